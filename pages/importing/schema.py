@@ -1,0 +1,188 @@
+"""Which keys each import type accepts, how each is resolved and whether it is translatable."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from wagtail.models import Page
+
+from pages import models as content
+from pages.importing import values
+from pages.importing.values import Converter, LineError
+
+Resolver = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    resolve: Resolver
+    translatable: bool = False
+
+
+def plain(converter: Converter) -> Resolver:
+    return converter
+
+
+def term(model: type[models.Model]) -> Resolver:
+    def resolve(slug: Any) -> models.Model | None:
+        if slug is None:
+            return None
+        found = model.objects.filter(slug=values.text(slug)).first()
+        if found is None:
+            raise LineError(f"nežinoma reikšmė „{slug}“ ({model._meta.verbose_name})")
+        return found
+
+    return resolve
+
+
+def terms(model: type[models.Model]) -> Resolver:
+    def resolve(slugs: Any) -> list[models.Model]:
+        wanted = values.string_list(slugs)
+        found = {obj.slug: obj for obj in model.objects.filter(slug__in=wanted)}
+        unknown = [slug for slug in wanted if slug not in found]
+        if unknown:
+            raise LineError(f"nežinomos reikšmės {unknown} ({model._meta.verbose_name_plural})")
+        return [found[slug] for slug in wanted]
+
+    return resolve
+
+
+def imported_page(model: type[Page], external_id: Any) -> Page:
+    item = content.ImportedItem.objects.filter(external_id=values.text(external_id)).first()
+    page = item and model.objects.filter(translation_key=item.translation_key,
+                                         locale__language_code="lt").first()
+    if page is None:
+        raise LineError(f"nerastas {model._meta.verbose_name} su id „{external_id}“")
+    return page
+
+
+def page_ref(model: type[Page]) -> Resolver:
+    return lambda external_id: None if external_id is None else imported_page(model, external_id)
+
+
+def page_refs(model: type[Page]) -> Resolver:
+    return lambda ids: [imported_page(model, external_id) for external_id in
+                        values.string_list(ids)]
+
+
+def children(model: type[models.Model], **resolvers: Resolver) -> Resolver:
+    def resolve(items: Any) -> list[models.Model]:
+        built = []
+        for position, item in enumerate(values.object_list(items), start=1):
+            unknown = set(item) - set(resolvers)
+            if unknown:
+                raise LineError(f"{position}-ame įraše nežinomi raktai {sorted(unknown)}")
+            try:
+                built.append(model(**{key: resolvers[key](raw) for key, raw in item.items()}))
+            except LineError as error:
+                raise LineError(f"{position}-ame įraše {error}") from None
+        return built
+
+    return resolve
+
+
+def text_children(model: type[models.Model], field: str) -> Resolver:
+    return lambda items: [model(**{field: item}) for item in values.string_list(items)]
+
+
+def fields(*specs: FieldSpec) -> dict[str, FieldSpec]:
+    return {spec.key: spec for spec in specs}
+
+
+def texts(*keys: str, translatable: bool = True) -> list[FieldSpec]:
+    return [FieldSpec(key, values.text, translatable) for key in keys]
+
+
+ADDRESS_AND_CONTACT = [
+    *texts("street_address", "city", "postal_code", "contact_name", "contact_phone",
+           "contact_email", translatable=False),
+    *texts("contact_department"),
+    FieldSpec("latitude", values.coordinate), FieldSpec("longitude", values.coordinate),
+]
+SOURCE = [*texts("source_url", translatable=False), FieldSpec("source_date", values.date)]
+
+PROJECT = fields(
+    *texts("summary", "goal", "body"),
+    *texts("project_code", "call_code", "kohesio_id", "image_credit", translatable=False),
+    FieldSpec("results", text_children(content.ProjectResult, "text"), True),
+    FieldSpec("indicators", children(content.ProjectIndicator, name=values.text,
+                                     unit=values.text, target=values.money,
+                                     achieved=values.money), True),
+    FieldSpec("links", children(content.ProjectLink, title=values.text, url=values.text,
+                                kind=values.choice(content.ProjectLink.Kind))),
+    FieldSpec("partners", children(content.ProjectPartner,
+                                   provider=page_ref(content.ProviderPage),
+                                   role=values.choice(content.ProjectPartner.Role),
+                                   activity=values.text)),
+    FieldSpec("measure", page_ref(content.FundingMeasurePage)),
+    FieldSpec("status", values.choice(content.ProjectPage.Status)),
+    FieldSpec("lead_beneficiary", page_ref(content.ProviderPage)),
+    FieldSpec("municipalities", terms(content.Municipality)),
+    FieldSpec("covers_all_lithuania", values.boolean),
+    FieldSpec("target_groups", terms(content.TargetGroup)),
+    FieldSpec("service_types", terms(content.ServiceType)),
+    FieldSpec("funds", terms(content.Fund)),
+    *[FieldSpec(key, values.money) for key in ("budget_total", "eu_amount", "national_amount")],
+    *[FieldSpec(key, values.date) for key in ("agreement_date", "start_date", "end_date")],
+    FieldSpec("capacity", values.whole_number),
+    *ADDRESS_AND_CONTACT,
+    *SOURCE,
+)
+
+MEASURE = fields(
+    *texts("specific_objective", "financing_form", "eligible_applicants", "summary",
+           "funded_activities"),
+    *texts("code", translatable=False),
+    FieldSpec("priority", term(content.Priority)),
+    FieldSpec("agency", term(content.Agency)),
+    FieldSpec("fund", term(content.Fund)),
+    FieldSpec("selection_method", values.choice(content.FundingMeasurePage.SelectionMethod)),
+    FieldSpec("eu_amount", values.money),
+    FieldSpec("total_amount", values.money),
+    *SOURCE,
+)
+
+PROVIDER = fields(
+    *texts("department", "description"),
+    *texts("legal_code", "website", translatable=False),
+    FieldSpec("provider_type", values.choice(content.ProviderPage.ProviderType)),
+    FieldSpec("municipality", term(content.Municipality)),
+    FieldSpec("service_types", terms(content.ServiceType)),
+    FieldSpec("target_groups", terms(content.TargetGroup)),
+    FieldSpec("predecessor", page_ref(content.ProviderPage)),
+    *ADDRESS_AND_CONTACT,
+    *SOURCE,
+)
+
+NEWS = fields(
+    *texts("lead", "body"),
+    *texts("image_credit", translatable=False),
+    FieldSpec("date_published", values.date),
+    FieldSpec("kind", values.choice(content.NewsPage.Kind)),
+    FieldSpec("municipality", term(content.Municipality)),
+    FieldSpec("about_projects", page_refs(content.ProjectPage)),
+    FieldSpec("about_measures", page_refs(content.FundingMeasurePage)),
+    FieldSpec("mentioned_providers", page_refs(content.ProviderPage)),
+    FieldSpec("people", children(content.NewsPerson, name=values.text, position=values.text),
+              True),
+    FieldSpec("tags", values.string_list),
+    *SOURCE,
+)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    model: type[Page]
+    index_model: type[Page]
+    fields: dict[str, FieldSpec]
+
+
+KINDS = {
+    "project": PageKind(content.ProjectPage, content.ProjectIndexPage, PROJECT),
+    "measure": PageKind(content.FundingMeasurePage, content.MeasureIndexPage, MEASURE),
+    "provider": PageKind(content.ProviderPage, content.ProviderIndexPage, PROVIDER),
+    "news": PageKind(content.NewsPage, content.NewsIndexPage, NEWS),
+}
+COMMON_KEYS = {"id", "type", "locale", "site", "title", "slug", "live"}

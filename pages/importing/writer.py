@@ -1,0 +1,206 @@
+"""Write one parsed import line: create or update the page (or its translation) and publish."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from anyascii import anyascii
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
+
+from pages.importing.schema import COMMON_KEYS, KINDS, PageKind
+from pages.importing.values import LineError, boolean, text
+from pages.models import ImportedItem, MunicipalityHomePage
+
+SOURCE_LANGUAGE = "lt"
+TRANSLATION_LANGUAGES = {"en"}
+
+
+@dataclass
+class Outcome:
+    action: str  # "created", "updated", "unchanged"
+    page: Page
+
+
+def line_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def import_line(data: Any) -> Outcome:
+    """Validate and write one line in its own transaction; raise LineError on any problem."""
+    if not isinstance(data, dict):
+        raise LineError("eilutė turi būti JSON objektas")
+    external_id = text(_required(data, "id"))
+    kind = KINDS.get(_required(data, "type"))
+    if kind is None:
+        raise LineError(f"nežinomas tipas „{data['type']}“; galimi: {', '.join(KINDS)}", "type")
+    language = data.get("locale", SOURCE_LANGUAGE)
+    if language != SOURCE_LANGUAGE and language not in TRANSLATION_LANGUAGES:
+        raise LineError(f"nežinoma kalba „{language}“", "locale")
+    unknown = set(data) - COMMON_KEYS - set(kind.fields)
+    if unknown:
+        raise LineError(f"nežinomi raktai {sorted(unknown)}")
+    try:
+        with transaction.atomic():
+            if language == SOURCE_LANGUAGE:
+                return _write_source(external_id, kind, data)
+            return _write_translation(external_id, kind, language, data)
+    except ValidationError as error:
+        raise LineError(_describe(error)) from None
+
+
+def _required(data: dict, key: str) -> Any:
+    if data.get(key) in (None, ""):
+        raise LineError("privalomas laukas", key)
+    return data[key]
+
+
+def _describe(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{field}: {' '.join(messages)}"
+                         for field, messages in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def _resolve(kind: PageKind, data: dict, translation: bool) -> dict[str, Any]:
+    resolved = {}
+    for key, raw in data.items():
+        spec = kind.fields.get(key)
+        if spec is None:
+            continue
+        if translation and not spec.translatable:
+            raise LineError("vertimo eilutėje keičiami tik verčiami laukai", key)
+        try:
+            resolved[key] = spec.resolve(raw)
+        except LineError as error:
+            error.key = error.key or key
+            raise
+    return resolved
+
+
+def _assign(page: Page, resolved: dict[str, Any]) -> None:
+    for key, value in resolved.items():
+        if key == "tags":
+            page.tags.set(value, clear=True)
+        else:
+            setattr(page, key, value)
+
+
+def _index_page(site_slug: str, kind: PageKind) -> Page:
+    home = MunicipalityHomePage.objects.filter(slug=site_slug,
+                                               locale__language_code=SOURCE_LANGUAGE).first()
+    if home is None:
+        raise LineError(f"nėra svetainės „{site_slug}“ (sukurkite: manage.py add_municipality)",
+                        "site")
+    index = kind.index_model.objects.child_of(home).first()
+    if index is None:
+        raise LineError(f"svetainėje „{site_slug}“ nėra skyriaus "
+                        f"„{kind.index_model._meta.verbose_name}“", "site")
+    return index
+
+
+def _free_slug(parent: Page, wanted: str, page: Page) -> str:
+    slug, number = wanted, 1
+    siblings = parent.get_children().exclude(pk=page.pk)
+    while siblings.filter(slug=slug).exists():
+        number += 1
+        slug = f"{wanted}-{number}"
+    return slug
+
+
+def _slug_for(data: dict, parent: Page, page: Page) -> str:
+    wanted = data.get("slug") or slugify(anyascii(data["title"]))[:200] or "puslapis"
+    return _free_slug(parent, text(wanted), page)
+
+
+def _publish(page: Page, live: bool) -> None:
+    revision = page.save_revision(log_action=True)
+    if live:
+        revision.publish()
+    elif page.live:
+        page.unpublish()
+
+
+def _write_source(external_id: str, kind: PageKind, data: dict) -> Outcome:
+    title = text(_required(data, "title"))
+    live = boolean(data.get("live", True))
+    parent = _index_page(text(_required(data, "site")), kind)
+    item = ImportedItem.objects.filter(external_id=external_id).first()
+    digest = line_hash(data)
+    resolved = _resolve(kind, data, translation=False)
+    if item is None:
+        page = kind.model(title=title, locale=parent.locale, live=False)
+        page.slug = _slug_for(data, parent, page)
+        _assign(page, resolved)
+        parent.add_child(instance=page)
+        ImportedItem.objects.create(external_id=external_id, kind=data["type"],
+                                    translation_key=page.translation_key,
+                                    line_hashes={SOURCE_LANGUAGE: digest})
+        _publish(page, live)
+        return Outcome("created", page)
+    if item.kind != data["type"]:
+        raise LineError(f"id „{external_id}“ jau naudojamas tipui „{item.kind}“", "type")
+    page = kind.model.objects.get(translation_key=item.translation_key, locale=parent.locale)
+    if item.line_hashes.get(SOURCE_LANGUAGE) == digest:
+        return Outcome("unchanged", page)
+    if page.get_parent().pk != parent.pk:
+        page.move(parent, pos="last-child")
+        page.refresh_from_db()
+    page.title, page.slug = title, _slug_for(data, parent, page)
+    _assign(page, resolved)
+    _publish(page, live)
+    shared = {key: value for key, value in resolved.items()
+              if not kind.fields[key].translatable}
+    for translation in page.get_translations().specific():
+        _assign(translation, shared)
+        _publish(translation, translation.live)
+    item.line_hashes[SOURCE_LANGUAGE] = digest
+    item.save(update_fields=["line_hashes"])
+    return Outcome("updated", page)
+
+
+def _write_translation(external_id: str, kind: PageKind, language: str, data: dict) -> Outcome:
+    title = text(_required(data, "title"))
+    live = boolean(data.get("live", True))
+    if "site" in data:
+        raise LineError("vertimas gyvena originalo svetainėje; nenurodykite", "site")
+    item = ImportedItem.objects.filter(external_id=external_id).first()
+    if item is None or item.kind != data["type"]:
+        raise LineError(f"nėra lietuviško {data['type']} įrašo su id „{external_id}“", "id")
+    source = kind.model.objects.get(translation_key=item.translation_key,
+                                    locale__language_code=SOURCE_LANGUAGE)
+    digest = line_hash(data)
+    resolved = _resolve(kind, data, translation=True)
+    if live:
+        _require_complete_translation(kind, source, data)
+    locale = Locale.objects.get(language_code=language)
+    page = kind.model.objects.filter(translation_key=item.translation_key, locale=locale).first()
+    if page is not None and item.line_hashes.get(language) == digest:
+        return Outcome("unchanged", page)
+    action = "updated" if page else "created"
+    if page is None:
+        page = source.copy_for_translation(locale, copy_parents=True).specific
+    page.title = title
+    page.slug = _slug_for(data, page.get_parent(), page)
+    _assign(page, resolved)
+    _publish(page, live)
+    item.line_hashes[language] = digest
+    item.save(update_fields=["line_hashes"])
+    return Outcome(action, page)
+
+
+def _require_complete_translation(kind: PageKind, source: Page, data: dict) -> None:
+    """A live translation must translate every text the source has."""
+    missing = [key for key, spec in kind.fields.items()
+               if spec.translatable and key not in data and _has_content(source, key)]
+    if missing:
+        raise LineError(f"vertime trūksta verčiamų laukų {missing}; "
+                        "išsaugokite kaip juodraštį (\"live\": false) arba išverskite")
+
+
+def _has_content(page: Page, key: str) -> bool:
+    value = getattr(page, key)
+    return bool(list(value.all())) if hasattr(value, "all") else bool(value)

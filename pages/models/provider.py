@@ -1,0 +1,63 @@
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from pages.codes import legal_code_validator
+from pages.models.common import AddressFields, ContactFields, SourceFields
+from pages.models.taxonomy import Municipality, ServiceType, TargetGroup
+
+
+class ProviderPage(AddressFields, ContactFields, SourceFields, Page):
+    """An organisation that runs projects or delivers services."""
+
+    class ProviderType(models.TextChoices):
+        MUNICIPAL_ADMINISTRATION = "savivaldybes-administracija", "Savivaldybės administracija"
+        BUDGETARY_INSTITUTION = "biudzetine-istaiga", "Biudžetinė įstaiga"
+        NGO = "nvo", "Nevyriausybinė organizacija"
+        STATE_AGENCY = "valstybes-institucija", "Valstybės institucija"
+        COMPANY = "imone", "Įmonė"
+
+    PUBLIC_TYPES = {ProviderType.MUNICIPAL_ADMINISTRATION, ProviderType.BUDGETARY_INSTITUTION,
+                    ProviderType.STATE_AGENCY}
+
+    provider_type = models.CharField("tipas", max_length=40, choices=ProviderType.choices)
+    legal_code = models.CharField("juridinio asmens kodas", max_length=9, blank=True,
+                                  validators=[legal_code_validator])
+    municipality = models.ForeignKey(Municipality, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="providers",
+                                     verbose_name="savivaldybė")
+    department = models.CharField("padalinys", max_length=255, blank=True)
+    website = models.URLField("interneto svetainė", blank=True)
+    description = RichTextField("aprašymas", blank=True)
+    service_types = ParentalManyToManyField(ServiceType, blank=True, related_name="providers",
+                                            verbose_name="paslaugos")
+    target_groups = ParentalManyToManyField(TargetGroup, blank=True, related_name="providers",
+                                            verbose_name="tikslinės grupės")
+    predecessor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="successors", verbose_name="pirmtakas")
+
+    parent_page_types = ["pages.ProviderIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("provider_type"), FieldPanel("legal_code"),
+                         FieldPanel("municipality"), FieldPanel("department"),
+                         FieldPanel("website"), FieldPanel("predecessor")],
+                        heading="Organizacija"),
+        FieldPanel("description"),
+        FieldPanel("service_types"),
+        FieldPanel("target_groups"),
+        *AddressFields.address_panels,
+        *ContactFields.contact_panels,
+        *SourceFields.source_panels,
+    ]
+
+    class Meta:
+        verbose_name = "paslaugų teikėjas"
+        verbose_name_plural = "paslaugų teikėjai"
+
+    @property
+    def is_public(self) -> bool:
+        return self.provider_type in self.PUBLIC_TYPES

@@ -1,0 +1,149 @@
+"""Shared taxonomies: one record per term, a stable slug and a label per language.
+
+Terms are not translated by wagtail-localize: an English page points at the same term as its
+Lithuanian source, so facet values (slugs) are identical in both languages, and the label is
+chosen by language when shown.
+"""
+
+from django.db import models
+from django.utils import translation
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Term(index.Indexed, models.Model):
+    slug = models.SlugField("kodas (slug)", max_length=120, unique=True, allow_unicode=False,
+                            help_text="Nekintantis raktas, vienodas abiem kalboms.")
+    label_lt = models.CharField("pavadinimas lietuviškai", max_length=255)
+    label_en = models.CharField("pavadinimas angliškai", max_length=255)
+
+    panels = [FieldPanel("slug"), FieldPanel("label_lt"), FieldPanel("label_en")]
+    search_fields = [
+        index.SearchField("label_lt"),
+        index.SearchField("label_en"),
+        index.AutocompleteField("label_lt"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["label_lt"]
+
+    def __str__(self) -> str:
+        return self.label()
+
+    def label(self, language: str | None = None) -> str:
+        language = (language or translation.get_language() or "lt")[:2]
+        return self.label_en if language == "en" and self.label_en else self.label_lt
+
+    def labels(self) -> dict[str, str]:
+        return {"lt": self.label_lt, "en": self.label_en}
+
+
+class Region(Term):
+    """NUTS-2 region: Sostinės regionas, Vidurio ir vakarų Lietuvos regionas."""
+
+    class Meta(Term.Meta):
+        verbose_name = "regionas"
+        verbose_name_plural = "regionai"
+
+
+class County(Term):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="counties",
+                               verbose_name="regionas")
+    panels = [*Term.panels, FieldPanel("region")]
+
+    class Meta(Term.Meta):
+        verbose_name = "apskritis"
+        verbose_name_plural = "apskritys"
+
+
+class Municipality(Term):
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities",
+                               verbose_name="apskritis")
+    panels = [*Term.panels, FieldPanel("county")]
+
+    class Meta(Term.Meta):
+        verbose_name = "savivaldybė"
+        verbose_name_plural = "savivaldybės"
+
+
+class TargetGroup(Term):
+    """Target group; seed wording is held as narrower terms pointing at a broader one."""
+
+    broader = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="narrower", verbose_name="platesnė sąvoka")
+    alt_labels = models.TextField("sinonimai", blank=True,
+                                  help_text="Kiti pavadinimai, po vieną eilutėje.")
+    panels = [*Term.panels, FieldPanel("broader"), FieldPanel("alt_labels")]
+
+    class Meta(Term.Meta):
+        verbose_name = "tikslinė grupė"
+        verbose_name_plural = "tikslinės grupės"
+
+    def with_broader(self) -> list["TargetGroup"]:
+        return [self, self.broader] if self.broader_id else [self]
+
+
+class ServiceType(Term):
+    class Category(models.TextChoices):
+        GENERAL = "bendrosios", "Bendrosios socialinės paslaugos"
+        ATTENDANCE = "socialine-prieziura", "Socialinė priežiūra"
+        CARE = "socialine-globa", "Socialinė globa"
+        OTHER = "kitos", "Kitos paslaugos"
+
+    code = models.CharField("SPIS kodas", max_length=10, blank=True)
+    category = models.CharField("grupė", max_length=30, choices=Category.choices)
+    panels = [*Term.panels, FieldPanel("code"), FieldPanel("category")]
+
+    class Meta(Term.Meta):
+        verbose_name = "paslaugos rūšis"
+        verbose_name_plural = "paslaugų rūšys"
+
+
+class Fund(Term):
+    abbreviation_lt = models.CharField("santrumpa lietuviškai", max_length=20)
+    abbreviation_en = models.CharField("santrumpa angliškai", max_length=20)
+    panels = [*Term.panels, FieldPanel("abbreviation_lt"), FieldPanel("abbreviation_en")]
+
+    class Meta(Term.Meta):
+        verbose_name = "fondas"
+        verbose_name_plural = "fondai"
+
+
+class Agency(Term):
+    abbreviation = models.CharField("santrumpa", max_length=20, unique=True)
+    panels = [*Term.panels, FieldPanel("abbreviation")]
+
+    class Meta(Term.Meta):
+        verbose_name = "agentūra"
+        verbose_name_plural = "agentūros"
+
+
+class Period(models.TextChoices):
+    """EU programming period; decides which code structure applies."""
+
+    P2014 = "2014-2020", "2014–2020"
+    P2021 = "2021-2027", "2021–2027"
+
+
+class Programme(Term):
+    period = models.CharField("laikotarpis", max_length=9, choices=Period.choices)
+    panels = [*Term.panels, FieldPanel("period")]
+
+    class Meta(Term.Meta):
+        verbose_name = "programa"
+        verbose_name_plural = "programos"
+
+
+class Priority(Term):
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="priorities",
+                                  verbose_name="programa")
+    number = models.CharField("numeris", max_length=10)
+    panels = [*Term.panels, FieldPanel("programme"), FieldPanel("number")]
+
+    class Meta(Term.Meta):
+        verbose_name = "prioritetas"
+        verbose_name_plural = "prioritetai"
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unique_priority_number")
+        ]

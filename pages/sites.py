@@ -1,0 +1,77 @@
+"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from pages.models import (
+    MeasureIndexPage,
+    Municipality,
+    MunicipalityHomePage,
+    NewsIndexPage,
+    ProjectIndexPage,
+    ProviderIndexPage,
+)
+
+NATIONAL_SLUG = "nacionalinis"
+NATIONAL_TITLES = ("Nacionaliniai projektai", "National projects")
+# index model, slug, Lithuanian title, English title
+SECTIONS = [
+    (ProjectIndexPage, "projektai", "Projektai", "Projects"),
+    (MeasureIndexPage, "priemones", "Finansavimo priemonės", "Funding measures"),
+    (ProviderIndexPage, "teikejai", "Paslaugų teikėjai", "Service providers"),
+    (NewsIndexPage, "naujienos", "Naujienos", "News"),
+]
+
+
+@dataclass
+class MunicipalitySite:
+    site: Site
+    home: MunicipalityHomePage
+    created: bool
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _ensure_translation(page: Page, locale: Locale, title: str) -> Page:
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    if translation.title != title or not translation.live:
+        translation.title = title
+        _publish(translation)
+    return translation
+
+
+@transaction.atomic
+def ensure_municipality_site(slug: str, hostname: str, port: int = 80) -> MunicipalitySite:
+    """Create (or complete) the site of the municipality with this slug; idempotent."""
+    municipality = None if slug == NATIONAL_SLUG else Municipality.objects.get(slug=slug)
+    title_lt, title_en = (municipality.label_lt, municipality.label_en) if municipality \
+        else NATIONAL_TITLES
+    lithuanian = Locale.objects.get(language_code="lt")
+    english = Locale.objects.get(language_code="en")
+    home = MunicipalityHomePage.objects.filter(slug=slug, locale=lithuanian).first()
+    created = home is None
+    if created:
+        home = MunicipalityHomePage(title=title_lt, slug=slug, municipality=municipality,
+                                    locale=lithuanian, live=False)
+        Page.get_first_root_node().add_child(instance=home)
+        _publish(home)
+    _ensure_translation(home, english, title_en)
+    for model, section_slug, section_lt, section_en in SECTIONS:
+        section = model.objects.child_of(home).first()
+        if section is None:
+            section = model(title=section_lt, slug=section_slug, locale=lithuanian, live=False)
+            home.add_child(instance=section)
+            _publish(section)
+        _ensure_translation(section, english, section_en)
+    site, _ = Site.objects.update_or_create(
+        root_page=home,
+        defaults={"hostname": hostname, "port": port, "site_name": title_lt,
+                  "is_default_site": False},
+    )
+    return MunicipalitySite(site, home, created)
