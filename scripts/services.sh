@@ -201,15 +201,17 @@ ensure_gitignore() {
 
 # mvn_fetch ARTIFACT -> path of the file in $CACHE (fetches only if missing)
 mvn_fetch() {
-  local artifact="$1" g a v t file
-  IFS=: read -r g a v t <<<"$artifact"
+  local artifact="$1" a v t file
+  IFS=: read -r _ a v t <<<"$artifact"
   file="$CACHE/$a-$v.${t:-jar}"
   if [[ ! -s "$file" ]]; then
     log "fetching $artifact"
     mkdir -p "$CACHE"
     # run from the cache dir so no project pom.xml gets picked up
+    local mlog="$CACHE/.mvn-last.log"
     if ! (cd "$CACHE" && mvn -q -B -Dstyle.color=never dependency:copy -Dartifact="$artifact" \
-          -DoutputDirectory="$CACHE" -Dmdep.overWriteIfNewer=true >&2); then
+          -DoutputDirectory="$CACHE" -Dmdep.overWriteIfNewer=true >"$mlog" 2>&1); then
+      log_tail "$mlog"
       die "maven could not fetch $artifact"
     fi
     [[ -s "$file" ]] || die "maven ran but $file is missing"
@@ -446,32 +448,51 @@ stop_pidfile() {
   rm -f "$pidfile"
 }
 
-# start_engine NAME HOME BIN PORT PIDFILE JAVA_HOME_VAR JAVA_OPTS_VAR JDK PATTERN CLUSTERNAME
-start_engine() {
+declare -A LAUNCHER_PID=()
+
+# engine_launch NAME HOME BIN PORT PIDFILE JAVA_HOME_VAR JAVA_OPTS_VAR JDK PATTERN
+# Starts the engine's launcher (-d daemonizes, -p writes the JVM pid) in the
+# background so both engines boot in parallel; engine_finish waits for it.
+engine_launch() {
   local name="$1" home="$2" bin="$3" port="$4" pidfile="$5" jhvar="$6" jovar="$7" jdk="$8" pattern="$9"
   local base; base="$(dirname "$home")"
   local runpid="$base/run/$name.pid" out="$base/logs/launcher.log"
-  local logfile="$base/logs/${10}.log"
-  local pid; pid="$(read_pid "$pidfile")"
-  if pid_matches "$pid" "$pattern"; then
-    log "$name already running (pid $pid)"
-  else
-    rm -f "$pidfile" "$runpid"
-    port_in_use "$port" && die "port $port is already in use by something else"
-    local user; user="$(id -un)"
-    if is_root; then user="$SERVICE_USER"; check_traversable "$home" "$user"; fi
-    log "starting $name on 127.0.0.1:$port (java: $jdk, user: $user)"
-    : >"$out"; if is_root; then chown "$SERVICE_USER:" "$out"; fi
-    # -d daemonizes, -p writes the JVM's pid; launcher output goes to a log file
-    if ! (cd "$home" && run_as "$user" env "$jhvar=$jdk" "$jovar=-Xms512m -Xmx512m" JAVA_HOME= \
-         "$home/bin/$bin" -d -p "$runpid" </dev/null >>"$out" 2>&1); then
+  local pid f
+  for f in "$pidfile" "$runpid"; do
+    pid="$(read_pid "$f")"
+    if pid_matches "$pid" "$pattern"; then
+      log "$name already running (pid $pid)"
+      echo "$pid" >"$pidfile"
+      return 0
+    fi
+  done
+  rm -f "$pidfile" "$runpid"
+  if port_in_use "$port"; then die "port $port is already in use by something else"; fi
+  local user; user="$(id -un)"
+  if is_root; then user="$SERVICE_USER"; check_traversable "$home" "$user"; fi
+  log "starting $name on 127.0.0.1:$port (java: $jdk, user: $user)"
+  : >"$out"; if is_root; then chown "$SERVICE_USER:" "$out"; fi
+  (cd "$home" && run_as "$user" env "$jhvar=$jdk" "$jovar=-Xms512m -Xmx512m" JAVA_HOME= \
+     "$home/bin/$bin" -d -p "$runpid" </dev/null >>"$out" 2>&1) &
+  LAUNCHER_PID[$name]=$!
+}
+
+# engine_finish NAME HOME PORT PIDFILE CLUSTERNAME
+engine_finish() {
+  local name="$1" home="$2" port="$3" pidfile="$4" cluster="$5"
+  local base; base="$(dirname "$home")"
+  local runpid="$base/run/$name.pid" out="$base/logs/launcher.log"
+  local logfile="$base/logs/$cluster.log"
+  if [[ -n "${LAUNCHER_PID[$name]:-}" ]]; then
+    if ! wait "${LAUNCHER_PID[$name]}"; then
       log_tail "$out"; log_tail "$logfile"
       die "$name failed to start"
     fi
+    unset "LAUNCHER_PID[$name]"
     local deadline=$((SECONDS + 30))
     until [[ -s "$runpid" ]] || ((SECONDS >= deadline)); do sleep 0.5; done
     [[ -s "$runpid" ]] || { log_tail "$out"; die "$name did not write its pidfile"; }
-    cp "$runpid" "$pidfile"
+    echo "$(read_pid "$runpid")" >"$pidfile"
   fi
   # (GET / is not available on the ES integ-test zip: its rest-root module is absent)
   wait_until "$name" "$logfile" http_ok "http://127.0.0.1:$port/_cluster/health"
@@ -491,21 +512,23 @@ pick_jdk() { # pick_jdk MINVERSION OVERRIDE
   printf '%s\n' "$jdk"
 }
 
-start_elasticsearch() {
+launch_elasticsearch() {
   ensure_service_user
   local jdk; jdk="$(pick_jdk 17 "${ES_JAVA_HOME:-}")"
   prepare_elasticsearch
-  start_engine elasticsearch "$ES_HOME" elasticsearch "$ES_PORT" "$SVC/elasticsearch.pid" \
-    ES_JAVA_HOME ES_JAVA_OPTS "$jdk" "-Des.path.home=$ES_HOME" cms-dev-es
+  engine_launch elasticsearch "$ES_HOME" elasticsearch "$ES_PORT" "$SVC/elasticsearch.pid" \
+    ES_JAVA_HOME ES_JAVA_OPTS "$jdk" "-Des.path.home=$ES_HOME"
 }
+finish_elasticsearch() { engine_finish elasticsearch "$ES_HOME" "$ES_PORT" "$SVC/elasticsearch.pid" cms-dev-es; }
 
-start_opensearch() {
+launch_opensearch() {
   ensure_service_user
   local jdk; jdk="$(pick_jdk 21 "${OPENSEARCH_JAVA_HOME:-}")"
   prepare_opensearch
-  start_engine opensearch "$OS_HOME" opensearch "$OS_PORT" "$SVC/opensearch.pid" \
-    OPENSEARCH_JAVA_HOME OPENSEARCH_JAVA_OPTS "$jdk" "-Dopensearch.path.home=$OS_HOME" cms-dev-os
+  engine_launch opensearch "$OS_HOME" opensearch "$OS_PORT" "$SVC/opensearch.pid" \
+    OPENSEARCH_JAVA_HOME OPENSEARCH_JAVA_OPTS "$jdk" "-Dopensearch.path.home=$OS_HOME"
 }
+finish_opensearch() { engine_finish opensearch "$OS_HOME" "$OS_PORT" "$SVC/opensearch.pid" cms-dev-os; }
 
 # ---------------------------------------------------------------- main
 
@@ -520,8 +543,10 @@ cmd_up() {
   ensure_packages
   want postgres && start_postgres
   want redis && start_redis
-  want elasticsearch && start_elasticsearch
-  want opensearch && start_opensearch
+  want elasticsearch && launch_elasticsearch
+  want opensearch && launch_opensearch
+  want elasticsearch && finish_elasticsearch
+  want opensearch && finish_opensearch
   log "all requested services up ($((SECONDS - t0))s)"
   print_env
 }

@@ -5,3 +5,9 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Viešoji paieška"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from search import checks, signals
+
+        signals.connect()
+        checks.register()

@@ -36,6 +36,7 @@ class FundingMeasurePage(SourceFields, Page):
     eu_amount = money_field("ES lėšos")
     total_amount = money_field("iš viso lėšų")
 
+    template = "pages/content_page.html"
     parent_page_types = ["pages.MeasureIndexPage"]
     subpage_types: list[str] = []
     content_panels = [

@@ -40,6 +40,7 @@ class NewsPage(SourceFields, ImageFields, Page):
                                                   verbose_name="minimos organizacijos")
     tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name="žymos")
 
+    template = "pages/content_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
     content_panels = [

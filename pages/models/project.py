@@ -58,6 +58,7 @@ class ProjectPage(AddressFields, ContactFields, SourceFields, ImageFields, Page)
     capacity = models.PositiveIntegerField("vietų skaičius", null=True, blank=True)
     kohesio_id = models.CharField("Kohesio ID", max_length=20, blank=True)
 
+    template = "pages/content_page.html"
     parent_page_types = ["pages.ProjectIndexPage"]
     subpage_types: list[str] = []
     content_panels = [

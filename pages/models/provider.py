@@ -38,6 +38,7 @@ class ProviderPage(AddressFields, ContactFields, SourceFields, Page):
     predecessor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="successors", verbose_name="pirmtakas")
 
+    template = "pages/content_page.html"
     parent_page_types = ["pages.ProviderIndexPage"]
     subpage_types: list[str] = []
     content_panels = [

@@ -1,0 +1,39 @@
+"""System checks: the search declarations are validated at start-up."""
+
+from django.apps import apps
+from django.core import checks
+from wagtail.models import Page
+
+from search.documents import MAPPERS
+from search.facets import FACETS
+
+NOT_SEARCHABLE = {"MunicipalityHomePage", "ProjectIndexPage", "MeasureIndexPage",
+                  "ProviderIndexPage", "NewsIndexPage"}
+
+
+def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    errors = []
+    registered = {model for model, *_rest in MAPPERS.values()}
+    for model in apps.get_app_config("pages").get_models():
+        if issubclass(model, Page) and model not in registered \
+                and model.__name__ not in NOT_SEARCHABLE:
+            errors.append(checks.Error(f"{model.__name__} has no search document mapper.",
+                                       hint="Add it to search.documents.MAPPERS.",
+                                       id="search.E001"))
+    for model, _mapper, related, prefetch in MAPPERS.values():
+        for lookup in [*related, *(p for p in prefetch if isinstance(p, str))]:
+            try:
+                current = model
+                for part in lookup.split("__"):
+                    current = current._meta.get_field(part).related_model
+            except Exception as error:
+                errors.append(checks.Error(f"{model.__name__}: bad lookup {lookup!r} ({error})",
+                                           id="search.E002"))
+    keys = [facet.key for facet in FACETS]
+    if len(keys) != len(set(keys)):
+        errors.append(checks.Error("Duplicate facet keys.", id="search.E003"))
+    return errors
+
+
+def register() -> None:
+    checks.register(check_search_declarations, checks.Tags.models)

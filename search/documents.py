@@ -1,0 +1,195 @@
+"""Map published pages to denormalised search documents, in bulk (fetch → map).
+
+`build_documents(ids)` answers, for each page id, the document to index or None when the page
+must leave the public index (deleted, unpublished, private, or not a searchable type).
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import Prefetch
+from wagtail.models import Page, PageViewRestriction, Site
+
+from pages import models as content
+from search.analysis import strip_html
+from search.facets import budget_band
+
+Document = dict[str, Any]
+TERM_LISTS = ("target_groups", "service_types", "municipalities", "funds")
+
+
+def _slugs(terms: Iterable) -> list[str]:
+    return sorted({term.slug for term in terms})
+
+
+def _target_groups(terms: Iterable[content.TargetGroup]) -> list[str]:
+    return sorted({group.slug for term in terms for group in term.with_broader()})
+
+
+def _labels(terms: Iterable) -> str:
+    return " ".join(f"{term.label_lt} {term.label_en}" for term in terms)
+
+
+def map_project(page: content.ProjectPage) -> Document:
+    measure = page.measure
+    funds = list(page.funds.all()) + ([measure.fund] if measure and measure.fund else [])
+    groups, services = list(page.target_groups.all()), list(page.service_types.all())
+    start = page.start_date or page.agreement_date
+    budget = page.budget_total if page.budget_total is not None else page.eu_amount
+    return {
+        "summary": page.summary or page.goal,
+        "body": " ".join([page.goal, strip_html(page.body),
+                          *(result.text for result in page.results.all())]),
+        "codes": " ".join(filter(None, [page.project_code, page.call_code,
+                                         measure.code if measure else ""])),
+        "labels": _labels([*groups, *services, *funds]),
+        "target_group": _target_groups(groups),
+        "service_type": _slugs(services),
+        "fund": _slugs(funds),
+        "municipality": _slugs(page.municipalities.all()),
+        "all_lithuania": page.covers_all_lithuania,
+        "measure": [measure.code] if measure else [],
+        "programme": [measure.priority.programme.slug] if measure else [],
+        "period": [page.period] if page.period else [],
+        "status": [page.status],
+        "start_year": [str(start.year)] if start else [],
+        "start_date": start.isoformat() if start else None,
+        "date": start.isoformat() if start else None,
+        "budget": float(budget) if budget is not None else None,
+    }
+
+
+def map_measure(page: content.FundingMeasurePage) -> Document:
+    programme = page.priority.programme
+    funds = [page.fund] if page.fund else []
+    amount = page.total_amount if page.total_amount is not None else page.eu_amount
+    return {
+        "summary": page.summary,
+        "body": " ".join([page.specific_objective, page.eligible_applicants,
+                          strip_html(page.funded_activities)]),
+        "codes": page.code,
+        "labels": _labels([*funds, programme, page.priority]),
+        "fund": _slugs(funds),
+        "measure": [page.code],
+        "programme": [programme.slug],
+        "period": [programme.period],
+        "budget": float(amount) if amount is not None else None,
+    }
+
+
+def map_provider(page: content.ProviderPage) -> Document:
+    groups, services = list(page.target_groups.all()), list(page.service_types.all())
+    return {
+        "summary": strip_html(page.description)[:300],
+        "body": " ".join([page.department, strip_html(page.description), page.street_address,
+                          page.city]),
+        "codes": page.legal_code,
+        "labels": _labels([*groups, *services]),
+        "target_group": _target_groups(groups),
+        "service_type": _slugs(services),
+        "municipality": [page.municipality.slug] if page.municipality else [],
+    }
+
+
+def map_news(page: content.NewsPage) -> Document:
+    published = page.date_published or (page.first_published_at and
+                                        page.first_published_at.date())
+    return {
+        "summary": page.lead,
+        "body": " ".join([strip_html(page.body),
+                          *(f"{person.name} {person.position}" for person in page.people.all())]),
+        "labels": " ".join(tag.name for tag in page.tags.all()),
+        "municipality": [page.municipality.slug] if page.municipality else [],
+        "date": published.isoformat() if published else None,
+    }
+
+
+# content type → (model, mapper, related lookups fetched in bulk)
+MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list, list]] = {
+    "project": (content.ProjectPage, map_project,
+                ["locale", "measure__fund", "measure__priority__programme"],
+                ["target_groups__broader", "service_types", "municipalities", "funds",
+                 "results"]),
+    "measure": (content.FundingMeasurePage, map_measure,
+                ["locale", "fund", "priority__programme"], []),
+    "provider": (content.ProviderPage, map_provider, ["locale", "municipality"],
+                 ["target_groups__broader", "service_types"]),
+    "news": (content.NewsPage, map_news, ["locale", "municipality"],
+             ["people", Prefetch("tagged_items__tag")]),
+}
+CONTENT_TYPE_OF = {model: key for key, (model, *_rest) in MAPPERS.items()}
+
+
+class SiteDirectory:
+    """Sites, their municipalities and the regions of municipalities, loaded once per batch."""
+
+    def __init__(self) -> None:
+        homes = content.MunicipalityHomePage.objects.select_related("municipality")
+        self.home_by_path = {home.path: home for home in homes}
+        self.region_of = dict(content.Municipality.objects.values_list(
+            "slug", "county__region__slug"))
+        self.all_regions = sorted(set(self.region_of.values()))
+        self.restricted_paths = list(PageViewRestriction.objects.values_list(
+            "page__path", flat=True))
+        self.site_root_paths = Site.get_site_root_paths()
+
+    def home_of(self, page: Page) -> content.MunicipalityHomePage | None:
+        return self.home_by_path.get(page.path[: 2 * Page.steplen])
+
+    def is_public(self, page: Page) -> bool:
+        return not any(page.path.startswith(path) for path in self.restricted_paths)
+
+
+def _full_url(page: Page, directory: SiteDirectory) -> str:
+    page._site_root_paths = directory.site_root_paths  # reuse; Wagtail caches it here
+    return page.get_full_url() or ""
+
+
+def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Document | None:
+    home = directory.home_of(page)
+    if not (page.live and home and directory.is_public(page)):
+        return None
+    document = MAPPERS[content_type][1](page)
+    owner = home.municipality
+    municipalities = sorted(set(document.pop("municipality", [])) |
+                            ({owner.slug} if owner else set()))
+    everywhere = document.pop("all_lithuania", False)
+    language = page.locale.language_code
+    return {
+        "id": page.pk,
+        "translation_key": str(page.translation_key),
+        "content_type": content_type,
+        "language": language,
+        "site": home.slug,
+        "url": _full_url(page, directory),
+        "title": page.title,
+        "codes": "",
+        "labels": "",
+        **document,
+        "date": document.get("date") or (page.first_published_at and
+                                         page.first_published_at.date().isoformat()),
+        "municipality": municipalities,
+        "region": directory.all_regions if everywhere else sorted(
+            {directory.region_of[slug] for slug in municipalities}),
+        "budget_band": [band] if (band := budget_band(document.get("budget"))) else [],
+    }
+
+
+def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
+    """Documents for these pages; None for every id that must not be in the public index."""
+    wanted = set(page_ids)
+    documents: dict[int, Document | None] = dict.fromkeys(wanted)
+    if not wanted:
+        return documents
+    directory = SiteDirectory()
+    for content_type, (model, _mapper, related, prefetch) in MAPPERS.items():
+        pages = model.objects.filter(pk__in=wanted, alias_of__isnull=True)
+        for page in pages.select_related(*related).prefetch_related(*prefetch):
+            documents[page.pk] = map_page(page, content_type, directory)
+    return documents
+
+
+def searchable_page_ids() -> list[int]:
+    """Ids of every page of a searchable type (published or not), for rebuilds."""
+    return sorted(pk for model, *_rest in MAPPERS.values()
+                  for pk in model.objects.values_list("pk", flat=True))

@@ -1,0 +1,70 @@
+"""The one small interface every public search engine implements."""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any
+
+from search.query import SearchQuery, SearchResponse
+
+Document = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class IndexAction:
+    """Put `document` (or delete when None) at `version`; an older version never wins."""
+
+    page_id: int
+    version: int
+    document: Document | None
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    page_id: int
+    version: int
+    error: str = ""  # empty: acknowledged (stored, or a newer version already there)
+
+
+class SearchEngine(ABC):
+    """Public search index behind an alias; rebuilds write a new index and swap it in."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+
+    @abstractmethod
+    def ensure_index(self) -> None:
+        """Create the live index and its alias when there is none."""
+
+    @abstractmethod
+    def create_index(self) -> str:
+        """Create an empty new index for a rebuild and let writes reach it too; return its name."""
+
+    @abstractmethod
+    def promote(self, index: str) -> None:
+        """Atomically make `index` the live one and drop the index it replaces."""
+
+    @abstractmethod
+    def abandon(self, index: str) -> None:
+        """Drop a rebuild index that will not be promoted."""
+
+    @abstractmethod
+    def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
+        """Apply actions to `index`, or to every index writes reach (live and rebuilding)."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResponse: ...
+
+    @abstractmethod
+    def suggest(self, prefix: str, language: str, municipality: str | None,
+                limit: int) -> list[dict[str, str]]: ...
+
+    @abstractmethod
+    def indexed_versions(self) -> dict[int, int]:
+        """Page id → version of every document in the live index (for reconcile)."""
+
+    @abstractmethod
+    def refresh(self) -> None:
+        """Make recent writes visible to search."""
+
+    def count(self) -> int:
+        return len(self.indexed_versions())

@@ -1,0 +1,143 @@
+"""The engine over an Elasticsearch-compatible server; ES and OpenSearch are tiny subclasses."""
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+from search.engines import dsl
+from search.engines.base import ActionResult, IndexAction, SearchEngine
+from search.facets import FACETS
+from search.query import FacetValue, Hit, SearchQuery, SearchResponse
+
+ACKNOWLEDGED_STATUSES = {409, 404}  # a newer version is there / nothing to delete
+
+
+class RemoteEngine(SearchEngine):
+    """Subclasses set the client and its bulk helpers."""
+
+    analysis_module = "analysis-common"
+
+    def __init__(self, alias: str, url: str) -> None:
+        super().__init__(alias)
+        self.client = self.make_client(url)
+
+    def make_client(self, url: str) -> Any:
+        raise NotImplementedError
+
+    streaming_bulk: Callable[..., Iterator]
+    scan: Callable[..., Iterator]
+
+    @property
+    def building_alias(self) -> str:
+        return f"{self.alias}-building"
+
+    @cached_property
+    def full_analysis(self) -> bool:
+        """Whether the server has the analysis module (the Elasticsearch test zip has not)."""
+        nodes = self.client.nodes.info(metric="plugins")["nodes"].values()
+        return all(any(module["name"] == self.analysis_module for module in node["modules"])
+                   for node in nodes)
+
+    def _indices_of(self, alias: str) -> list[str]:
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return sorted(self.client.indices.get_alias(name=alias))
+
+    def _new_index(self) -> str:
+        name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        self.client.indices.create(index=name, body=dsl.index_body(self.full_analysis))
+        return name
+
+    def ensure_index(self) -> None:
+        if not self._indices_of(self.alias):
+            index = self._new_index()
+            self.client.indices.update_aliases(
+                body={"actions": [{"add": {"index": index, "alias": self.alias}}]})
+
+    def create_index(self) -> str:
+        index = self._new_index()
+        self.client.indices.update_aliases(
+            body={"actions": [{"add": {"index": index, "alias": self.building_alias}}]})
+        return index
+
+    def promote(self, index: str) -> None:
+        old = self._indices_of(self.alias)
+        self.client.indices.update_aliases(body={"actions": [
+            *({"remove": {"index": name, "alias": self.alias}} for name in old),
+            {"remove": {"index": index, "alias": self.building_alias}},
+            {"add": {"index": index, "alias": self.alias}},
+        ]})
+        for name in old:
+            self.client.indices.delete(index=name)
+
+    def abandon(self, index: str) -> None:
+        self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def _operations(self, actions: list[IndexAction], indices: list[str]) -> Iterator[dict]:
+        for index in indices:
+            for action in actions:
+                operation = {"_index": index, "_id": str(action.page_id),
+                             "version": action.version, "version_type": "external"}
+                if action.document is None:
+                    yield {**operation, "_op_type": "delete"}
+                else:
+                    yield {**operation, "_op_type": "index", "_source": action.document}
+
+    def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
+        indices = [index] if index else (self._indices_of(self.alias)
+                                         + self._indices_of(self.building_alias))
+        errors: dict[int, str] = {}
+        for ok, item in self.streaming_bulk(self.client, self._operations(actions, indices),
+                                            raise_on_error=False, raise_on_exception=False,
+                                            max_retries=3, chunk_size=500):
+            outcome = next(iter(item.values()))
+            if not ok and outcome.get("status") not in ACKNOWLEDGED_STATUSES:
+                errors[int(outcome["_id"])] = str(outcome.get("error") or outcome)[:2000]
+        return [ActionResult(action.page_id, action.version, errors.get(action.page_id, ""))
+                for action in actions]
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.alias)
+
+    def search(self, query: SearchQuery) -> SearchResponse:
+        response = self.client.search(index=self.alias, body=dsl.search_body(query))
+        hits = [self._hit(hit) for hit in response["hits"]["hits"]]
+        return SearchResponse(response["hits"]["total"]["value"], hits,
+                              self._facets(response["aggregations"], query))
+
+    @staticmethod
+    def _hit(hit: dict) -> Hit:
+        source, highlight = hit["_source"], hit.get("highlight", {})
+        snippet = next((fragments[0] for fragments in highlight.values()), "")
+        return Hit(id=source["id"], content_type=source["content_type"], title=source["title"],
+                   url=source["url"], locale=source["language"],
+                   municipality=source.get("municipality", []), date=source.get("date"),
+                   summary=source.get("summary") or "", highlight=snippet or source["title"],
+                   score=hit.get("_score"))
+
+    @staticmethod
+    def _facets(aggregations: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
+        facets = {}
+        for facet in FACETS:
+            labels = facet.value_labels(query.language)
+            selected = set(query.filters.get(facet.key, []))
+            counts = {bucket["key"]: bucket["doc_count"]
+                      for bucket in aggregations[facet.key]["values"]["buckets"]}
+            counts.update({value: 0 for value in selected - set(counts)})
+            facets[facet.key] = [
+                FacetValue(value, count, value in selected, labels.get(value, value))
+                for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            ]
+        return facets
+
+    def suggest(self, prefix: str, language: str, municipality: str | None,
+                limit: int) -> list[dict[str, str]]:
+        body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
+        response = self.client.search(index=self.alias, body=body)
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def indexed_versions(self) -> dict[int, int]:
+        return {int(hit["_id"]): int(hit["_version"]) for hit in self.scan(
+            self.client, index=self.alias, query={"query": {"match_all": {}}, "version": True},
+            _source=False)}

@@ -1,0 +1,77 @@
+"""The public search facets, declared once: key, document field, labels, and value labels."""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from pages import models as content
+
+BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
+    ("iki-100-tukst", 100_000, "iki 100 tūkst. €", "under €100k"),
+    ("100-500-tukst", 500_000, "100–500 tūkst. €", "€100k–500k"),
+    ("500-tukst-1-mln", 1_000_000, "500 tūkst.–1 mln. €", "€500k–1m"),
+    ("1-5-mln", 5_000_000, "1–5 mln. €", "€1m–5m"),
+    ("virs-5-mln", None, "virš 5 mln. €", "over €5m"),
+]
+CONTENT_TYPES = {
+    "project": ("Projektai", "Projects"),
+    "measure": ("Finansavimo priemonės", "Funding measures"),
+    "provider": ("Paslaugų teikėjai", "Service providers"),
+    "news": ("Naujienos", "News"),
+}
+STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Running"),
+            "completed": ("Įgyvendintas", "Completed")}
+LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
+PERIODS = {"2014-2020": ("2014–2020", "2014–2020"), "2021-2027": ("2021–2027", "2021–2027")}
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    label_lt: str
+    label_en: str
+    vocabulary: type[models.Model] | dict | None = None  # a Term model, fixed labels, or none
+
+    @property
+    def field(self) -> str:
+        """Document field holding this facet's values (keyword, possibly multi-valued)."""
+        return self.key
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_lt
+
+    def value_labels(self, language: str) -> dict[str, str]:
+        if self.vocabulary is None:
+            return {}
+        if isinstance(self.vocabulary, dict):
+            index = 1 if language == "en" else 0
+            return {value: labels[index] for value, labels in self.vocabulary.items()}
+        return {term.slug: term.label(language) for term in self.vocabulary.objects.all()}
+
+
+FACETS = [
+    Facet("target_group", "Tikslinė grupė", "Target group", content.TargetGroup),
+    Facet("municipality", "Savivaldybė", "Municipality", content.Municipality),
+    Facet("region", "Regionas", "Region", content.Region),
+    Facet("service_type", "Paslaugos rūšis", "Service type", content.ServiceType),
+    Facet("fund", "Fondas", "Fund", content.Fund),
+    Facet("measure", "Priemonė", "Measure"),
+    Facet("programme", "Programa", "Programme", content.Programme),
+    Facet("period", "Programavimo laikotarpis", "Programming period", PERIODS),
+    Facet("status", "Būsena", "Status", STATUSES),
+    Facet("content_type", "Turinio tipas", "Content type", CONTENT_TYPES),
+    Facet("start_year", "Pradžios metai", "Start year"),
+    Facet("budget_band", "Biudžetas", "Budget", {slug: (lt, en) for slug, _, lt, en in
+                                                  BUDGET_BANDS}),
+    Facet("language", "Kalba", "Language", LANGUAGES),
+]
+FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
+
+
+def budget_band(amount: float | None) -> str | None:
+    if amount is None:
+        return None
+    for slug, upper, _lt, _en in BUDGET_BANDS:
+        if upper is None or amount < upper:
+            return slug
+    return None

@@ -1,0 +1,71 @@
+"""Record, in the caller's transaction, which pages' public documents must be rewritten."""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from search.models import OutboxEntry
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def record_changes(page_ids: Iterable[int]) -> None:
+    """Bump the version of each page's outbox row (creating it) and schedule a drain."""
+    ids = set(page_ids)
+    if not ids:
+        return
+    now = timezone.now()
+    OutboxEntry.objects.filter(page_id__in=ids).update(
+        version=F("version") + 1, pending=True, failed=False, attempts=0, retry_after=None,
+        changed_at=now, last_error="")
+    existing = set(OutboxEntry.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
+    OutboxEntry.objects.bulk_create(
+        [OutboxEntry(page_id=page_id, changed_at=now) for page_id in ids - existing],
+        ignore_conflicts=True)
+    transaction.on_commit(schedule_drain)
+
+
+def schedule_drain() -> None:
+    """Ask a worker to drain now; if the broker is down the beat schedule drains later."""
+    from workers.tasks import drain_outbox
+
+    try:
+        drain_outbox.apply_async(retry=False)
+    except Exception as error:  # broker unreachable: the rows wait for the beat schedule
+        logger.warning("Search outbox drain not queued (%s); beat will pick it up.", error)
+
+
+def due_entries(limit: int) -> list[OutboxEntry]:
+    now = timezone.now()
+    pending = OutboxEntry.objects.filter(pending=True, failed=False)
+    due = pending.filter(retry_after__isnull=True) | pending.filter(retry_after__lte=now)
+    return list(due.order_by("changed_at", "page_id")[:limit])
+
+
+def acknowledge(page_id: int, version: int) -> None:
+    OutboxEntry.objects.filter(page_id=page_id, version=version).update(
+        pending=False, attempts=0, last_error="", retry_after=None)
+
+
+def record_failure(page_id: int, version: int, error: str) -> None:
+    """Retry with exponential backoff; after MAX_ATTEMPTS the row is marked failed."""
+    entry = OutboxEntry.objects.filter(page_id=page_id, version=version).first()
+    if entry is None:  # a newer change superseded this version
+        return
+    entry.attempts += 1
+    entry.last_error = error
+    entry.failed = entry.attempts >= MAX_ATTEMPTS
+    entry.retry_after = timezone.now() + timedelta(seconds=2 ** entry.attempts)
+    entry.save(update_fields=["attempts", "last_error", "failed", "retry_after"])
+
+
+def retry_failed(page_ids: Iterable[int] | None = None) -> int:
+    failed = OutboxEntry.objects.filter(failed=True)
+    if page_ids is not None:
+        failed = failed.filter(page_id__in=page_ids)
+    return failed.update(failed=False, attempts=0, retry_after=None)

@@ -1,0 +1,111 @@
+"""Drain the outbox into the engine: fetch due rows → map pages to documents → bulk write."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from search.documents import build_documents, searchable_page_ids
+from search.engines import get_engine
+from search.engines.base import IndexAction
+from search.models import OutboxEntry
+from search.outbox import acknowledge, due_entries, record_failure
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class DrainReport:
+    written: int = 0
+    failed: int = 0
+
+
+def actions_for(versions: dict[int, int]) -> list[IndexAction]:
+    """Versions are read before the documents, so content is never older than its version."""
+    documents = build_documents(versions)
+    return [IndexAction(page_id, versions[page_id], documents[page_id]) for page_id in versions]
+
+
+def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
+    entries = due_entries(limit)
+    report = DrainReport()
+    if not entries:
+        return report
+    engine = get_engine()
+    engine.ensure_index()
+    for result in engine.bulk(actions_for({entry.page_id: entry.version for entry in entries})):
+        if result.error:
+            record_failure(result.page_id, result.version, result.error)
+            report.failed += 1
+        else:
+            acknowledge(result.page_id, result.version)
+            report.written += 1
+    return report
+
+
+def drain(limit: int = BATCH_SIZE, on_batch: Callable[[DrainReport], None] | None = None
+          ) -> DrainReport:
+    """Drain batches until nothing is due."""
+    total = DrainReport()
+    while True:
+        report = drain_batch(limit)
+        if on_batch:
+            on_batch(report)
+        total.written += report.written
+        total.failed += report.failed
+        if report.written + report.failed < limit:
+            return total
+
+
+def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> str:
+    """Build a new index behind the alias and swap it in; no edit made meanwhile is lost.
+
+    The new index receives the outbox's writes from the moment it exists, and every document is
+    written with its outbox version, so whichever of the two writes is older loses.
+    """
+    engine = get_engine()
+    engine.ensure_index()
+    index = engine.create_index()
+    try:
+        page_ids = searchable_page_ids()
+        for start in range(0, len(page_ids), batch_size):
+            batch = page_ids[start:start + batch_size]
+            versions = dict.fromkeys(batch, 0) | dict(OutboxEntry.objects.filter(
+                page_id__in=batch).values_list("page_id", "version"))
+            actions = [action for action in actions_for(versions) if action.document]
+            errors = [result for result in engine.bulk(actions, index=index) if result.error]
+            for result in errors:
+                record_failure(result.page_id, result.version, result.error)
+            if on_batch:
+                on_batch(len(batch))
+        engine.promote(index)
+    except BaseException:
+        engine.abandon(index)
+        raise
+    return index
+
+
+@dataclass
+class Reconciliation:
+    missing: set[int]
+    stale: set[int]
+    orphans: set[int]
+
+
+def reconcile() -> Reconciliation:
+    """Compare the live index with the database; queue every difference for the worker."""
+    from search.outbox import record_changes
+
+    engine = get_engine()
+    engine.ensure_index()
+    engine.refresh()
+    page_ids = searchable_page_ids()
+    expected = {page_id for page_id, document in build_documents(page_ids).items() if document}
+    versions = dict(OutboxEntry.objects.values_list("page_id", "version"))
+    indexed = engine.indexed_versions()
+    result = Reconciliation(
+        missing=expected - set(indexed),
+        stale={page_id for page_id in expected & set(indexed)
+               if indexed[page_id] < versions.get(page_id, 0)},
+        orphans=set(indexed) - expected,
+    )
+    record_changes(result.missing | result.stale | result.orphans)
+    return result

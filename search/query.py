@@ -1,0 +1,75 @@
+"""The one query object every engine answers, and the response they all return."""
+
+from dataclasses import dataclass, field
+
+from search.facets import FACETS_BY_KEY
+
+MAX_PAGE_SIZE = 50
+SORTS = ("relevance", "newest", "start_date", "budget")
+
+
+class QueryError(ValueError):
+    """A query that cannot be answered; `parameter` names the culprit."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    language: str = "lt"  # language of labels and of the text analysis preference
+    municipality: str | None = None  # scope to one municipality's site
+
+    def __post_init__(self) -> None:
+        self.text = self.text.strip()[:500]
+        if self.sort not in SORTS:
+            raise QueryError("sort", f"Nežinomas rikiavimas „{self.sort}“; galimi: {SORTS}")
+        if self.page < 1:
+            raise QueryError("page", "Puslapio numeris turi būti 1 ar didesnis.")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise QueryError("page_size", f"Puslapio dydis turi būti nuo 1 iki {MAX_PAGE_SIZE}.")
+        if self.language not in ("lt", "en"):
+            raise QueryError("lang", "Kalba turi būti „lt“ arba „en“.")
+        for key in self.filters:
+            if key not in FACETS_BY_KEY:
+                raise QueryError(key, f"Nežinomas filtras „{key}“.")
+        self.filters = {key: sorted(set(values)) for key, values in self.filters.items() if values}
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+    label: str = ""
+
+
+@dataclass
+class Hit:
+    id: int
+    content_type: str
+    title: str
+    url: str
+    locale: str
+    municipality: list[str]
+    date: str | None
+    summary: str
+    highlight: str
+    score: float | None = None
+
+
+@dataclass
+class SearchResponse:
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]

@@ -1,0 +1,89 @@
+"""Every change that alters what the public can find writes outbox rows in its transaction."""
+
+from django.db.models import Model, Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from pages import models as content
+from pages.models.taxonomy import Term
+from search.documents import MAPPERS
+from search.outbox import record_changes
+
+
+def subtree_ids(page: Page) -> list[int]:
+    return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+
+def pages_showing(instance: Model) -> set[int]:
+    """Searchable pages whose documents embed this term or page (labels, names, codes)."""
+    ids: set[int] = set()
+    for model, *_rest in MAPPERS.values():
+        lookups = [field.name for field in model._meta.get_fields()
+                   if field.is_relation and field.related_model
+                   and isinstance(instance, field.related_model)
+                   and (field.many_to_many or field.many_to_one)]
+        if model is content.ProjectPage:
+            lookups += ["partners__provider", "measure__fund", "measure__agency",
+                        "measure__priority", "measure__priority__programme"]
+        valid = [lookup for lookup in lookups if _accepts(model, lookup, instance)]
+        if valid:
+            query = Q()
+            for lookup in valid:
+                query |= Q(**{lookup: instance})
+            ids.update(model.objects.filter(query).values_list("pk", flat=True))
+    return ids
+
+
+def _accepts(model: type[Model], lookup: str, instance: Model) -> bool:
+    field = None
+    for part in lookup.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model
+    return field is not None and isinstance(instance, field.related_model)
+
+
+def on_page_published(sender, instance: Page, **kwargs) -> None:
+    record_changes({instance.pk} | pages_showing(instance.specific))
+
+
+def on_page_unpublished(sender, instance: Page, **kwargs) -> None:
+    record_changes({instance.pk} | pages_showing(instance.specific))
+
+
+def on_page_moved(sender, instance: Page, **kwargs) -> None:
+    record_changes(subtree_ids(instance))
+
+
+def on_page_deleted(sender, instance: Model, **kwargs) -> None:
+    if isinstance(instance, Page):
+        record_changes({instance.pk})
+
+
+def on_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    record_changes(subtree_ids(instance.page))
+
+
+def on_term_saved(sender, instance: Term, created: bool, **kwargs) -> None:
+    if not created:
+        record_changes(pages_showing(instance))
+
+
+def on_site_saved(sender, instance: Site, **kwargs) -> None:
+    record_changes(subtree_ids(instance.root_page))
+
+
+def connect() -> None:
+    page_published.connect(on_page_published, dispatch_uid="search-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="search-moved")
+    page_slug_changed.connect(on_page_moved, dispatch_uid="search-slug")
+    post_delete.connect(on_page_deleted, dispatch_uid="search-deleted")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction,
+                      dispatch_uid="search-private")
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction,
+                        dispatch_uid="search-public")
+    for term_model in Term.__subclasses__():
+        post_save.connect(on_term_saved, sender=term_model,
+                          dispatch_uid=f"search-term-{term_model.__name__}")
+    post_save.connect(on_site_saved, sender=Site, dispatch_uid="search-site")

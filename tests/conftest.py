@@ -1,0 +1,62 @@
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from pages.sites import ensure_municipality_site
+
+DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", "nacionalinis"]
+
+
+def create_demo_sites() -> dict:
+    return {slug: ensure_municipality_site(slug, f"{slug}.localhost") for slug in DEMO_SITES}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Create the demo sites once; each test's transaction rolls back on top of them."""
+    with django_db_blocker.unblock():
+        create_demo_sites()
+
+
+@pytest.fixture
+def sites(db) -> dict:
+    return create_demo_sites()
+
+
+class ImportResult:
+    def __init__(self, stdout: str, stderr: str, failed: bool) -> None:
+        self.stdout, self.stderr, self.failed = stdout, stderr, failed
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith("eilutė")]
+
+
+@pytest.fixture
+def run_import(tmp_path: Path) -> Callable[..., ImportResult]:
+    """Write lines (dicts or raw strings) to a file and run import_content on it."""
+
+    def run(lines: list, *options: str) -> ImportResult:
+        path = tmp_path / "import.jsonl"
+        path.write_text("\n".join(line if isinstance(line, str) else json.dumps(line)
+                                  for line in lines) + "\n", encoding="utf-8")
+        return run_file(path, *options)
+
+    return run
+
+
+def run_file(path: Path, *options: str) -> ImportResult:
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_content", str(path), "--no-progress", *options, stdout=out,
+                     stderr=err)
+        failed = False
+    except CommandError:
+        failed = True
+    return ImportResult(out.getvalue(), err.getvalue(), failed)

@@ -1,0 +1,34 @@
+"""A minimal, separate Wagtail project that installs the plugin's apps (proves it is a plugin)."""
+
+import os
+
+SECRET_KEY = "plugin-test-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+ROOT_URLCONF = "tests.plugin_project.urls"
+USE_TZ = True
+LANGUAGE_CODE = "lt"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("lt", "Lietuvių"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_SITE_NAME = "Plugin test"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
+                         "NAME": os.environ["PLUGIN_TEST_DB"]}}
+INSTALLED_APPS = [
+    "pages", "search", "workers", "cms",
+    "wagtail_localize", "wagtail_localize.locales",
+    "wagtail.sites", "wagtail.users", "wagtail.snippets", "wagtail.documents", "wagtail.images",
+    "wagtail.search", "wagtail.admin", "wagtail", "modelcluster", "taggit",
+    "django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
+    "django.contrib.messages", "django.contrib.staticfiles",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True,
+              "OPTIONS": {"context_processors": ["django.template.context_processors.request"]}}]
+STATIC_URL = "/static/"

@@ -1,0 +1,112 @@
+from decimal import Decimal
+
+import pytest
+from wagtail.models import Page, PageLogEntry, Revision
+
+from pages.models import ImportedItem, ProjectPage
+
+PROVIDER = {"id": "prov-alytus", "type": "provider", "site": "alytus",
+            "title": "Alytaus miesto savivaldybės administracija",
+            "provider_type": "savivaldybes-administracija", "municipality": "alytus"}
+MEASURE = {"id": "m-407", "type": "measure", "site": "nacionalinis",
+           "title": "Socialinių paslaugų infrastruktūros plėtra", "code": "08.1.1-CPVA-R-407",
+           "priority": "veiksmu-programa-2014-2020-08", "agency": "cpva", "fund": "erpf"}
+PROJECT = {"id": "s0", "type": "project", "site": "alytus",
+           "title": "Socialinių paslaugų plėtra Alytaus mieste",
+           "project_code": "08.1.1-CPVA-R-407-11-0005", "measure": "m-407",
+           "status": "completed", "lead_beneficiary": "prov-alytus", "eu_amount": "346361.00",
+           "target_groups": ["socialines-rizikos-asmenys"], "goal": "Įkurti namus.",
+           "results": ["Įkurti savarankiško gyvenimo namai."],
+           "partners": [{"provider": "prov-alytus", "role": "partner"}]}
+TRANSLATION = {"id": "s0", "type": "project", "locale": "en",
+               "title": "Development of social services in Alytus", "goal": "Set up a home.",
+               "results": ["An independent-living home opened."]}
+
+
+def valid(**changes) -> dict:
+    return {**PROJECT, "id": "new", "title": "Naujas projektas", **changes}
+
+
+MALFORMED = [
+    (valid(project_code="08.1.1-XX-1"), "project_code", "Neteisingas projekto kodas"),
+    (valid(target_groups=["nezinoma-grupe"]), "target_groups", "nezinoma-grupe"),
+    ({k: v for k, v in valid().items() if k != "title"}, "title", "privalomas"),
+    (valid(start_date="2020-13-01"), "start_date", "nėra data"),
+    (valid(budget_total="-5"), "budget_total", "neigiama"),
+    (valid(eu_amount="500", budget_total="100"), "eu_amount", "viršyti"),
+    (valid(start_date="2021-01-01", end_date="2020-01-01"), "end_date", "ankstesnė"),
+    (valid(partners=[{"provider": "nera-tokio"}]), "partners", "nera-tokio"),
+    (valid(status="vykdomas"), "status", "galimos reikšmės"),
+    (valid(colour="red"), "colour", "nežinomi raktai"),
+    ('{"id": "broken", "type": ', "JSON", "netinkamas JSON"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("line", "key", "reason"), MALFORMED)
+def test_malformed_line_is_reported_with_its_number_and_nothing_written(
+        sites, run_import, line, key, reason):
+    before = (Page.objects.count(), Revision.objects.count(), ImportedItem.objects.count())
+    result = run_import([PROVIDER, MEASURE, line])
+    assert result.failed
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith("eilutė 3: ")
+    assert key in result.errors[0] and reason in result.errors[0]
+    created_by_good_lines = 2
+    assert Page.objects.count() == before[0] + created_by_good_lines
+    assert ImportedItem.objects.count() == before[2] + created_by_good_lines
+    assert not ProjectPage.objects.filter(title="Naujas projektas").exists()
+
+
+@pytest.mark.django_db
+def test_reimport_updates_and_never_duplicates(sites, run_import):
+    first = run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
+    assert not first.failed, first.stderr
+    counts = (Page.objects.count(), Revision.objects.count())
+    again = run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
+    assert "nepakeista 4" in again.stdout
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+
+    changed = {**PROJECT, "eu_amount": "350000", "status": "running"}
+    run_import([PROVIDER, MEASURE, changed, TRANSLATION])
+    assert Page.objects.count() == counts[0]
+    lithuanian, english = (ProjectPage.objects.get(translation_key=ImportedItem.objects.get(
+        external_id="s0").translation_key, locale__language_code=code) for code in ("lt", "en"))
+    assert lithuanian.eu_amount == english.eu_amount == Decimal("350000.00")
+    assert lithuanian.status == english.status == "running"
+    assert english.title == TRANSLATION["title"]
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing(sites, run_import):
+    before = (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count())
+    result = run_import([PROVIDER, MEASURE, PROJECT], "--dry-run")
+    assert not result.failed and "sukurta 3" in result.stdout
+    assert (Page.objects.count(), Revision.objects.count(),
+            PageLogEntry.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_translation_with_untranslated_text_is_refused_unless_draft(sites, run_import):
+    partial = {k: v for k, v in TRANSLATION.items() if k != "goal"}
+    result = run_import([PROVIDER, MEASURE, PROJECT, partial])
+    assert result.errors == [result.errors[0]] and "goal" in result.errors[0]
+    assert not ProjectPage.objects.filter(locale__language_code="en").exists()
+
+    run_import([PROVIDER, MEASURE, PROJECT, {**partial, "live": False}])
+    english = ProjectPage.objects.get(locale__language_code="en")
+    assert not english.live
+
+
+@pytest.mark.django_db
+def test_translation_line_may_not_change_shared_facts(sites, run_import):
+    result = run_import([PROVIDER, MEASURE, PROJECT, {**TRANSLATION, "eu_amount": "1"}])
+    assert "eilutė 4: eu_amount" in result.errors[0]
+
+
+@pytest.mark.django_db
+def test_changing_site_moves_the_page(sites, run_import):
+    run_import([PROVIDER, MEASURE, PROJECT])
+    run_import([PROVIDER, MEASURE, {**PROJECT, "site": "kalvarija"}])
+    page = ProjectPage.objects.get(locale__language_code="lt")
+    assert page.get_parent().get_parent().slug == "kalvarija"

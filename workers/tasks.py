@@ -1,0 +1,20 @@
+"""Celery tasks: drain the search outbox (after each commit and on the beat schedule)."""
+
+from celery import shared_task
+
+from search.pipeline import DrainReport, drain
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=2, retry_backoff_max=60,
+             retry_jitter=True, max_retries=8, acks_late=True)
+def drain_outbox(self) -> dict[str, int]:
+    report: DrainReport = drain()
+    return {"written": report.written, "failed": report.failed}
+
+
+@shared_task
+def publish_scheduled_pages() -> None:
+    """Go-live and expiry of scheduled pages; their signals feed the outbox."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")
