@@ -35,6 +35,9 @@ def map_project(page: content.ProjectPage) -> Document:
     funds = list(page.funds.all()) + ([measure.fund] if measure and measure.fund else [])
     groups, services = list(page.target_groups.all()), list(page.service_types.all())
     start = page.start_date or page.agreement_date
+    organisations = [partner.provider.title for partner in page.partners.all()]
+    if page.lead_beneficiary:
+        organisations.append(page.lead_beneficiary.title)
     budget = page.budget_total if page.budget_total is not None else page.eu_amount
     return {
         "summary": page.summary or page.goal,
@@ -42,7 +45,7 @@ def map_project(page: content.ProjectPage) -> Document:
                           *(result.text for result in page.results.all())]),
         "codes": " ".join(filter(None, [page.project_code, page.call_code,
                                          measure.code if measure else ""])),
-        "labels": _labels([*groups, *services, *funds]),
+        "labels": " ".join([_labels([*groups, *services, *funds]), *organisations]),
         "target_group": _target_groups(groups),
         "service_type": _slugs(services),
         "fund": _slugs(funds),
@@ -107,9 +110,9 @@ def map_news(page: content.NewsPage) -> Document:
 # content type → (model, mapper, related lookups fetched in bulk)
 MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list, list]] = {
     "project": (content.ProjectPage, map_project,
-                ["locale", "measure__fund", "measure__priority__programme"],
+                ["locale", "measure__fund", "measure__priority__programme", "lead_beneficiary"],
                 ["target_groups__broader", "service_types", "municipalities", "funds",
-                 "results"]),
+                 "results", "partners__provider"]),
     "measure": (content.FundingMeasurePage, map_measure,
                 ["locale", "fund", "priority__programme"], []),
     "provider": (content.ProviderPage, map_provider, ["locale", "municipality"],

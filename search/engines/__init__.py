@@ -9,17 +9,21 @@ from search.engines.base import SearchEngine
 INDEX_ALIAS = "esparama-pages"
 
 
-@lru_cache(maxsize=1)
 def get_engine() -> SearchEngine:
-    alias = getattr(settings, "SEARCH_INDEX_ALIAS", INDEX_ALIAS)
-    if settings.ELASTICSEARCH_URL:
+    return _engine(settings.ELASTICSEARCH_URL, settings.OPENSEARCH_URL,
+                   getattr(settings, "SEARCH_INDEX_ALIAS", INDEX_ALIAS))
+
+
+@lru_cache(maxsize=8)
+def _engine(elasticsearch_url: str, opensearch_url: str, alias: str) -> SearchEngine:
+    if elasticsearch_url:
         from search.engines.elasticsearch import ElasticsearchEngine
 
-        return ElasticsearchEngine(alias, settings.ELASTICSEARCH_URL)
-    if settings.OPENSEARCH_URL:
+        return ElasticsearchEngine(alias, elasticsearch_url)
+    if opensearch_url:
         from search.engines.opensearch import OpenSearchEngine
 
-        return OpenSearchEngine(alias, settings.OPENSEARCH_URL)
+        return OpenSearchEngine(alias, opensearch_url)
     from search.engines.database import DatabaseEngine
 
     return DatabaseEngine(alias)

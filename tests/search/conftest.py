@@ -1,0 +1,42 @@
+import os
+import uuid
+
+import pytest
+
+from search.engines import get_engine
+
+ENGINES = ["elasticsearch", "opensearch", "database"]
+ANALYSING_ENGINES = ["opensearch", "database"]  # the Elasticsearch test zip has no analysis-common
+URL_SETTINGS = {"elasticsearch": "ELASTICSEARCH_URL", "opensearch": "OPENSEARCH_URL"}
+
+
+def use_engine(kind: str, settings) -> None:
+    """Point the settings at one engine, with an index alias of this test's own."""
+    settings.SEARCH_INDEX_ALIAS = f"test-{kind}-{uuid.uuid4().hex[:10]}"
+    for engine_kind, setting in URL_SETTINGS.items():
+        url = os.environ.get(setting, "") if engine_kind == kind else ""
+        if engine_kind == kind and not url:
+            pytest.fail(f"{setting} is not set: start the engines with `make services`.")
+        setattr(settings, setting, url)
+
+
+def drop_indices(engine) -> None:
+    client = getattr(engine, "client", None)
+    if client is not None:
+        client.indices.delete(index=f"{engine.alias}*", ignore_unavailable=True)
+
+
+def engine_fixture(kinds: list[str]):
+    @pytest.fixture(params=kinds)
+    def fixture(request, settings, db):
+        use_engine(request.param, settings)
+        engine = get_engine()
+        engine.ensure_index()
+        yield engine
+        drop_indices(engine)
+
+    return fixture
+
+
+engine = engine_fixture(ENGINES)
+analysing_engine = engine_fixture(ANALYSING_ENGINES)
