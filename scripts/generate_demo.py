@@ -139,7 +139,7 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def slugify(text: str, limit: int = 80) -> str:
+def slugify(text: str, limit: int = 150) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > limit:
@@ -148,15 +148,23 @@ def slugify(text: str, limit: int = 80) -> str:
 
 
 def paragraphs(*texts: str) -> str:
-    return "".join(f"<p>{text}</p>" for text in texts if text)
+    return "".join(f"<p>{upper_first(text)}</p>" for text in texts if text)
 
 
 def bullet_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
+# Shorter names for running text, where the catalogue's own would read as a list in a list.
+SERVICE_IN_TEXT: dict[str, Pair] = {
+    "tarpininkavimas": ("tarpininkavimas", "mediation"),
+    "socialiniu-igudziu-ugdymas": ("socialinių įgūdžių ugdymas", "social skills training"),
+    "asmens-higiena": ("asmens higienos paslaugos", "personal hygiene services"),
+}
+
+
 def services_text(slugs: list[str], lang: int) -> str:
-    labels = [lower_first(SERVICE_LABELS[s][lang]) for s in slugs]
+    labels = [lower_first(SERVICE_IN_TEXT.get(s, SERVICE_LABELS[s])[lang]) for s in slugs]
     return lt_join(labels) if lang == 0 else en_join(labels)
 
 
@@ -544,7 +552,7 @@ THEMES = [
                 ("šeima", "šeimos", "šeimų"), ("family", "families")),
         ("šeimoms, auginančioms vaikus, ir krizę išgyvenantiems žmonėms",
          "families raising children and people going through a crisis"),
-        ("šeimos", "vaikai"), national=True),
+        ("šeimos", "vaikai")),
     Theme(
         "home-care",
         ("senyvo-amziaus-asmenys", "asmenys-su-negalia", "globejai-rupintojai"),
@@ -588,7 +596,7 @@ THEMES = [
         ("senyvo amžiaus žmonėms, suaugusiems asmenims su negalia ir juos prižiūrintiems "
          "artimiesiems", "older people, adults with disabilities and the relatives who look "
          "after them"),
-        ("senjorai", "pagalba į namus"), national=True),
+        ("senjorai", "pagalba į namus")),
     Theme(
         "community-services",
         ("proto-ar-psichikos-negalia", "asmenys-su-negalia", "globejai-rupintojai"),
@@ -796,8 +804,8 @@ THEMES = [
         Outcome(("Veiklose dalyvavo {count}, vyresnių nei 54 metų.",
                  "{count} over 54 took part in the activities."),
                 ("gyventojas", "gyventojai", "gyventojų"), ("resident", "residents")),
-        ("vyresniems nei 54 metų žmonėms – ir dirbantiems, ir nedirbantiems",
-         "people over 54, whether in work or not"),
+        ("dirbantiems ir nedirbantiems vyresniems nei 54 metų žmonėms",
+         "people over 54, both in and out of work"),
         ("senjorai", "54+")),
     Theme(
         "inclusion",
@@ -894,6 +902,7 @@ class Provider:
     name: str
     kind: str                        # provider_type
     municipality: str | None
+    name_en: str = ""
     services: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     department: str = ""
@@ -906,43 +915,64 @@ class Provider:
 SEED_PROVIDERS = [
     Provider("provider-nrd", "nacionalinis",
              "Neįgaliųjų reikalų departamentas prie Socialinės apsaugos ir darbo ministerijos",
-             "valstybes-institucija", None, ["socialines-dirbtuves"],
+             "valstybes-institucija", None,
+             "Department for the Affairs of the Disabled under the Ministry of Social Security "
+             "and Labour", ["socialines-dirbtuves"],
              ["proto-ar-psichikos-negalia", "asmenys-su-negalia"]),
     Provider("provider-antaa", "nacionalinis",
              "Asmens su negalia teisių apsaugos agentūra prie Socialinės apsaugos ir darbo "
-             "ministerijos", "valstybes-institucija", None, ["atvejo-vadyba"],
+             "ministerijos", "valstybes-institucija", None,
+             "Agency for the Protection of the Rights of Persons with Disabilities under the "
+             "Ministry of Social Security and Labour", ["atvejo-vadyba"],
              ["proto-ar-psichikos-negalia", "globejai-rupintojai"]),
     Provider("provider-alytus-admin", "alytus", "Alytaus miesto savivaldybės administracija",
-             "savivaldybes-administracija", "alytus", ["savarankisko-gyvenimo-namai"],
+             "savivaldybes-administracija", "alytus", "Alytus City Municipality Administration",
+             ["savarankisko-gyvenimo-namai"],
              ["socialines-rizikos-asmenys"], department="Socialinės paramos skyrius",
              city="Alytus"),
     Provider("provider-kalvarija-admin", "kalvarija", "Kalvarijos savivaldybės administracija",
-             "savivaldybes-administracija", "kalvarija", ["atvejo-vadyba"],
+             "savivaldybes-administracija", "kalvarija", "Kalvarija Municipality Administration",
+             ["atvejo-vadyba"],
              ["proto-ar-psichikos-negalia", "globejai-rupintojai"],
              department="Socialinių reikalų skyrius", phone="+370 633 87 850",
              street="Laisvės g. 2", city="Kalvarija"),
     Provider("provider-vievio-neigaliuju-draugija", "elektrenai", "Vievio neįgaliųjų draugija",
-             "nvo", "elektrenai", ["socialines-dirbtuves"], ["proto-ar-psichikos-negalia"],
+             "nvo", "elektrenai", "Vievis Society of the Disabled", ["socialines-dirbtuves"],
+             ["proto-ar-psichikos-negalia"],
              city="Vievis"),
 ]
 
-SEED_PROVIDER_TEXT: dict[str, str] = {
-    "provider-nrd": "<p>Valstybės institucija, koordinavusi neįgaliųjų socialinės integracijos "
-                    "politiką ir institucinės globos pertvarkos projektus. Jos darbus tęsia "
-                    "Asmens su negalia teisių apsaugos agentūra.</p>",
-    "provider-antaa": "<p>Valstybės institucija, perėmusi Neįgaliųjų reikalų departamento "
-                      "funkcijas. Vadovauja 2021–2027 m. projektui, kuriuo visoje Lietuvoje "
-                      "kuriamos bendruomeninės paslaugos asmenims su proto ir (ar) psichikos "
-                      "negalia.</p>",
-    "provider-alytus-admin": "<p>Savivaldybės administracija, įgyvendinanti socialinių "
-                             "paslaugų plėtros projektus Alytaus mieste.</p>",
-    "provider-kalvarija-admin": "<p>Savivaldybės administracija. Jos Socialinių reikalų "
-                                "skyrius organizuoja atvejo vadybą asmenims su intelekto ir "
-                                "(ar) psichikos negalia.</p>",
-    "provider-vievio-neigaliuju-draugija": "<p>Nevyriausybinė organizacija Vievyje. Socialinėse "
-                                           "dirbtuvėse darbingo amžiaus žmonės su proto ir "
-                                           "psichikos negalia, padedami specialistų, atlieka "
-                                           "tikras darbo užduotis ir mokosi dirbti.</p>",
+SEED_PROVIDER_TEXT: dict[str, Pair] = {
+    "provider-nrd": (
+        "Valstybės institucija, koordinavusi neįgaliųjų socialinės integracijos politiką ir "
+        "institucinės globos pertvarkos projektus. Jos darbus tęsia Asmens su negalia teisių "
+        "apsaugos agentūra.",
+        "A state body that coordinated disability inclusion policy and the projects on the "
+        "transition from institutional care. Its work is continued by the Agency for the "
+        "Protection of the Rights of Persons with Disabilities."),
+    "provider-antaa": (
+        "Valstybės institucija, perėmusi Neįgaliųjų reikalų departamento funkcijas. Vadovauja "
+        "2021–2027 m. projektui, kuriuo visoje Lietuvoje kuriamos bendruomeninės paslaugos "
+        "asmenims su proto ir (ar) psichikos negalia.",
+        "A state body that took over the functions of the Department for the Affairs of the "
+        "Disabled. It leads the 2021–2027 project that sets up community-based services for "
+        "people with intellectual or psychosocial disabilities across Lithuania."),
+    "provider-alytus-admin": (
+        "Savivaldybės administracija, įgyvendinanti socialinių paslaugų plėtros projektus "
+        "Alytaus mieste.",
+        "The municipal administration that carries out social service projects in Alytus."),
+    "provider-kalvarija-admin": (
+        "Savivaldybės administracija. Jos Socialinių reikalų skyrius organizuoja atvejo vadybą "
+        "asmenims su intelekto ir (ar) psichikos negalia.",
+        "The municipal administration. Its Social Affairs Division organises case management "
+        "for people with intellectual or psychosocial disabilities."),
+    "provider-vievio-neigaliuju-draugija": (
+        "Nevyriausybinė organizacija Vievyje. Socialinėse dirbtuvėse darbingo amžiaus žmonės su "
+        "proto ir psichikos negalia, padedami specialistų, atlieka tikras darbo užduotis ir "
+        "mokosi dirbti.",
+        "A non-governmental organisation in Vievis. In its social workshops, working-age people "
+        "with intellectual and psychosocial disabilities do real work tasks with the help of "
+        "specialists and learn to work."),
 }
 
 NGO_NAMES = (
@@ -955,10 +985,12 @@ NGO_NAMES = (
 )
 NATIONAL_NGOS = (("Asociacija „Bendruomeninių paslaugų tinklas“", "community-services"),
                  ("Lietuvos globėjų ir įtėvių sąjunga „Šeimos šviesa“", "foster-care"))
-INSTITUTIONS = (  # (name suffix, theme) for budgetary institutions besides the centre
-    ("globos namai", "home-care"), ("nakvynės namai", "housing"),
-    ("vaikų dienos centras", "children-disability"), ("šeimos centras", "family"),
+INSTITUTIONS = (  # (name suffix, English suffix, theme): budgetary institutions
+    ("globos namai", "Care Home", "home-care"), ("nakvynės namai", "Night Shelter", "housing"),
+    ("vaikų dienos centras", "Children's Day Centre", "children-disability"),
+    ("šeimos centras", "Family Centre", "family"),
 )
+MUNICIPALITY_EN = {m[0]: m[2] for county in VOCAB.COUNTIES for m in county[3]}
 
 
 class Identifiers:
@@ -997,11 +1029,11 @@ class ProviderFactory:
         street = f"{self.rng.choice(site.streets)} {self.rng.randint(1, 60)}"
         return street, site.city, f"LT-{site.postal}{self.rng.randint(100, 999)}"
 
-    def make(self, site: Site, key: str, name: str, kind: str, theme: Theme) -> Provider:
+    def make(self, site: Site, key: str, names: Pair, kind: str, theme: Theme) -> Provider:
         services = self.rng.sample(theme.services, k=min(3, len(theme.services)))
         groups = list(theme.target_groups[:2])
-        provider = Provider(f"provider-{site.slug}-{key}", site.slug, name, kind, site.slug,
-                            services, groups, phone=self.ids.phone())
+        provider = Provider(f"provider-{site.slug}-{key}", site.slug, names[0], kind, site.slug,
+                            names[1], services, groups, phone=self.ids.phone())
         provider.street, provider.city, _ = self.address(site)
         provider.email = f"{key}@{site.slug}.example"
         if kind == "savivaldybes-administracija":
@@ -1015,23 +1047,26 @@ class ProviderFactory:
         self.rng.shuffle(themes)
         made = []
         if not has_admin:
-            made.append(self.make(site, "admin", f"{site.muni_gen} administracija",
+            made.append(self.make(site, "admin", (f"{site.muni_gen} administracija",
+                                                  f"{MUNICIPALITY_EN[site.slug]} Administration"),
                                   "savivaldybes-administracija", themes[0]))
-        made.append(self.make(site, "spc", f"{site.org} socialinių paslaugų centras",
+        made.append(self.make(site, "spc", (f"{site.org} socialinių paslaugų centras",
+                                            f"{site.city_en} Social Services Centre"),
                               "biudzetine-istaiga", THEME_BY_KEY["home-care"]))
         if site.slug in ("vilnius", "kaunas", "siauliai", "panevezys", "utena", "marijampole"):
-            suffix, theme_key = self.rng.choice(INSTITUTIONS)
-            made.append(self.make(site, slugify(suffix), f"{site.org} {suffix}",
+            suffix, suffix_en, theme_key = self.rng.choice(INSTITUTIONS)
+            made.append(self.make(site, slugify(suffix), (f"{site.org} {suffix}",
+                                                          f"{site.city_en} {suffix_en}"),
                                   "biudzetine-istaiga", THEME_BY_KEY[theme_key]))
         for number in range(1, self.rng.randint(1, 2) + 1):
-            made.append(self.make(site, f"nvo-{number}", self.ngo_names.pop(), "nvo",
-                                  themes[number]))
+            name = self.ngo_names.pop()
+            made.append(self.make(site, f"nvo-{number}", (name, name), "nvo", themes[number]))
         return made
 
     def national(self) -> list[Provider]:
         made = []
         for number, (name, theme_key) in enumerate(NATIONAL_NGOS, start=1):
-            provider = self.make(SITE_BY_SLUG["vilnius"], f"nvo-{number}", name, "nvo",
+            provider = self.make(SITE_BY_SLUG["vilnius"], f"nvo-{number}", (name, name), "nvo",
                                  THEME_BY_KEY[theme_key])
             provider.id, provider.site = f"provider-nacionalinis-nvo-{number}", "nacionalinis"
             provider.email = f"info{number}@nacionalinis.example"
@@ -1039,23 +1074,41 @@ class ProviderFactory:
         return made
 
 
-PROVIDER_KIND_LT = {
-    "savivaldybes-administracija": "savivaldybės administracija",
-    "biudzetine-istaiga": "savivaldybės biudžetinė įstaiga",
-    "nvo": "nevyriausybinė organizacija",
-    "valstybes-institucija": "valstybės institucija",
+PROVIDER_KIND = {
+    "savivaldybes-administracija": ("savivaldybės administracija", "the municipal administration"),
+    "biudzetine-istaiga": ("savivaldybės biudžetinė įstaiga", "a municipal budgetary institution"),
+    "nvo": ("nevyriausybinė organizacija", "a non-governmental organisation"),
+    "valstybes-institucija": ("valstybės institucija", "a state institution"),
 }
 
 
-def provider_description(provider: Provider) -> str:
+def provider_description(provider: Provider) -> Pair:
+    if provider.id in SEED_PROVIDER_TEXT:
+        lt, en = SEED_PROVIDER_TEXT[provider.id]
+        return paragraphs(lt), paragraphs(en)
     site = SITE_BY_SLUG[provider.site]
-    groups = [lower_first(GROUP_LABELS[g][0]) for g in provider.groups]
-    return paragraphs(
-        f"{provider.name} – {PROVIDER_KIND_LT[provider.kind]}, teikianti socialines paslaugas "
-        f"{site.muni_gen} gyventojams." if provider.municipality else "",
+    kind = PROVIDER_KIND[provider.kind]
+    groups = [GROUP_LABELS[g] for g in provider.groups]
+    return (paragraphs(
+        f"{provider.name} – {kind[0]}, teikianti socialines paslaugas {site.muni_gen} "
+        "gyventojams.",
         f"Pagrindinės paslaugos: {services_text(provider.services, 0)}.",
-        f"Daugiausia dirba su šiomis grupėmis: {'; '.join(groups)}.",
-    )
+        f"Daugiausia dirba su šiomis grupėmis: {'; '.join(lower_first(g[0]) for g in groups)}."),
+        paragraphs(
+        f"{provider.name_en} is {kind[1]} providing social services {site.where_en}.",
+        f"Main services: {services_text(provider.services, 1)}.",
+        f"It works mainly with: {'; '.join(lower_first(g[1]) for g in groups)}."))
+
+
+def provider_lines(provider: Provider, ids: Identifiers | None,
+                   predecessor: str | None = None) -> tuple[Line, Line | None]:
+    """The provider and, where it has an English name, its translation."""
+    line = provider_line(provider, ids, predecessor)
+    if provider.name_en == provider.name:
+        return line, None
+    description = provider_description(provider)[1]
+    return line, {"title": provider.name_en, "slug": slugify(provider.name_en),
+                  "description": description}
 
 
 def provider_line(provider: Provider, ids: Identifiers | None,
@@ -1067,8 +1120,7 @@ def provider_line(provider: Provider, ids: Identifiers | None,
         line["legal_code"] = ids.legal_code(provider.kind)
     optional = {"municipality": provider.municipality, "department": provider.department,
                 "website": f"https://{slugify(provider.name)}.example/" if ids else None,
-                "description": SEED_PROVIDER_TEXT.get(provider.id)
-                or provider_description(provider),
+                "description": provider_description(provider)[0],
                 "service_types": provider.services, "target_groups": provider.groups,
                 "predecessor": predecessor, "street_address": provider.street,
                 "city": provider.city, "contact_phone": provider.phone,
@@ -1438,8 +1490,7 @@ def seed_s2() -> tuple[Line, Line]:
         "target_groups": ["proto-ar-psichikos-negalia", "globejai-rupintojai"],
         "service_types": ["atvejo-vadyba"], "funds": ["esf-plus"],
         "budget_total": "40133151.29", "start_date": "2024-04-01", "end_date": "2029-12-31",
-        "contact_department": "Kalvarijos savivaldybės administracijos Socialinių reikalų "
-                              "skyrius", "contact_phone": "+370 633 87 850",
+        "contact_department": "Socialinių reikalų skyrius", "contact_phone": "+370 633 87 850",
         "street_address": "Laisvės g. 2", "city": "Kalvarija",
         "links": [{"title": "Projektas svetainėje pertvarka.lt", "url": S2_LINK,
                    "kind": "other"}],
@@ -1761,6 +1812,22 @@ class TitleBook:
         raise RuntimeError(f"no free title on {site}")
 
 
+# Services counted in places (capacity).
+PLACE_SERVICES = {"grupinio-gyvenimo-namai", "savarankisko-gyvenimo-namai", "apsaugotas-bustas",
+                  "laikinas-apnakvindinimas", "dienos-socialine-globa", "trumpalaike-globa"}
+# Words of a project title and the service it names.
+TITLE_SERVICES = (
+    ("dirbtuvės", "socialines-dirbtuves"), ("grupinio gyvenimo", "grupinio-gyvenimo-namai"),
+    ("įdarbinimas", "idarbinimas-su-pagalba"), ("apsaugoto būsto", "apsaugotas-bustas"),
+    ("savarankiško gyvenimo", "savarankisko-gyvenimo-namai"),
+    ("nakvynės", "laikinas-apnakvindinimas"), ("apnakvindinimo", "laikinas-apnakvindinimas"),
+    ("atokvėpio", "laikinas-atokvepis"), ("dienos centras", "dienos-socialine-globa"),
+    ("šeimos namai", "bendruomeniniai-seimos-namai"), ("į namus", "pagalba-i-namus"),
+    ("informavimo", "informavimas"), ("atviras jaunimo", "sociokulturines"),
+    ("psichologinės", "psichosocialine-pagalba"), ("krizių", "kriziu-iveikimas"),
+)
+
+
 def log_uniform(rng: random.Random, low: float, high: float) -> Decimal:
     value = math.exp(rng.uniform(math.log(low), math.log(high)))
     return Decimal(value).quantize(Decimal("10"), rounding=ROUND_HALF_UP)
@@ -1787,17 +1854,20 @@ class ProjectFactory:
     def pick_period(self) -> str:
         return "2014-2020" if self.rng.random() < 0.55 else "2021-2027"
 
-    def pick_lead(self, site: Site, measure: MeasureSpec) -> Provider:
+    def pick_lead(self, site: Site, theme: Theme, measure: MeasureSpec) -> Provider:
+        """An administration, or an institution or NGO whose services fit the theme."""
         pool = self.providers[site.slug]
+        fitting = [p for p in pool if set(p.services) & set(theme.services)]
         if site.is_national:
-            if measure.selection in ("K", "T"):
-                return self.rng.choice([p for p in pool if p.kind == "nvo"])
-            return pool[0] if measure.period == "2014-2020" else pool[1]  # NRD, then ANTAA
-        public = [p for p in pool if p.kind != "nvo"]
-        ngos = [p for p in pool if p.kind == "nvo"]
+            state = pool[0] if measure.period == "2014-2020" else pool[1]  # NRD, then ANTAA
+            ngos = [p for p in fitting if p.kind == "nvo"]
+            wants_ngo = measure.selection in ("K", "T") or theme.key != "community-services"
+            return self.rng.choice(ngos) if wants_ngo and ngos else state
+        admins = [p for p in pool if p.kind == "savivaldybes-administracija"]
+        ngos = [p for p in fitting if p.kind == "nvo"]
         if measure.selection in ("K", "T") and ngos and self.rng.random() < 0.7:
             return self.rng.choice(ngos)
-        return self.rng.choice(public)
+        return self.rng.choice(admins + [p for p in fitting if p.kind == "biudzetine-istaiga"])
 
     def pick_partners(self, site: Site, lead: Provider,
                       services: list[str]) -> list[tuple[Provider, str, str]]:
@@ -1805,13 +1875,21 @@ class ProjectFactory:
             pool = [p for slug, ps in self.providers.items() if slug != "nacionalinis"
                     for p in ps if p.kind == "savivaldybes-administracija"]
         else:
-            pool = [p for p in self.providers[site.slug] if p.id != lead.id]
+            pool = [p for p in self.providers[site.slug] if p.id != lead.id and (
+                p.kind == "savivaldybes-administracija" or set(p.services) & set(services))]
         chosen = self.rng.sample(pool, k=min(len(pool), self.rng.choice((0, 1, 1, 2))))
         partners = []
         for provider in chosen:
             role = "service_provider" if provider.kind == "nvo" else "partner"
             partners.append((provider, role, SERVICE_LABELS[self.rng.choice(services)][0]))
         return partners
+
+    def pick_services(self, theme: Theme, title: str) -> list[str]:
+        """Two to four of the theme's services, always with the one the title names."""
+        named = [slug for word, slug in TITLE_SERVICES if word in title.lower()]
+        rest = [s for s in theme.services if s not in named]
+        count = self.rng.randint(max(0, 2 - len(named)), 4 - len(named))
+        return named + self.rng.sample(rest, k=count)
 
     def pick_dates(self, period: str) -> tuple[date, date, date]:
         if period == "2014-2020":
@@ -1864,20 +1942,22 @@ class ProjectFactory:
         rng = self.rng
         period = self.pick_period()
         measure = rng.choice(theme.measures_of(period))
-        services = rng.sample(theme.services, k=rng.randint(2, min(4, len(theme.services))))
+        candidates = [fill(t, site.words()) for t in rng.sample(theme.titles, len(theme.titles))]
+        title = self.titles.choose(site.slug, "project", candidates)
+        services = self.pick_services(theme, title[0])
         others = theme.target_groups[1:]
         groups = [theme.target_groups[0],
                   *rng.sample(others, k=rng.randint(0, min(2, len(others))))]
-        lead = self.pick_lead(site, measure)
+        lead = self.pick_lead(site, theme, measure)
         agreement, start, end = self.pick_dates(period)
         unsigned = rng.random() < 0.08 and period == "2021-2027"
         status = "planned" if unsigned else self.status_of(start, end)
-        candidates = [fill(t, site.words()) for t in rng.sample(theme.titles, len(theme.titles))]
         total, eu_amount = self.budget(site, measure)
-        capacity_range = theme.capacity
+        lodging = set(services) & PLACE_SERVICES
+        capacity_range = theme.capacity if lodging else None
         project = Project(
             f"project-{site.slug}-{number:03d}", site, theme, measure,
-            self.titles.choose(site.slug, "project", candidates), status, lead,
+            title, status, lead,
             self.pick_partners(site, lead, services), services, groups,
             self.municipalities(site), total, eu_amount,
             None if unsigned else agreement, None if unsigned else start,
@@ -1889,36 +1969,36 @@ class ProjectFactory:
         return project
 
 
-def tense(status: str) -> tuple[str, str]:
-    return {"planned": ("bus teikiamos", "will be provided"),
-            "running": ("teikiamos", "are provided"),
-            "completed": ("buvo teikiamos", "were provided")}[status]
+def services_sentence(theme: Theme, services: list[str], status: str) -> Pair:
+    """Who gets which services, in the tense the status asks for."""
+    plural = len(services) > 1
+    verb_lt = {"planned": "bus teikiamos", "running": "teikiamos",
+               "completed": "buvo teikiamos"}[status]
+    verb_en = {"planned": "will be", "running": "are" if plural else "is",
+               "completed": "were" if plural else "was"}[status]
+    return (f"Projekto metu {theme.group[0]} {verb_lt} šios paslaugos: "
+            f"{services_text(services, 0)}.",
+            f"{upper_first(services_text(services, 1))} {verb_en} provided to "
+            f"{theme.group[1]}.")
 
 
-def project_texts(project: Project, rng: random.Random) -> dict[str, Pair]:
+def project_texts(project: Project, rng: random.Random,
+                  status: str | None = None) -> dict[str, Pair]:
     words = project.site.words()
     theme = project.theme
-    need = fill(rng.choice(theme.needs), words)
-    verb = tense(project.status)
-    services = (services_text(project.services, 0), services_text(project.services, 1))
-    texts = {"summary": fill(rng.choice(theme.summaries), words),
-             "goal": rng.choice(theme.goals), "need": need,
-             "services": (f"Projekto metu {theme.group[0]} {verb[0]} šios paslaugos: "
-                          f"{services[0]}.",
-                          f"Through the project, {theme.group[1]} {verb[1]} with "
-                          f"{services[1]}.")}
-    return texts
+    return {"summary": fill(rng.choice(theme.summaries), words),
+            "goal": rng.choice(theme.goals), "need": fill(rng.choice(theme.needs), words),
+            "services": services_sentence(theme, project.services, status or project.status)}
 
 
 def implementer_text(project: Project) -> Pair:
     if project.lead is None:
         return "", ""
-    lt, en = f"Projektą įgyvendina {project.lead.name}.", f"The project is run by " \
-        f"{project.lead.name}."
+    lt = f"Projektą įgyvendina {project.lead.name}."
+    en = f"The project is run by {project.lead.name_en}."
     if project.partners:
-        names = [p.name for p, _, _ in project.partners]
-        lt += f" Partneriai: {lt_join(names)}."
-        en += f" Partners: {en_join(names)}."
+        lt += f" Partneriai: {lt_join([p.name for p, _, _ in project.partners])}."
+        en += f" Partners: {en_join([p.name_en for p, _, _ in project.partners])}."
     return lt, en
 
 
@@ -1948,7 +2028,7 @@ def dates_text(project: Project) -> Pair:
         return ("Projektas dar rengiamas, finansavimo sutartis nepasirašyta.",
                 "The project is still being prepared; no funding agreement has been signed.")
     return (f"Įgyvendinimo laikotarpis – nuo {lt_date(project.start)} iki "
-            f"{lt_date(project.end)}.",
+            f"{lt_date(project.end)}",  # the date ends with "d."
             f"It runs from {en_date(project.start)} to {en_date(project.end)}.")
 
 
@@ -2067,9 +2147,9 @@ NEWS_HEADLINES: dict[str, tuple[Pair, ...]] = {
 
 
 def news_kind(status: str, rng: random.Random) -> str:
-    options = {"completed": ("completion", "completion", "event"),
+    options = {"completed": ("completion", "launch", "event"),
                "running": ("launch", "event", "announcement"),
-               "planned": ("announcement", "event")}[status]
+               "planned": ("announcement",)}[status]
     return rng.choice(options)
 
 
@@ -2096,15 +2176,15 @@ def news_person(rng: random.Random) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def news_lead(project: Project, kind: str, day: date) -> Pair:
-    lead = project.lead.name if project.lead else "Projekto vykdytojai"
+    lead = project.lead or Provider("", "", "Projekto vykdytojai", "", None, "The project team")
     title_lt, title_en = project.title
     group = project.theme.group
     if kind == "launch":
-        return (f"{lead} pradeda projektą „{title_lt}“, skirtą {group[0]}.",
-                f"{lead} is starting the project “{title_en}” for {group[1]}.")
+        return (f"{lead.name} pradeda projektą „{title_lt}“, skirtą {group[0]}.",
+                f"{lead.name_en} is starting the project “{title_en}” for {group[1]}.")
     if kind == "completion":
-        return (f"Baigėsi projektas „{title_lt}“, kurį įgyvendino {lead}.",
-                f"The project “{title_en}”, run by {lead}, has come to an end.")
+        return (f"Baigėsi projektas „{title_lt}“, kurį įgyvendino {lead.name}.",
+                f"The project “{title_en}”, run by {lead.name_en}, has come to an end.")
     if kind == "event":
         return (f"{lt_date(day)} projekto „{title_lt}“ dalyviai, specialistai ir partneriai "
                 "susitiko aptarti, kas jau nuveikta.",
@@ -2148,7 +2228,9 @@ def news_lines(number: int, project: Project, titles: TitleBook,
     headline = titles.choose(project.site.slug, "news",
                              [fill(h, values) for h in NEWS_HEADLINES[kind]])
     person = news_person(rng) if rng.random() < 0.35 else None
-    body = news_body(project, kind, project_texts(project, rng), person, rng)
+    status_then = {"launch": "planned", "completion": "completed"}.get(
+        kind, "planned" if project.status == "planned" else "running")
+    body = news_body(project, kind, project_texts(project, rng, status_then), person, rng)
     lead = news_lead(project, kind, day)
     lt: Line = {"id": f"news-{project.site.slug}-{number:03d}", "type": "news",
                 "site": project.site.slug, "title": headline[0], "slug": slugify(headline[0]),
@@ -2184,20 +2266,20 @@ def build_providers(out: Output, rng: random.Random,
                     ids: Identifiers) -> dict[str, list[Provider]]:
     factory = ProviderFactory(rng, ids)
     seeds = {p.id: p for p in SEED_PROVIDERS}
-    out.add(provider_line(seeds["provider-nrd"], None))
-    out.add(provider_line(seeds["provider-antaa"], None, predecessor="provider-nrd"))
+    out.add(*provider_lines(seeds["provider-nrd"], None))
+    out.add(*provider_lines(seeds["provider-antaa"], None, predecessor="provider-nrd"))
     national = [seeds["provider-nrd"], seeds["provider-antaa"], *factory.national()]
     by_site: dict[str, list[Provider]] = {"nacionalinis": national}
     for provider in national[2:]:
-        out.add(provider_line(provider, ids))
+        out.add(*provider_lines(provider, ids))
     for site in SITES:
         own = [p for p in SEED_PROVIDERS if p.site == site.slug]
         for provider in own:
-            out.add(provider_line(provider, None))
+            out.add(*provider_lines(provider, None))
         has_admin = any(p.kind == "savivaldybes-administracija" for p in own)
         made = factory.for_site(site, has_admin)
         for provider in made:
-            out.add(provider_line(provider, ids))
+            out.add(*provider_lines(provider, ids))
         by_site[site.slug] = own + made
     return by_site
 

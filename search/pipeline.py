@@ -107,5 +107,9 @@ def reconcile() -> Reconciliation:
                if indexed[page_id] < versions.get(page_id, 0)},
         orphans=set(indexed) - expected,
     )
-    record_changes(result.missing | result.stale | result.orphans)
+    differing = result.missing | result.stale | result.orphans
+    record_changes(differing)
+    for page_id in differing & set(indexed):  # the fix must outrank what the index holds
+        OutboxEntry.objects.filter(page_id=page_id, version__lte=indexed[page_id]).update(
+            version=indexed[page_id] + 1)
     return result
