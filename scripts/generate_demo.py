@@ -1074,6 +1074,11 @@ class ProviderFactory:
         return made
 
 
+DEPARTMENT_EN = {"Socialinės paramos skyrius": "Social Support Division",
+                 "Socialinių paslaugų skyrius": "Social Services Division",
+                 "Socialinės paramos ir sveikatos skyrius": "Social Support and Health Division",
+                 "Socialinių reikalų skyrius": "Social Affairs Division"}
+
 PROVIDER_KIND = {
     "savivaldybes-administracija": ("savivaldybės administracija", "the municipal administration"),
     "biudzetine-istaiga": ("savivaldybės biudžetinė įstaiga", "a municipal budgetary institution"),
@@ -1106,9 +1111,11 @@ def provider_lines(provider: Provider, ids: Identifiers | None,
     line = provider_line(provider, ids, predecessor)
     if provider.name_en == provider.name:
         return line, None
-    description = provider_description(provider)[1]
-    return line, {"title": provider.name_en, "slug": slugify(provider.name_en),
-                  "description": description}
+    en: Line = {"title": provider.name_en, "slug": slugify(provider.name_en),
+                "description": provider_description(provider)[1]}
+    if provider.department:
+        en["department"] = DEPARTMENT_EN[provider.department]
+    return line, en
 
 
 def provider_line(provider: Provider, ids: Identifiers | None,
@@ -1264,7 +1271,8 @@ def seed_s0() -> tuple[Line, Line]:
                     "An independent-living home for 20 residents opened",
                     "Residents supported by a social worker to build independence and household "
                     "skills"],
-        "indicators": [{"name": "Places in the independent-living home", "unit": "places"}],
+        "indicators": [{"name": "Places in the independent-living home", "unit": "places",
+                        "target": "20", "achieved": None}],
     }
     return lt, en
 
@@ -1524,6 +1532,7 @@ def seed_s2() -> tuple[Line, Line]:
     }
     en: Line = {
         "title": S2_TITLE_EN, "slug": slugify(S2_TITLE_EN),
+        "contact_department": "Social Affairs Division",
         "summary": "A nationwide project that, in 2024–2029, sets up new community-based "
                    "services for adults with intellectual or psychosocial disabilities and "
                    "their families.",
@@ -2082,8 +2091,10 @@ def project_lines(project: Project, rng: random.Random) -> tuple[Line, Line]:
     en: Line = {"title": project.title[1], "slug": slugify(project.title[1]),
                 "summary": texts["summary"][1], "goal": texts["goal"][1], "body": body[1],
                 "results": [en_text for _, en_text in results],
-                "indicators": [{"name": ind.name[1], "unit": ind.unit[1]}
-                               for ind in project.theme.indicators]}
+                "indicators": [{**row, "name": ind.name[1], "unit": ind.unit[1]} for ind, row
+                               in zip(project.theme.indicators, lt["indicators"], strict=True)]}
+    if "contact_department" in lt:
+        en["contact_department"] = DEPARTMENT_EN[lt["contact_department"]]
     return lt, en
 
 
@@ -2346,7 +2357,7 @@ def generate() -> tuple[list[Line], list[Line]]:
 
 COMMON_KEYS = {"id", "type", "locale", "site", "title", "slug", "live"}
 TRANSLATABLE = {
-    "project": {"summary", "goal", "body", "results", "indicators"},
+    "project": {"summary", "goal", "body", "results", "indicators", "contact_department"},
     "measure": {"specific_objective", "financing_form", "eligible_applicants", "summary",
                 "funded_activities"},
     "provider": {"department", "description"},
@@ -2435,9 +2446,15 @@ def check_translation(line: Line, lt_lines: dict[str, Line]) -> None:
     assert source is not None and source["type"] == line["type"], f"{line['id']}: en first"
     extra = set(line) - COMMON_KEYS - TRANSLATABLE[line["type"]]
     assert not extra, f"{line['id']}: untranslatable keys {extra} on en line"
+    # The importer publishes a translation only if it translates every text the source has,
+    # and an en list of records replaces the whole list: records stay complete.
+    missing = {key for key in TRANSLATABLE[line["type"]] if source.get(key)} - set(line)
+    assert not missing, f"{line['id']}: en line lacks {missing}"
     for key in ("indicators", "people", "results"):
         if key in line:
             assert len(line[key]) == len(source[key]), f"{line['id']}: {key} length"
+            for mine, theirs in zip(line[key], source[key], strict=True):
+                assert not isinstance(mine, dict) or set(mine) == set(theirs), line["id"]
 
 
 def self_check(lines: list[Line]) -> None:

@@ -1,3 +1,5 @@
+import os
+
 from config.settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -6,4 +8,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not REDIS_URL:  # noqa: F405
     CELERY_BROKER_URL = "memory://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
-SEARCH_INDEX_ALIAS = "test-pages"
+SEARCH_INDEX_ALIAS = os.environ.get("SEARCH_INDEX_ALIAS", "test-pages")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    (BASE_DIR / ".cache").mkdir(exist_ok=True)  # noqa: F405
+    # A file, not memory, so that a real Celery worker process can share the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".cache" / "test-db.sqlite3")}  # noqa: F405
