@@ -30,6 +30,7 @@ lint: install
 
 # The whole suite runs on PostgreSQL, then again on SQLite, with Redis and the engines up.
 test: install
+	scripts/install-browser.sh
 	$(BIN)/ruff check .
 	eval "$$(scripts/services.sh up)" && $(BIN)/pytest
 	eval "$$(scripts/services.sh up)" && DATABASE_URL= $(BIN)/pytest
