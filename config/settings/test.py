@@ -12,4 +12,6 @@ SEARCH_INDEX_ALIAS = os.environ.get("SEARCH_INDEX_ALIAS", "test-pages")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     (BASE_DIR / ".cache").mkdir(exist_ok=True)  # noqa: F405
     # A file, not memory, so that a real Celery worker process can share the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".cache" / "test-db.sqlite3")}  # noqa: F405
+    # One file per test process, so that parallel runs never share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / ".cache" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
