@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import models
-
-from pages import models as content
+from django.apps import apps
 
 BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
     ("iki-100-tukst", 100_000, "iki 100 tūkst. €", "under €100k"),
@@ -30,7 +28,7 @@ class Facet:
     key: str
     label_lt: str
     label_en: str
-    vocabulary: type[models.Model] | dict | None = None  # a Term model, fixed labels, or none
+    vocabulary: str | dict | None = None  # a Term model's label, fixed labels, or none
 
     @property
     def field(self) -> str:
@@ -46,17 +44,18 @@ class Facet:
         if isinstance(self.vocabulary, dict):
             index = 1 if language == "en" else 0
             return {value: labels[index] for value, labels in self.vocabulary.items()}
-        return {term.slug: term.label(language) for term in self.vocabulary.objects.all()}
+        terms = apps.get_model(self.vocabulary).objects.all()
+        return {term.slug: term.label(language) for term in terms}
 
 
 FACETS = [
-    Facet("target_group", "Tikslinė grupė", "Target group", content.TargetGroup),
-    Facet("municipality", "Savivaldybė", "Municipality", content.Municipality),
-    Facet("region", "Regionas", "Region", content.Region),
-    Facet("service_type", "Paslaugos rūšis", "Service type", content.ServiceType),
-    Facet("fund", "Fondas", "Fund", content.Fund),
+    Facet("target_group", "Tikslinė grupė", "Target group", "pages.TargetGroup"),
+    Facet("municipality", "Savivaldybė", "Municipality", "pages.Municipality"),
+    Facet("region", "Regionas", "Region", "pages.Region"),
+    Facet("service_type", "Paslaugos rūšis", "Service type", "pages.ServiceType"),
+    Facet("fund", "Fondas", "Fund", "pages.Fund"),
     Facet("measure", "Priemonė", "Measure"),
-    Facet("programme", "Programa", "Programme", content.Programme),
+    Facet("programme", "Programa", "Programme", "pages.Programme"),
     Facet("period", "Programavimo laikotarpis", "Programming period", PERIODS),
     Facet("status", "Būsena", "Status", STATUSES),
     Facet("content_type", "Turinio tipas", "Content type", CONTENT_TYPES),

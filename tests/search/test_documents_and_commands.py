@@ -1,0 +1,94 @@
+"""Documents are built in bulk with a constant number of queries; the index commands work."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import ProjectPage
+from search import pipeline
+from search.documents import build_documents
+from search.query import SearchQuery
+from tests.search.conftest import drop_indices, use_engine
+from tests.test_import import MEASURE, PROJECT, PROVIDER
+from tests.test_seeds import seed_lines
+
+QUERIES = [
+    {},
+    {"text": "paslaugos"},
+    {"text": "socialinės paslaugos", "filters": {"language": ["lt"]}},
+    {"filters": {"target_group": ["asmenys-su-negalia"]}},
+    {"filters": {"target_group": ["proto-ar-psichikos-negalia"], "status": ["running"]}},
+    {"filters": {"municipality": ["alytus", "kalvarija"], "content_type": ["project"]}},
+    {"municipality": "kalvarija"},
+    {"text": "07-018-P-0001"},
+    {"sort": "budget", "filters": {"content_type": ["project"]}},
+]
+
+
+def projects(count: int) -> list[dict]:
+    return [PROVIDER, MEASURE] + [{**PROJECT, "id": f"p{number}", "title": f"Projektas {number}",
+                                   "project_code": ""} for number in range(count)]
+
+
+def queries_to_build(count: int, run_import) -> int:
+    run_import(projects(count))
+    ids = list(ProjectPage.objects.values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as captured:
+        documents = build_documents(ids)
+    assert len([document for document in documents.values() if document]) == count
+    return len(captured)
+
+
+def test_building_documents_takes_a_constant_number_of_queries(sites, run_import):
+    assert queries_to_build(2, run_import) == queries_to_build(20, run_import)
+
+
+def test_same_content_gives_identical_results_on_every_engine(sites, run_import, settings):
+    result = run_import(seed_lines())
+    assert not result.failed, result.stderr
+    page_ids = [page.pk for page in ProjectPage.objects.all()] + list(
+        __import__("wagtail.models", fromlist=["Page"]).Page.objects.values_list("pk", flat=True))
+    actions = [action for action in pipeline.actions_for(dict.fromkeys(set(page_ids), 1))
+               if action.document]
+    answers = {}
+    for kind in ("elasticsearch", "opensearch", "database"):
+        use_engine(kind, settings)
+        engine = pipeline.get_engine()
+        engine.ensure_index()
+        try:
+            engine.bulk(actions)
+            engine.refresh()
+            answers[kind] = [answer(engine.search(SearchQuery(**query, page_size=50)))
+                             for query in QUERIES]
+        finally:
+            drop_indices(engine)
+    assert answers["elasticsearch"] == answers["database"]
+    assert answers["opensearch"] == answers["database"]
+    assert answers["database"][0][0] == len(actions)
+
+
+def answer(response) -> tuple:
+    facets = {key: sorted((value.value, value.count) for value in values)
+              for key, values in response.facets.items()}
+    return response.count, sorted(hit.id for hit in response.hits), facets
+
+
+@pytest.mark.parametrize("engine", ["database", "elasticsearch"], indirect=True)
+def test_search_index_commands(engine, sites, run_import):
+    run_import([PROVIDER, MEASURE, PROJECT])
+
+    def run(*args: str) -> str:
+        out = StringIO()
+        call_command("search_index", *args, "--no-progress", stdout=out)
+        return out.getvalue()
+
+    assert "Eilėje laukia: 0" not in run("status")
+    assert "Įrašyta" in run("drain")
+    status = run("status")
+    assert "Duomenų bazėje viešų dokumentų: 3" in status and "Indekse dokumentų: 3" in status
+    assert "Eilėje laukia: 0" in status
+    assert "Naujas indeksas" in run("rebuild")
+    assert "Trūko 0, pasenę 0, pertekliniai 0" in run("reconcile")
