@@ -1,6 +1,8 @@
-"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN."""
+"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN,
+and its editorial setup (groups, media collection, review workflow; see cms/editorial.py)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -13,6 +15,9 @@ from pages.models import (
     ProjectIndexPage,
     ProviderIndexPage,
 )
+
+if TYPE_CHECKING:
+    from cms.editorial import EditorialSetup
 
 NATIONAL_SLUG = "nacionalinis"
 NATIONAL_TITLES = ("Nacionaliniai projektai", "National projects")
@@ -30,6 +35,7 @@ class MunicipalitySite:
     site: Site
     home: MunicipalityHomePage
     created: bool
+    editorial: "EditorialSetup"
 
 
 def _publish(page: Page) -> None:
@@ -74,4 +80,6 @@ def ensure_municipality_site(slug: str, hostname: str, port: int = 80) -> Munici
         defaults={"hostname": hostname, "port": port, "site_name": title_lt,
                   "is_default_site": False},
     )
-    return MunicipalitySite(site, home, created)
+    from cms.editorial import ensure_editorial_setup  # groups, collection, review workflow
+
+    return MunicipalitySite(site, home, created, ensure_editorial_setup(home))

@@ -1,0 +1,52 @@
+"""A municipality's editorial setup: groups, media collection and review workflow (idempotent)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, Page, Workflow
+
+from cms.permissions import MunicipalGroups, ensure_municipal_groups, ensure_national_admins
+from cms.workflows import ensure_review_workflow
+from pages.models import MeasureIndexPage, MunicipalityHomePage
+
+NATIONAL_NAME = "Nacionalinio lygio"
+
+
+@dataclass(frozen=True)
+class EditorialSetup:
+    groups: MunicipalGroups
+    collection: Collection
+    workflow: Workflow
+    national_admins: Group
+
+
+def editorial_name(home: MunicipalityHomePage) -> str:
+    """Name used for the groups, collection and workflow: the municipality's Lithuanian label."""
+    return home.municipality.label_lt if home.municipality else NATIONAL_NAME
+
+
+def tree_homes(home: MunicipalityHomePage) -> list[Page]:
+    """The Lithuanian home page and its translations (each one a root-level page)."""
+    return [home, *home.get_translations()]
+
+
+def ensure_collection(name: str) -> Collection:
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+
+
+def ensure_editorial_setup(home: MunicipalityHomePage) -> EditorialSetup:
+    name = editorial_name(home)
+    homes = tree_homes(home)
+    children = Page.objects.none()
+    for tree_home in homes:
+        children |= tree_home.get_children()
+    measure_indexes = list(children.type(MeasureIndexPage))
+    sections = list(children.not_type(MeasureIndexPage))
+    collection = ensure_collection(name)
+    groups = ensure_municipal_groups(name, sections, collection)
+    workflow = ensure_review_workflow(name, groups.moderators, homes)
+    national = home.municipality is None
+    admins = ensure_national_admins(measure_indexes if national else [],
+                                    collection if national else None)
+    return EditorialSetup(groups, collection, workflow, admins)
