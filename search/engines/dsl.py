@@ -79,7 +79,7 @@ def _text_query(text: str) -> list[dict[str, Any]]:
     """Every word must match some field (stemmed, folded, or with one typo when long)."""
     fields = [f"{name}{suffix}^{boost}" for name, boost in TEXT_FIELDS.items()
               for suffix in ("", ".lt", ".en")]
-    return [{"multi_match": {"query": word, "fields": [*fields, "codes^5"],
+    return [{"multi_match": {"query": word, "fields": [*fields, "codes^5"], "operator": "and",
                              "fuzziness": "AUTO:6,100", "prefix_length": 1}}
             for word in text.split()]
 
