@@ -8,7 +8,8 @@ from search.documents import MAPPERS
 from search.facets import FACETS
 
 NOT_SEARCHABLE = {"MunicipalityHomePage", "ProjectIndexPage", "MeasureIndexPage",
-                  "ProviderIndexPage", "NewsIndexPage"}
+                  "ProviderIndexPage", "NewsIndexPage",
+                  "CollectionPage"}  # a saved search shows results; it is not one itself
 
 
 def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage]:

@@ -1,3 +1,4 @@
+from pages.models.collection import CollectionPage
 from pages.models.imports import ImportedItem
 from pages.models.measure import FundingMeasurePage
 from pages.models.news import NewsPage, NewsPerson, NewsTag
@@ -30,7 +31,8 @@ from pages.models.taxonomy import (
 )
 
 __all__ = [
-    "Agency", "County", "Fund", "FundingMeasurePage", "ImportedItem", "MeasureIndexPage",
+    "Agency", "CollectionPage", "County", "Fund", "FundingMeasurePage", "ImportedItem",
+    "MeasureIndexPage",
     "Municipality", "MunicipalityHomePage", "NewsIndexPage", "NewsPage", "NewsPerson", "NewsTag",
     "Period", "Priority", "Programme", "ProjectIndexPage", "ProjectIndicator", "ProjectLink",
     "ProjectPage", "ProjectPartner", "ProjectResult", "ProviderIndexPage", "ProviderPage",

@@ -16,11 +16,16 @@ class MunicipalityHomePage(Page):
                                      verbose_name="savivaldybė",
                                      help_text="Tuščia – nacionalinio lygio svetainė.")
     intro = RichTextField("įžanga", blank=True)
+    api_allowed_origins = models.TextField(
+        "API leidžiami šaltiniai (CORS)", blank=True,
+        help_text="Svetainės, kurioms leidžiama naršyklėje skaityti šios savivaldybės API, "
+                  "po vieną eilutėje, pvz. https://www.alytus.lt.")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.ProjectIndexPage", "pages.MeasureIndexPage",
-                     "pages.ProviderIndexPage", "pages.NewsIndexPage"]
+                     "pages.ProviderIndexPage", "pages.NewsIndexPage", "pages.CollectionPage"]
     content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro")]
+    settings_panels = [*Page.settings_panels, FieldPanel("api_allowed_origins")]
 
     class Meta:
         verbose_name = "savivaldybės pradžios puslapis"
