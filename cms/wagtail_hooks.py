@@ -1,8 +1,17 @@
-"""Admin glue: the shared vocabularies as one snippet menu group."""
+"""Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
+log views; the guard keeping site structure pages from being deleted or moved."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
+from cms.audit import PublishingLogView
+from cms.municipal_scope import visible_trees
+from cms.structure_guard import refuse_structural_change
 from pages import models as content
 
 
@@ -32,3 +41,56 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls() -> list:
+    return [
+        path("paieskos-bukle/", SearchHealthView.as_view(), name="cms_search_health"),
+        path("paieskos-bukle/kartoti/", RetryFailedView.as_view(),
+             name="cms_search_health_retry"),
+        path("paieskos-bukle/perkurti/", RebuildView.as_view(), name="cms_search_health_rebuild"),
+        path("publikavimo-zurnalas/", PublishingLogView.as_view(), name="cms_publishing_log"),
+        path("publikavimo-zurnalas/rezultatai/", PublishingLogView.as_view(results_only=True),
+             name="cms_publishing_log_results"),
+    ]
+
+
+class SearchHealthMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_view_health(request.user)
+
+
+class PublishingLogMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return bool(visible_trees(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def search_health_menu_item() -> MenuItem:
+    return SearchHealthMenuItem("Paieškos būklė", reverse("cms_search_health"),
+                                icon_name="search", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def publishing_log_menu_item() -> MenuItem:
+    return PublishingLogMenuItem("Publikavimo žurnalas", reverse("cms_publishing_log"),
+                                 icon_name="history", order=50)
+
+
+@hooks.register("before_delete_page")
+def guard_structure_on_delete(request, page):
+    return refuse_structural_change(request, [page])
+
+
+@hooks.register("before_move_page")
+def guard_structure_on_move(request, page, destination):
+    return refuse_structural_change(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def guard_structure_on_bulk_action(request, action_type, objects, action):
+    pages = [item for item in objects if isinstance(item, Page)]
+    if action_type in ("delete", "move") and pages:
+        return refuse_structural_change(request, pages)
+    return None

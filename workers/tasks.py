@@ -1,4 +1,5 @@
-"""Celery tasks: drain the search outbox (after each commit and on the beat schedule)."""
+"""Celery tasks: drain the search outbox (after each commit and on the beat schedule), publish
+scheduled pages, rebuild the index on request from the admin."""
 
 from celery import shared_task
 
@@ -18,3 +19,11 @@ def publish_scheduled_pages() -> None:
     from django.core.management import call_command
 
     call_command("publish_scheduled")
+
+
+@shared_task(acks_late=False)
+def rebuild_search_index() -> str:
+    """Rebuild the public index behind its alias; progress is shown in "Paieškos būklė"."""
+    from cms.rebuild import run_rebuild
+
+    return run_rebuild()

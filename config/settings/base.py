@@ -169,3 +169,12 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "workers.tasks.publish_scheduled_pages",
                                 "schedule": 60.0},
 }
+
+# Cache shared by web and worker processes (the admin shows the worker's rebuild progress).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+          "LOCATION": str(BASE_DIR / ".cache" / "shared")},
+}

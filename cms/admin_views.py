@@ -1,0 +1,64 @@
+"""Admin panel "Paieškos būklė": outbox, failed documents, index vs database, rebuild."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from cms.health import failed_page_ids, health_report
+from cms.municipal_scope import MunicipalityTree, sees_everything, visible_trees
+from cms.rebuild import FAILED, read_progress, start_rebuild
+from search.outbox import retry_failed, schedule_drain
+
+HEALTH_URL_NAME = "cms_search_health"
+
+
+def can_view_health(user) -> bool:
+    return sees_everything(user) or bool(visible_trees(user))
+
+
+class HealthAccessMixin:
+    """Administrators see every municipality; moderators only their own."""
+
+    request: HttpRequest
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.everything = sees_everything(request.user)
+        self.trees: list[MunicipalityTree] = visible_trees(request.user)
+        if not (self.everything or self.trees):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SearchHealthView(HealthAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cms/admin/search_health.html"
+    page_title = "Paieškos būklė"
+    header_icon = "search"
+    breadcrumbs_items = []
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            **kwargs, report=health_report(self.trees, self.everything), everything=self.everything,
+            progress=read_progress() if self.everything else None)
+
+
+class RetryFailedView(HealthAccessMixin, View):
+    def post(self, request: HttpRequest) -> HttpResponse:
+        count = retry_failed(failed_page_ids(self.trees, self.everything))
+        schedule_drain()
+        messages.success(request, f"Pakartotinai į paiešką siunčiama dokumentų: {count}.")
+        return redirect(HEALTH_URL_NAME)
+
+
+class RebuildView(HealthAccessMixin, View):
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if not self.everything:
+            raise PermissionDenied
+        progress = start_rebuild()
+        if progress.state == FAILED:
+            messages.error(request, f"Perkūrimo pradėti nepavyko. {progress.message}")
+        else:
+            messages.success(request, "Paieškos indekso perkūrimas pradėtas.")
+        return redirect(HEALTH_URL_NAME)

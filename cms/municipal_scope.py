@@ -1,0 +1,63 @@
+"""Which municipalities' figures and logs a user sees in the admin.
+
+Superusers and holders of the search health permissions (national administrators) see every
+municipality; a moderator sees the municipalities where they may publish.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from wagtail.models import GroupPagePermission, Page
+
+from cms.permissions import SEARCH_HEALTH_PERMISSIONS
+from pages.models import MunicipalityHomePage
+
+HOME_PATH_LENGTH = 2 * Page.steplen  # home pages are children of the root node
+
+
+@dataclass(frozen=True)
+class MunicipalityTree:
+    """A municipality's Lithuanian home page and its translations, each a root-level page."""
+
+    slug: str
+    title: str
+    paths: tuple[str, ...]
+
+    def contains(self, path: str) -> bool:
+        return path[:HOME_PATH_LENGTH] in self.paths
+
+    def pages_filter(self, prefix: str = "") -> Q:
+        """Q matching pages (or, with `prefix`, objects pointing at pages) inside this tree."""
+        query = Q()
+        for path in self.paths:
+            query |= Q(**{f"{prefix}path__startswith": path})
+        return query
+
+
+def all_trees() -> list[MunicipalityTree]:
+    homes = MunicipalityHomePage.objects.select_related("locale").order_by("title")
+    paths_by_key: dict = {}
+    for home in homes:
+        paths_by_key.setdefault(home.translation_key, []).append(home.path)
+    return [MunicipalityTree(home.slug, home.title, tuple(paths_by_key[home.translation_key]))
+            for home in homes if home.locale.language_code == "lt"]
+
+
+def sees_everything(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perms(SEARCH_HEALTH_PERMISSIONS))
+
+
+def visible_trees(user) -> list[MunicipalityTree]:
+    if sees_everything(user):
+        return all_trees()
+    if not user.is_active:
+        return []
+    granted = GroupPagePermission.objects.filter(group__user=user,
+                                                 permission__codename="publish_page")
+    home_paths = {path[:HOME_PATH_LENGTH]
+                  for path in granted.values_list("page__path", flat=True)}
+    return [tree for tree in all_trees() if home_paths & set(tree.paths)]
+
+
+def tree_of(trees: list[MunicipalityTree], path: str) -> MunicipalityTree | None:
+    return next((tree for tree in trees if tree.contains(path)), None)
