@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "ninja",  # the API's browsable docs (/api/v1/docs/) from local static files, not a CDN
 ]
 
 MIDDLEWARE = [

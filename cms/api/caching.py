@@ -1,0 +1,55 @@
+"""HTTP caching for public GET responses: ETag, Last-Modified, Cache-Control and 304s.
+
+Views mark how fresh their data is with `mark_modified`; the policy per path prefix decides
+max-age (short for search, whose results change whenever the index does).
+"""
+
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+SEARCH_MAX_AGE = 60
+DEFAULT_MAX_AGE = 300
+
+
+def mark_modified(request: HttpRequest, *moments: datetime | None) -> None:
+    """Record the newest of these moments as the response's Last-Modified."""
+    known = [moment for moment in moments if moment]
+    previous = getattr(request, "_last_modified", None)
+    if previous:
+        known.append(previous)
+    if known:
+        request._last_modified = max(known)
+
+
+def mark_private(request: HttpRequest) -> None:
+    """Never cache this response in a shared cache (drafts, previews)."""
+    request._private = True
+
+
+def max_age_for(path: str) -> int:
+    return SEARCH_MAX_AGE if "/search/" in path else DEFAULT_MAX_AGE
+
+
+def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    patch_vary_headers(response, ["Accept", "Authorization"])
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if getattr(request, "_private", False):
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    if not response.has_header("ETag") and not response.streaming:
+        from django.utils.cache import set_response_etag
+
+        set_response_etag(response)
+    last_modified = getattr(request, "_last_modified", None)
+    if last_modified:
+        response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+    patch_cache_control(response, public=True, max_age=max_age_for(request.path))
+    conditional = get_conditional_response(
+        request, etag=response.headers.get("ETag"),
+        last_modified=int(last_modified.timestamp()) if last_modified else None,
+        response=response)
+    return conditional

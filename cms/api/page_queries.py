@@ -1,0 +1,61 @@
+"""Published pages of one resource, filtered and ordered as a list request asks."""
+
+from django.db.models import F, Q, QuerySet
+
+from cms.api.params import any_of, require_terms
+from cms.api.registry import PageResource
+from pages.models import Municipality, MunicipalityHomePage
+
+
+def published(resource: PageResource) -> QuerySet:
+    """Live pages nobody restricted; drafts and private pages never leave this queryset."""
+    return (resource.model.objects.live().public().filter(alias_of__isnull=True)
+            .select_related(*resource.select_related)
+            .prefetch_related(*resource.prefetch_related))
+
+
+def in_municipalities(resource: PageResource, slugs: list[str]) -> Q:
+    """Published on those municipalities' sites, or about them."""
+    condition = Q(pk__in=[])
+    for path in MunicipalityHomePage.objects.filter(
+            municipality__slug__in=slugs).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    for lookup in resource.municipality_lookups:
+        condition |= Q(**{f"{lookup}__in": slugs})
+    return condition
+
+
+def date_lookup(resource: PageResource) -> str:
+    field = resource.model._meta.get_field(resource.date_field)
+    return resource.date_field + ("__date" if field.get_internal_type() == "DateTimeField"
+                                  else "")
+
+
+def ordered(pages: QuerySet, resource: PageResource, ordering: str) -> QuerySet:
+    descending = ordering.startswith("-")
+    name = resource.date_field if ordering.lstrip("-") == "date" else "title"
+    key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+    return pages.order_by(key, "pk")
+
+
+def filtered(resource: PageResource, filters) -> QuerySet:
+    pages = published(resource)
+    if filters.municipality:
+        slugs = require_terms("municipality", Municipality, filters.municipality)
+        pages = any_of(pages, in_municipalities(resource, slugs))
+    if filters.locale:
+        pages = pages.filter(locale__language_code=filters.locale)
+    for parameter, term_filter in resource.term_filters.items():
+        if slugs := getattr(filters, parameter):
+            slugs = require_terms(parameter, term_filter.vocabulary, slugs)
+            pages = any_of(pages, Q(**{f"{term_filter.lookup}__in": slugs}))
+    for parameter, lookup in resource.field_filters.items():
+        if values := getattr(filters, parameter):
+            pages = pages.filter(**{f"{lookup}__in": values})
+    if filters.date_from:
+        pages = pages.filter(**{f"{date_lookup(resource)}__gte": filters.date_from})
+    if filters.date_to:
+        pages = pages.filter(**{f"{date_lookup(resource)}__lte": filters.date_to})
+    if filters.updated_since:
+        pages = pages.filter(last_published_at__gte=filters.updated_since)
+    return ordered(pages, resource, filters.ordering)

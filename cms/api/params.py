@@ -1,0 +1,40 @@
+"""Query parameter checks the schemas cannot express, shared by every operation."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from ninja import Schema
+
+from search.query import QueryError
+
+
+def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:
+    """Refuse parameters no schema declares, so a typo never silently widens a query."""
+    allowed = {name for schema in schemas for name in schema.model_fields}
+    for name in request.GET:
+        if name not in allowed:
+            raise QueryError(name, f"Nežinomas parametras „{name}“; galimi: "
+                                   f"{', '.join(sorted(allowed))}.")
+
+
+def require_terms(parameter: str, vocabulary: type, slugs: list[str]) -> list[str]:
+    """The slugs, when each is a term of the vocabulary."""
+    wanted = sorted(set(slugs))
+    found = set(vocabulary.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    if unknown := [slug for slug in wanted if slug not in found]:
+        raise QueryError(parameter, f"Nežinoma „{parameter}“ reikšmė: {', '.join(unknown)}.")
+    return wanted
+
+
+def any_of(pages: QuerySet, condition: Q) -> QuerySet:
+    """Filter by a condition that may join many rows, without duplicating pages."""
+    return pages.filter(pk__in=pages.model.objects.filter(condition).values("pk"))
+
+
+def paginate(items: QuerySet, page: int, page_size: int) -> tuple[int, list[Any]]:
+    count = items.count()
+    if page > 1 and (page - 1) * page_size >= count:
+        raise QueryError("page", f"Puslapio {page} nėra: įrašų tik {count}.")
+    start = (page - 1) * page_size
+    return count, list(items[start:start + page_size])

@@ -1,0 +1,65 @@
+"""The registry of what the API exposes: one entry per page type, read by the router factory,
+preview, the search results' `type` and the JSON-LD renderer."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ninja import Schema
+from wagtail.models import Page
+
+Serializer = Callable[[Any, "Context"], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class TermFilter:
+    """A query parameter taking slugs of one vocabulary, matched through `lookup`."""
+
+    vocabulary: type
+    lookup: str
+
+
+@dataclass(frozen=True)
+class PageResource:
+    key: str  # URL segment: /api/v1/<key>/
+    content_type: str  # the search documents' content_type
+    model: type[Page]
+    filters: type[Schema]  # query parameters of the list operation
+    summary_schema: type[Schema]
+    detail_schema: type[Schema]
+    summary: Serializer
+    detail: Serializer
+    json_ld: Serializer
+    date_field: str = "first_published_at"  # ordering by date and the date range filters
+    municipality_lookups: tuple[str, ...] = ()  # besides the site the page is published on
+    term_filters: dict[str, TermFilter] = field(default_factory=dict)
+    field_filters: dict[str, str] = field(default_factory=dict)  # parameter → `__in` lookup
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[Any, ...] = ()
+
+
+RESOURCES: dict[str, PageResource] = {}
+
+
+def register(resource: PageResource) -> PageResource:
+    RESOURCES[resource.key] = resource
+    return resource
+
+
+def resource_for(page: Page) -> PageResource | None:
+    return next((resource for resource in RESOURCES.values()
+                 if isinstance(page, resource.model)), None)
+
+
+class Context:
+    """What serializers share during one request: the request and the site directory."""
+
+    def __init__(self, request) -> None:
+        from search.documents import SiteDirectory
+
+        self.request = request
+        self.directory = SiteDirectory()
+
+    def url(self, page: Page) -> str:
+        page._site_root_paths = self.directory.site_root_paths
+        return page.get_full_url(self.request) or ""

@@ -1,0 +1,95 @@
+"""Schemas and serializers shared by every page resource."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from cms.api.registry import Context
+from search.query import MAX_PAGE_SIZE
+
+Language = Literal["lt", "en"]
+Ordering = Literal["title", "-title", "date", "-date"]
+
+
+class TermOut(Schema):
+    slug: str
+    label: str
+
+
+class PageRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class PageOut(Schema):
+    id: int
+    type: str
+    title: str
+    slug: str
+    url: str
+    locale: str
+    site: str | None
+    municipality: str | None = Field(description="Savivaldybė, kurios svetainėje paskelbta")
+    translation_key: str
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class Paging(Schema):
+    page: int = Field(1, ge=1, le=10_000)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class PageFilters(Paging):
+    municipality: list[str] = Field([], description="Savivaldybių kodai (slug)")
+    locale: Language | None = None
+    date_from: date | None = Field(None, description="Data (YYYY-MM-DD) nuo")
+    date_to: date | None = Field(None, description="Data (YYYY-MM-DD) iki")
+    updated_since: datetime | None = Field(None, description="Paskelbta ar atnaujinta nuo")
+    ordering: Ordering = "title"
+
+
+class DetailParams(Schema):
+    format: Literal["json", "jsonld"] = "json"
+
+
+def language_of(page: Page) -> str:
+    return page.locale.language_code
+
+
+def terms(related, language: str) -> list[dict[str, str]]:
+    return [{"slug": term.slug, "label": term.label(language)} for term in related.all()]
+
+
+def term(value, language: str) -> dict[str, str] | None:
+    return {"slug": value.slug, "label": value.label(language)} if value else None
+
+
+def page_ref(page: Page | None, context: Context) -> dict[str, Any] | None:
+    return {"id": page.pk, "title": page.title, "url": context.url(page)} if page else None
+
+
+def number(amount: Decimal | None) -> float | None:
+    return float(amount) if amount is not None else None
+
+
+def rich_text(html: str) -> str:
+    return expand_db_html(html) if html else ""
+
+
+def page_fields(page: Page, context: Context, content_type: str) -> dict[str, Any]:
+    home = context.directory.home_of(page)
+    return {
+        "id": page.pk, "type": content_type, "title": page.title, "slug": page.slug,
+        "url": context.url(page), "locale": language_of(page),
+        "site": home.slug if home else None,
+        "municipality": home.municipality.slug if home and home.municipality else None,
+        "translation_key": str(page.translation_key),
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+    }

@@ -1,0 +1,93 @@
+"""Funding measures (shared by all municipalities): /api/v1/measures/."""
+
+from typing import Any, Literal
+
+from ninja import Field
+
+from cms.api import jsonld
+from cms.api.registry import Context, PageResource, TermFilter, register
+from cms.api.resources.base import (
+    PageFilters,
+    PageOut,
+    TermOut,
+    language_of,
+    number,
+    page_fields,
+    rich_text,
+    term,
+)
+from pages.models import Agency, Fund, FundingMeasurePage, Programme
+
+
+class MeasureFilters(PageFilters):
+    programme: list[str] = Field([], description="Programų kodai")
+    fund: list[str] = Field([], description="Fondų kodai")
+    agency: list[str] = Field([], description="Įgyvendinančiųjų institucijų kodai")
+    period: list[Literal["2014-2020", "2021-2027"]] = []
+
+
+class MeasureSummary(PageOut):
+    code: str
+    summary: str
+    period: str
+    programme: TermOut
+    priority: TermOut
+    fund: TermOut | None
+    agency: TermOut | None
+    eu_amount: float | None
+    total_amount: float | None
+
+
+class MeasureDetail(MeasureSummary):
+    specific_objective: str
+    selection_method: str
+    financing_form: str
+    eligible_applicants: str
+    funded_activities: str
+
+
+def summary(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
+    language = language_of(page)
+    programme = page.priority.programme
+    return {
+        **page_fields(page, context, "measure"), "code": page.code, "summary": page.summary,
+        "period": programme.period, "programme": term(programme, language),
+        "priority": term(page.priority, language), "fund": term(page.fund, language),
+        "agency": term(page.agency, language), "eu_amount": number(page.eu_amount),
+        "total_amount": number(page.total_amount),
+    }
+
+
+def detail(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
+    return {
+        **summary(page, context), "specific_objective": page.specific_objective,
+        "selection_method": page.selection_method, "financing_form": page.financing_form,
+        "eligible_applicants": page.eligible_applicants,
+        "funded_activities": rich_text(page.funded_activities),
+    }
+
+
+def json_ld(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
+    language = language_of(page)
+    agency = page.agency
+    return jsonld.thing(
+        page, context, "FundingScheme", identifier=page.code, description=page.summary,
+        parentOrganization={"@type": "GovernmentOrganization", "name": agency.label(language),
+                            "alternateName": agency.abbreviation} if agency else None,
+        funder={"@type": "FundingScheme", "name": page.fund.label(language)}
+        if page.fund else None,
+        isPartOf={"@type": "CreativeWork", "name": page.priority.programme.label(language)},
+        owns=jsonld.amount(page.total_amount if page.total_amount is not None
+                           else page.eu_amount))
+
+
+register(PageResource(
+    key="measures", content_type="measure", model=FundingMeasurePage, filters=MeasureFilters,
+    summary_schema=MeasureSummary, detail_schema=MeasureDetail, summary=summary,
+    detail=detail, json_ld=json_ld,
+    term_filters={"programme": TermFilter(Programme, "priority__programme__slug"),
+                  "fund": TermFilter(Fund, "fund__slug"),
+                  "agency": TermFilter(Agency, "agency__slug")},
+    field_filters={"period": "priority__programme__period"},
+    select_related=("locale", "priority__programme", "fund", "agency"),
+))

@@ -1,0 +1,100 @@
+"""Service providers and other organisations: /api/v1/providers/."""
+
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+from cms.api import jsonld
+from cms.api.registry import Context, PageResource, TermFilter, register
+from cms.api.resources.base import (
+    PageFilters,
+    PageOut,
+    TermOut,
+    language_of,
+    number,
+    page_fields,
+    rich_text,
+    terms,
+)
+from pages.models import ProviderPage, ServiceType, TargetGroup
+
+ProviderType = Literal[tuple(ProviderPage.ProviderType.values)]
+
+
+class ProviderFilters(PageFilters):
+    provider_type: list[ProviderType] = []
+    target_group: list[str] = Field([], description="Tikslinių grupių kodai")
+    service_type: list[str] = Field([], description="Paslaugų rūšių kodai")
+
+
+class Address(Schema):
+    street_address: str
+    city: str
+    postal_code: str
+    latitude: float | None
+    longitude: float | None
+
+
+class ProviderSummary(PageOut):
+    provider_type: str
+    legal_code: str
+    city: str
+    service_types: list[TermOut]
+    target_groups: list[TermOut]
+
+
+class ProviderDetail(ProviderSummary):
+    department: str
+    website: str
+    description: str
+    address: Address
+    contact_phone: str
+    contact_email: str
+
+
+def summary(page: ProviderPage, context: Context) -> dict[str, Any]:
+    language = language_of(page)
+    return {
+        **page_fields(page, context, "provider"), "provider_type": page.provider_type,
+        "legal_code": page.legal_code, "city": page.city,
+        "service_types": terms(page.service_types, language),
+        "target_groups": terms(page.target_groups, language),
+    }
+
+
+def detail(page: ProviderPage, context: Context) -> dict[str, Any]:
+    return {
+        **summary(page, context), "department": page.department, "website": page.website,
+        "description": rich_text(page.description),
+        "address": {"street_address": page.street_address, "city": page.city,
+                    "postal_code": page.postal_code,
+                    "latitude": number(page.latitude), "longitude": number(page.longitude)},
+        "contact_phone": page.contact_phone, "contact_email": page.contact_email,
+    }
+
+
+def json_ld(page: ProviderPage, context: Context) -> dict[str, Any]:
+    language = language_of(page)
+    kind = "GovernmentOrganization" if page.is_public else "Organization"
+    services = [{"@type": "Offer", "itemOffered": {
+        "@type": "GovernmentService", "name": service.label(language),
+        "serviceType": service.get_category_display(),
+        "provider": {"@id": context.url(page)},
+        "audience": [{"@type": "Audience", "audienceType": group["label"]}
+                     for group in terms(page.target_groups, language)],
+    }} for service in page.service_types.all()]
+    return jsonld.thing(
+        page, context, kind, legalName=page.title, taxID=page.legal_code,
+        sameAs=page.website, address=jsonld.address(page), location=jsonld.geo(page),
+        contactPoint=jsonld.contact(page), makesOffer=services)
+
+
+register(PageResource(
+    key="providers", content_type="provider", model=ProviderPage, filters=ProviderFilters,
+    summary_schema=ProviderSummary, detail_schema=ProviderDetail, summary=summary,
+    detail=detail, json_ld=json_ld, municipality_lookups=("municipality__slug",),
+    term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),
+                  "service_type": TermFilter(ServiceType, "service_types__slug")},
+    field_filters={"provider_type": "provider_type"},
+    select_related=("locale",), prefetch_related=("service_types", "target_groups"),
+))

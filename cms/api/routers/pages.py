@@ -1,0 +1,69 @@
+"""One router per page resource, built from its registry entry: list and detail."""
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from pydantic import create_model
+
+from cms.api.caching import mark_modified
+from cms.api.jsonld import JSON_LD
+from cms.api.page_queries import filtered, published
+from cms.api.params import paginate, require_known
+from cms.api.problems import ApiProblem, Problem, problem_responses
+from cms.api.registry import Context, PageResource
+from cms.api.resources.base import DetailParams
+
+JSON_LD_RESPONSE = {"responses": {"200": {"content": {JSON_LD: {"schema": {"type": "object"}}}}}}
+
+
+def wants_json_ld(request: HttpRequest, params: DetailParams) -> bool:
+    return params.format == "jsonld" or JSON_LD in request.headers.get("Accept", "")
+
+
+def json_ld_response(document: dict) -> HttpResponse:
+    return HttpResponse(json.dumps(document, ensure_ascii=False, default=str),
+                        content_type=f"{JSON_LD}; charset=utf-8")
+
+
+def list_schema(resource: PageResource) -> type:
+    return create_model(f"{resource.summary_schema.__name__}List", __base__=Schema,
+                        count=(int, ...), page=(int, ...), page_size=(int, ...),
+                        results=(list[resource.summary_schema], ...))
+
+
+def page_router(resource: PageResource) -> Router:
+    router = Router(tags=[resource.key])
+    filters_schema = resource.filters
+    errors = {400: Problem, 404: Problem}
+
+    @router.get("/", response={200: list_schema(resource), **errors},
+                operation_id=f"list_{resource.key}", url_name=f"{resource.key}-list",
+                openapi_extra={"responses": problem_responses(400, 404)},
+                summary=f"Paskelbti puslapiai: {resource.model._meta.verbose_name_plural}")
+    def list_pages(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore
+        require_known(request, filters_schema)
+        count, pages = paginate(filtered(resource, filters), filters.page, filters.page_size)
+        mark_modified(request, *(page.last_published_at for page in pages))
+        context = Context(request)
+        return {"count": count, "page": filters.page, "page_size": filters.page_size,
+                "results": [resource.summary(page, context) for page in pages]}
+
+    @router.get("/{page_id}/", response={200: resource.detail_schema, **errors},
+                operation_id=f"get_{resource.key}", url_name=f"{resource.key}-detail",
+                openapi_extra={"responses": {**problem_responses(400, 404),
+                                             **JSON_LD_RESPONSE["responses"]}},
+                summary=f"Vienas puslapis: {resource.model._meta.verbose_name} "
+                        "(JSON arba JSON-LD)")
+    def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
+        require_known(request, DetailParams)
+        page = published(resource).filter(pk=page_id).first() if page_id < 2**63 else None
+        if page is None:
+            raise ApiProblem(404, f"Paskelbto puslapio {page_id} nėra.", "page_id")
+        mark_modified(request, page.last_published_at)
+        context = Context(request)
+        if wants_json_ld(request, params):
+            return json_ld_response(resource.json_ld(page, context))
+        return resource.detail(page, context)
+
+    return router

@@ -1,0 +1,46 @@
+"""Headless preview: an editor's latest draft, read with a Wagtail API token.
+
+Tokens are Wagtail's own (`APIToken`, created in the admin, sent as `Authorization: Bearer …`).
+A draft is served only on the site the page belongs to and only to a user who may edit it.
+"""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.models import Page
+
+from cms.api.caching import mark_private
+from cms.api.params import require_known
+from cms.api.problems import ApiProblem, Problem, problem_responses
+from cms.api.registry import Context, resource_for
+from cms.api.resources.base import DetailParams
+from cms.api.routers.pages import json_ld_response, wants_json_ld
+from cms.scope import site_scope
+
+router = Router(tags=["preview"], auth=BearerTokenAuth())
+
+
+@router.get("/{page_id}/", response={200: dict, 400: Problem, 401: Problem, 403: Problem,
+                                     404: Problem},
+            openapi_extra={"responses": problem_responses(400, 401, 403, 404)},
+            operation_id="preview_page", summary="Juodraščio peržiūra redaktoriams")
+def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]):
+    """Grąžina naujausią (ir nepaskelbtą) puslapio versiją tuo pačiu formatu kaip detalė."""
+    require_known(request, DetailParams)
+    mark_private(request)
+    scope = site_scope(request)
+    page = Page.objects.filter(pk=page_id).first() if 0 < page_id < 2**63 else None
+    if page is None or scope is None or not scope.contains(page):
+        raise ApiProblem(404, f"Šioje svetainėje puslapio {page_id} nėra.", "page_id")
+    page = page.specific
+    if not page.permissions_for_user(request.auth.user).can_edit():
+        raise ApiProblem(403, "Šio puslapio juodraščio peržiūrėti negalite.")
+    draft = page.get_latest_revision_as_object()
+    resource = resource_for(draft)
+    if resource is None:
+        raise ApiProblem(404, f"Puslapio {page_id} tipas per API nerodomas.", "page_id")
+    context = Context(request)
+    if wants_json_ld(request, params):
+        return json_ld_response(resource.json_ld(draft, context))
+    return {**resource.detail(draft, context), "preview": True,
+            "live": page.live, "has_unpublished_changes": page.has_unpublished_changes}

@@ -1,0 +1,58 @@
+"""Faceted search and autocomplete over the public search index."""
+
+from django.db.models import Max
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from cms.api.caching import mark_modified
+from cms.api.params import require_known, require_terms
+from cms.api.problems import Problem, problem_responses
+from cms.api.search_schemas import (
+    SearchOut,
+    SearchParams,
+    Suggestion,
+    SuggestParams,
+    search_payload,
+)
+from cms.searching import query_from_params, run
+from pages.models import Municipality
+from search.engines import get_engine
+from search.models import OutboxEntry
+
+router = Router(tags=["search"])
+ERRORS = {400: Problem, 404: Problem}
+PROBLEMS = {"responses": problem_responses(400, 404)}
+
+
+class SuggestOut(Schema):
+    q: str
+    results: list[Suggestion]
+
+
+def mark_index_freshness(request: HttpRequest) -> None:
+    mark_modified(request, OutboxEntry.objects.aggregate(latest=Max("changed_at"))["latest"])
+
+
+@router.get("/", response={200: SearchOut, **ERRORS}, openapi_extra=PROBLEMS,
+            operation_id="search", summary="Paieška su filtrais (facetais)")
+def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[valid-type]
+    """Kiekvienas facetas – atskiras kartojamas parametras, pvz.
+    `?target_group=senyvo-amziaus-asmenys&target_group=asmenys-su-negalia&municipality=alytus`.
+    Facetų skaičiai skaičiuojami disjunktyviai: facetas nepaiso savo paties pasirinkimų."""
+    require_known(request, SearchParams)
+    query = query_from_params(request.GET)
+    response = run(query)
+    mark_index_freshness(request)
+    return search_payload(query, response)
+
+
+@router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
+            operation_id="suggest", summary="Pavadinimų pasiūlymai įvedant tekstą")
+def suggest(request: HttpRequest, params: Query[SuggestParams]):
+    require_known(request, SuggestParams)
+    if params.municipality:
+        require_terms("municipality", Municipality, [params.municipality])
+    rows = get_engine().suggest(params.q, params.lang, params.municipality, params.limit)
+    mark_index_freshness(request)
+    return {"q": params.q, "results": [{"title": row["title"], "url": row["url"],
+                                        "type": row["content_type"]} for row in rows]}

@@ -1,0 +1,84 @@
+"""One way from request parameters to a SearchQuery: the API, the residents' page and
+collections all parse and validate searches here, so they accept and reject the same input."""
+
+import re
+from collections.abc import Mapping
+
+from pages.models import FundingMeasurePage
+from search.engines import get_engine
+from search.facets import FACETS_BY_KEY, Facet
+from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery, SearchResponse
+
+SEARCH_PARAMETERS = ("q", "lang", "page", "page_size", "sort")
+DEFAULT_PAGE_SIZE = 20
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def known_values(facet: Facet, values: list[str]) -> set[str]:
+    """Those of `values` that can be a value of this facet."""
+    if facet.key == "measure":
+        return set(FundingMeasurePage.objects.filter(code__in=values)
+                   .values_list("code", flat=True))
+    if facet.key == "start_year":
+        return {value for value in values if YEAR.match(value)}
+    return set(values) & set(facet.value_labels("lt"))
+
+
+def checked_filters(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Facet filters with blank values dropped; unknown keys or values raise QueryError."""
+    checked = {}
+    for key, values in filters.items():
+        facet = FACETS_BY_KEY.get(key)
+        if facet is None:
+            raise QueryError(key, f"Nežinomas parametras „{key}“.")
+        values = sorted({value.strip() for value in values if value.strip()})
+        if unknown := sorted(set(values) - known_values(facet, values)):
+            raise QueryError(key, f"Nežinoma filtro „{key}“ reikšmė: {', '.join(unknown)}.")
+        if values:
+            checked[key] = values
+    return checked
+
+
+def whole_number(parameter: str, raw: str | None, default: int) -> int:
+    if raw in (None, ""):
+        return default
+    if not raw.isdigit() or len(raw) > 6:
+        raise QueryError(parameter, f"„{parameter}“ turi būti teigiamas sveikasis skaičius.")
+    return int(raw)
+
+
+def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str = "relevance",
+                 page: int = 1, page_size: int = DEFAULT_PAGE_SIZE, language: str = "lt",
+                 municipality: str | None = None) -> SearchQuery:
+    query = SearchQuery(text=text, filters=checked_filters(filters), sort=sort, page=page,
+                        page_size=page_size, language=language, municipality=municipality)
+    if query.offset + query.page_size > MAX_RESULT_WINDOW:
+        raise QueryError("page", f"Galima peržiūrėti tik pirmus {MAX_RESULT_WINDOW} rezultatų.")
+    return query
+
+
+def query_from_params(params, *, language: str = "lt", municipality: str | None = None,
+                      fixed: Mapping[str, list[str]] | None = None,
+                      strict: bool = True) -> SearchQuery:
+    """Parse a QueryDict. `strict` refuses unknown parameters; `fixed` filters always apply."""
+    facet_keys = [key for key in params if key in FACETS_BY_KEY]
+    unknown = [key for key in params if key not in SEARCH_PARAMETERS and key not in facet_keys]
+    if strict and unknown:
+        raise QueryError(unknown[0], f"Nežinomas parametras „{unknown[0]}“.")
+    page_size = whole_number("page_size", params.get("page_size"), DEFAULT_PAGE_SIZE)
+    if page_size > MAX_PAGE_SIZE:
+        raise QueryError("page_size", f"Puslapio dydis turi būti nuo 1 iki {MAX_PAGE_SIZE}.")
+    filters = {key: params.getlist(key) for key in facet_keys} | dict(fixed or {})
+    return search_query(filters, text=params.get("q", ""),
+                        sort=params.get("sort") or "relevance",
+                        page=whole_number("page", params.get("page"), 1), page_size=page_size,
+                        language=params.get("lang") or language, municipality=municipality)
+
+
+def run(query: SearchQuery) -> SearchResponse:
+    """Search, refusing a page beyond the last one (the first page always exists)."""
+    response = get_engine().search(query)
+    if query.page > 1 and query.offset >= response.count:
+        raise QueryError("page", f"Puslapio {query.page} nėra: rezultatų tik {response.count}.")
+    return response
