@@ -1,0 +1,54 @@
+"""The residents' search page of each municipality site (a plain GET form, enhanced by JS)."""
+
+from urllib.parse import parse_qsl, urlencode
+
+from django.http import Http404, HttpRequest
+from django.template.response import TemplateResponse
+
+from cms.scope import site_scope
+from cms.search_texts import SEARCH_PATHS, TEXTS
+from cms.search_view import results_context
+from cms.searching import query_from_params, run
+from search.query import QueryError, SearchQuery
+
+
+def search_page(request: HttpRequest, language: str) -> TemplateResponse:
+    scope = site_scope(request)
+    home = scope.home_in(language) if scope else None
+    if home is None:
+        raise Http404("Ši svetainė neturi paieškos šia kalba.")
+    fixed = {"language": [language]}
+    error, status = "", 200
+    try:
+        query = query_from_params(request.GET, language=language, fixed=fixed, strict=False,
+                                  municipality=scope.municipality)
+        response = run(query)
+    except QueryError as problem:
+        error, status = TEXTS[language]["error"].format(message=problem), 400
+        query = SearchQuery(language=language, municipality=scope.municipality, filters=fixed)
+        response = run(query)
+    other = "en" if language == "lt" else "lt"
+    context = {
+        "home": home, "language": language, "error": error, "scope": scope,
+        "other_language": other if scope.home_in(other) else None,
+        "other_search_url": SEARCH_PATHS[other], "search_url": SEARCH_PATHS[language],
+        **results_context(request, query, response, hidden=("language",)
+                          + (("municipality", "region") if scope.municipality else ())),
+    }
+    return TemplateResponse(request, "cms/search_page.html", context, status=status)
+
+
+def collection_context(page, request: HttpRequest) -> dict:
+    """Live results of a collection page, for its template."""
+    from cms.api.resources.collections import live_results
+
+    try:
+        result_page = int(request.GET.get("page", "1"))
+        query, response = live_results(page, max(1, result_page))
+    except (QueryError, ValueError):
+        query, response = live_results(page)
+    saved = [*parse_qsl(page.filters.lstrip("?")), ("q", page.query_text), ("sort", page.sort)]
+    params = urlencode([(key, value) for key, value in saved if value])
+    return {"language": page.language, "home": page.get_parent().specific,
+            "refine_url": f"{SEARCH_PATHS[page.language]}?{params}",
+            **results_context(request, query, response, hidden=("language",))}
