@@ -17,7 +17,7 @@ def test_package_is_installed_with_its_apps():
 
 def test_a_second_project_installs_the_apps_migrates_and_serves_a_page(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.plugin_project.settings",
-           "PLUGIN_TEST_DB": str(tmp_path / "plugin.sqlite3")}
+           "PLUGIN_TEST_DB": str(tmp_path / "plugin.sqlite3"), "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "tests/plugin_project/check_serves.py"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
