@@ -144,7 +144,7 @@ class SiteDirectory:
 
 
 def _full_url(page: Page, directory: SiteDirectory) -> str:
-    page._site_root_paths = directory.site_root_paths  # reuse; Wagtail caches it here
+    page._wagtail_cached_site_root_paths = directory.site_root_paths  # Wagtail's own cache slot
     return page.get_full_url() or ""
 
 
