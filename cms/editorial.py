@@ -31,8 +31,8 @@ def tree_homes(home: MunicipalityHomePage) -> list[Page]:
 
 
 def ensure_collection(name: str) -> Collection:
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+    existing = Collection.objects.filter(depth=2, name=name).first()  # a child of the root
+    return existing or Collection.get_first_root_node().add_child(name=name)
 
 
 def ensure_editorial_setup(home: MunicipalityHomePage) -> EditorialSetup:
