@@ -1,10 +1,11 @@
 """Record, in the caller's transaction, which pages' public documents must be rewritten."""
 
 import logging
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -12,6 +13,8 @@ from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+BROKER_PAUSE_SECONDS = 10.0
+_broker_down_until = 0.0
 
 
 def record_changes(page_ids: Iterable[int]) -> None:
@@ -27,16 +30,25 @@ def record_changes(page_ids: Iterable[int]) -> None:
     OutboxEntry.objects.bulk_create(
         [OutboxEntry(page_id=page_id, changed_at=now) for page_id in ids - existing],
         ignore_conflicts=True)
-    transaction.on_commit(schedule_drain)
+    if not any(callback is schedule_drain for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(schedule_drain)  # once per transaction, however many changes
 
 
 def schedule_drain() -> None:
-    """Ask a worker to drain now; if the broker is down the beat schedule drains later."""
+    """Ask a worker to drain now; if the broker is down the beat schedule drains later.
+
+    After a failure the broker is left alone for a few seconds, so publishing stays fast
+    while it is down.
+    """
+    global _broker_down_until
     from workers.tasks import drain_outbox
 
+    if time.monotonic() < _broker_down_until:
+        return
     try:
         drain_outbox.apply_async(retry=False)
     except Exception as error:  # broker unreachable: the rows wait for the beat schedule
+        _broker_down_until = time.monotonic() + BROKER_PAUSE_SECONDS
         logger.warning("Search outbox drain not queued (%s); beat will pick it up.", error)
 
 
