@@ -68,3 +68,12 @@ def test_taxonomy_labels_follow_the_language(db):
     with translation.override("lt"):
         assert str(group) == "Senyvo amžiaus asmenys ir jų šeimos"
     assert group.label("en") != group.label("lt")
+
+
+def test_no_group_may_edit_every_municipality(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.filter(page=root).exists()
