@@ -66,7 +66,8 @@ def register_problem_handlers(api: NinjaAPI) -> None:
 
 
 def problem_responses(*statuses: int) -> dict:
-    """OpenAPI `responses` entries declaring problem+json bodies for these statuses."""
+    """OpenAPI `responses` entries declaring problem+json bodies for these statuses (int keys,
+    as Ninja's own, so that they merge)."""
     schema = {"$ref": "#/components/schemas/Problem"}
-    return {str(status): {"description": HTTPStatus(status).phrase,
+    return {status: {"description": HTTPStatus(status).phrase,
                           "content": {PROBLEM_JSON: {"schema": schema}}} for status in statuses}

@@ -1,16 +1,30 @@
 """Schemas and serializers shared by every page resource."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from cms.api.registry import Context
 from search.query import MAX_PAGE_SIZE
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def iso_only(value: Any) -> Any:
+    """Dates and times as ISO 8601 text only; pydantic would also take numbers as timestamps."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        raise ValueError("laukiama data ISO 8601 formatu, pvz. 2024-05-31")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_only)]
+IsoDateTime = Annotated[datetime, BeforeValidator(iso_only)]
 Language = Literal["lt", "en"]
 Ordering = Literal["title", "-title", "date", "-date"]
 
@@ -48,9 +62,10 @@ class Paging(Schema):
 class PageFilters(Paging):
     municipality: list[str] = Field([], description="Savivaldybių kodai (slug)")
     locale: Language | None = None
-    date_from: date | None = Field(None, description="Data (YYYY-MM-DD) nuo")
-    date_to: date | None = Field(None, description="Data (YYYY-MM-DD) iki")
-    updated_since: datetime | None = Field(None, description="Paskelbta ar atnaujinta nuo")
+    date_from: IsoDate | None = Field(None, description="Data (YYYY-MM-DD) nuo")
+    date_to: IsoDate | None = Field(None, description="Data (YYYY-MM-DD) iki")
+    updated_since: IsoDateTime | None = Field(None, description="Paskelbta ar atnaujinta nuo "
+                                                                "(ISO 8601)")
     ordering: Ordering = "title"
 
 

@@ -14,7 +14,7 @@ from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, PageResource
 from cms.api.resources.base import DetailParams
 
-JSON_LD_RESPONSE = {"responses": {"200": {"content": {JSON_LD: {"schema": {"type": "object"}}}}}}
+JSON_LD_RESPONSE = {"responses": {200: {"content": {JSON_LD: {"schema": {"type": "object"}}}}}}
 
 
 def wants_json_ld(request: HttpRequest, params: DetailParams) -> bool:

@@ -1,0 +1,76 @@
+"""GET /api/v1/search/ and /search/suggest/ on the demo content."""
+
+import pytest
+
+from search.facets import FACETS
+from tests.api.conftest import get_json
+
+pytestmark = pytest.mark.django_db
+SENIORS, DISABLED = "senyvo-amziaus-asmenys", "asmenys-su-negalia"
+
+
+def test_response_has_the_documented_shape(api):
+    body = get_json(api, "/api/v1/search/?q=paslaugos")
+    assert set(body) == {"count", "page", "page_size", "results", "facets"}
+    assert body["count"] > len(body["results"]) > 0
+    result = body["results"][0]
+    assert set(result) == {"id", "type", "title", "url", "locale", "municipality", "date",
+                           "summary", "highlight"}
+    assert set(body["facets"]) == {facet.key for facet in FACETS}
+    value = body["facets"]["target_group"][0]
+    assert set(value) == {"value", "label", "count", "selected"}
+
+
+def test_highlight_marks_the_query_words_and_nothing_else(api):
+    results = get_json(api, "/api/v1/search/?q=senjorai")["results"]
+    assert results and any("<mark>" in result["highlight"] for result in results)
+    for result in results:
+        without_marks = result["highlight"].replace("<mark>", "").replace("</mark>", "")
+        assert "<" not in without_marks
+
+
+def test_repeated_facet_parameters_are_or_within_and_across_facets(api):
+    one = get_json(api, f"/api/v1/search/?target_group={SENIORS}")
+    both = get_json(api, f"/api/v1/search/?target_group={SENIORS}&target_group={DISABLED}")
+    narrowed = get_json(api, f"/api/v1/search/?target_group={SENIORS}"
+                             f"&target_group={DISABLED}&municipality=alytus")
+    assert 0 < one["count"] < both["count"]
+    assert 0 < narrowed["count"] < both["count"]
+    assert all("alytus" in result["municipality"] for result in narrowed["results"])
+    selected = {value["value"] for value in narrowed["facets"]["target_group"]
+                if value["selected"]}
+    assert selected == {SENIORS, DISABLED}
+
+
+def test_facet_labels_follow_lang(api):
+    def label(lang: str) -> str:
+        values = get_json(api, f"/api/v1/search/?lang={lang}")["facets"]["target_group"]
+        return next(value["label"] for value in values if value["value"] == SENIORS)
+
+    assert label("lt").startswith("Senyvo amžiaus")
+    assert label("en").lower().startswith("older")
+
+
+def test_pages_do_not_overlap_and_sorting_is_stable(api):
+    url = "/api/v1/search/?sort=newest&page_size=5"
+    first, second = get_json(api, url), get_json(api, url + "&page=2")
+    assert get_json(api, url) == first
+    assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
+    dates = [r["date"] for r in first["results"] + second["results"] if r["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_suggest_completes_titles_in_the_language_asked(api):
+    body = get_json(api, "/api/v1/search/suggest/?q=Aly&lang=lt")
+    assert body["results"]
+    assert all(set(item) == {"title", "url", "type"} for item in body["results"])
+    assert all("aly" in item["title"].lower() for item in body["results"])
+
+
+def test_search_is_cacheable_briefly_and_answers_304(api):
+    response = api.get("/api/v1/search/?q=centras")
+    assert "max-age=60" in response.headers["Cache-Control"]
+    assert response.headers["ETag"] and response.headers["Last-Modified"]
+    again = api.get("/api/v1/search/?q=centras",
+                    headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
