@@ -1,0 +1,1 @@
+"""Benchmarks of indexing and search (issue 6); see bench/README.md."""

@@ -1,0 +1,43 @@
+"""The benchmark database and its snapshot: `bench_base` (sites only) is copied to `bench_cms`
+before each import run, so every run starts from the same state in seconds."""
+
+import os
+
+import psycopg
+
+TEMPLATE = "bench_base"
+
+
+def _server_url() -> tuple[str, str]:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    url = (f"postgresql://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
+           f"{database['PORT']}/postgres")
+    return url, database["NAME"]
+
+
+def _run(*statements: str) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    url, _name = _server_url()
+    with psycopg.connect(url, autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def snapshot() -> None:
+    """Keep the current database (sites, no pages) as the template of every run."""
+    name = _server_url()[1]
+    _run(f'DROP DATABASE IF EXISTS "{TEMPLATE}"',
+         f'CREATE DATABASE "{TEMPLATE}" TEMPLATE "{name}"')
+
+
+def restore() -> None:
+    """Replace the benchmark database with a fresh copy of the template."""
+    name = _server_url()[1]
+    if name == os.environ.get("BENCH_KEEP_DATABASE"):
+        return
+    _run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+         f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')

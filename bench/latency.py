@@ -1,0 +1,76 @@
+"""Figure 3: publish → searchable latency over 200 publishes with a real worker running,
+against the engine's refresh interval.
+
+    python -m bench.latency [--publishes 200]
+
+Each publish changes a project's title to carry a unique word, commits (the outbox wakes the
+worker), and the clock runs until the project's search for that word returns the new title.
+Writes bench/results/<label>/latency.json.
+"""
+
+import argparse
+import time
+import uuid
+
+from bench.common import django_setup, print_table, summary, write_result
+from bench.worker import running_worker
+
+TIMEOUT_SECONDS = 30.0
+
+
+def refresh_interval() -> str:
+    from search.engines import get_engine
+
+    engine = get_engine()
+    settings = engine.client.indices.get_settings(index=engine.alias, include_defaults=True)
+    index = next(iter(settings.values()))
+    return (index["settings"]["index"].get("refresh_interval")
+            or index["defaults"]["index"]["refresh_interval"])
+
+
+def publish_and_wait(page: object, word: str) -> float:
+    from django.db import transaction
+
+    from search.engines import get_engine
+    from search.query import SearchQuery
+
+    page.title = f"{page.title.split(' ~')[0]} ~{word}"
+    with transaction.atomic():
+        page.save_revision().publish()
+    committed = time.perf_counter()
+    engine = get_engine()
+    while time.perf_counter() - committed < TIMEOUT_SECONDS:
+        hits = engine.search(SearchQuery(text=word, page_size=5)).hits
+        if any(hit.id == page.pk and hit.title == page.title for hit in hits):
+            return time.perf_counter() - committed
+        time.sleep(0.01)
+    raise TimeoutError(f"page {page.pk} not searchable after {TIMEOUT_SECONDS}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--publishes", type=int, default=200)
+    args = parser.parse_args()
+    django_setup()
+    from pages.models import ProjectPage
+    from search.pipeline import drain
+
+    pages = list(ProjectPage.objects.live().filter(locale__language_code="lt")
+                 .order_by("pk")[:args.publishes])
+    drain()  # whatever the import left in the outbox is indexed before the clock starts
+    latencies = []
+    with running_worker():
+        for number in range(args.publishes):
+            word = f"bench{uuid.uuid4().hex[:10]}"
+            latencies.append(publish_and_wait(pages[number % len(pages)], word))
+    interval = refresh_interval()
+    stats = summary(latencies)
+    write_result("latency", {"publishes": args.publishes, "seconds": stats,
+                             "refresh_interval": interval, "samples": latencies})
+    print_table(f"Publish → searchable, {args.publishes} publishes", [
+        ("p50 s", f"{stats['p50']:.3f}"), ("p95 s", f"{stats['p95']:.3f}"),
+        ("max s", f"{stats['max']:.3f}"), ("engine refresh interval", interval)])
+
+
+if __name__ == "__main__":
+    main()

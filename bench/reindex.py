@@ -1,0 +1,141 @@
+"""Figures 1, 2 and 6: full reindex through the real pipeline (database → Celery worker →
+engine) vs a raw `helpers.bulk` of the same pre-built documents vs Wagtail's own
+`update_index` into the same engine; the worker's peak RSS; SQL queries per document.
+
+    python -m bench.reindex [--repeat 3]
+
+Writes bench/results/<label>/reindex.json.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from bench.common import ROOT, django_setup, print_table, ratio, summary, write_result
+from bench.queries import counting
+from bench.worker import running_worker
+
+
+def pipeline_run(sampler: Any) -> float:
+    """Queue the admin's rebuild task and wait until the worker reports it done."""
+    from cms.rebuild import read_progress, start_rebuild
+
+    sampler.reset()
+    start = time.perf_counter()
+    start_rebuild()
+    while True:
+        time.sleep(0.05)
+        progress = read_progress()
+        if progress.state in ("done", "failed"):
+            break
+    elapsed = time.perf_counter() - start
+    if progress.state == "failed":
+        raise RuntimeError(f"rebuild failed: {progress}")
+    return elapsed
+
+
+def prebuilt_documents() -> list[dict]:
+    from search.documents import build_documents, searchable_page_ids
+    from search.pipeline import BATCH_SIZE
+
+    ids = searchable_page_ids()
+    documents: list[dict] = []
+    for start in range(0, len(ids), BATCH_SIZE):
+        built = build_documents(ids[start:start + BATCH_SIZE])
+        documents.extend(document for document in built.values() if document)
+    return documents
+
+
+def raw_bulk_run(documents: list[dict]) -> float:
+    """The same documents, the same index settings and chunk size, straight into a new index."""
+    from search.engines import dsl, get_engine
+
+    engine = get_engine()
+    index = f"{engine.alias}-raw"
+    engine.client.indices.delete(index=index, ignore_unavailable=True)
+    engine.client.indices.create(index=index, body=dsl.index_body(engine.full_analysis))
+    module = sys.modules[type(engine).__module__]
+    start = time.perf_counter()
+    module.helpers.bulk(engine.client, ({"_index": index, "_id": str(document["id"]),
+                                         "_source": document} for document in documents),
+                        chunk_size=500)
+    elapsed = time.perf_counter() - start
+    engine.client.indices.delete(index=index)
+    return elapsed
+
+
+def wagtail_run() -> dict[str, Any]:
+    """`update_index` in its own process, with Wagtail's backend pointed at the same engine."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings",
+           "BENCH_WAGTAIL_BACKEND": "engine"}
+    result = subprocess.run([sys.executable, "-m", "bench.wagtail_index"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def queries_per_document() -> dict[str, Any]:
+    """An in-process rebuild with every statement counted, batch by batch."""
+    from search.pipeline import rebuild
+
+    per_batch: list[dict[str, int]] = []
+    with counting() as counter:
+        seen = [0]
+
+        def on_batch(size: int) -> None:
+            per_batch.append({"documents": size, "queries": counter.total - seen[0]})
+            seen[0] = counter.total
+
+        rebuild(on_batch=on_batch)
+    documents = sum(batch["documents"] for batch in per_batch)
+    return {"total_queries": counter.total, "documents": documents,
+            "queries_per_document": counter.total / documents, "per_batch": per_batch}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    django_setup()
+    documents = prebuilt_documents()
+    pipeline, raw, wagtail, peaks = [], [], [], []
+    with running_worker() as sampler:
+        for _ in range(args.repeat):  # interleaved, so drift hits all three alike
+            pipeline.append(pipeline_run(sampler))
+            peaks.append(sampler.peak / 2 ** 20)
+            raw.append(raw_bulk_run(documents))
+            wagtail.append(wagtail_run())
+    count = len(documents)
+    rates = {name: summary([count / seconds for seconds in runs]) for name, runs in
+             (("pipeline", pipeline), ("raw_bulk", raw))}
+    wagtail_rates = summary([run["objects"] / run["seconds"] for run in wagtail])
+    figures = {
+        "documents": count,
+        "pipeline_seconds": summary(pipeline), "raw_bulk_seconds": summary(raw),
+        "wagtail_update_index": {"seconds": summary([run["seconds"] for run in wagtail]),
+                                 "objects_per_second": wagtail_rates, "runs": wagtail},
+        "documents_per_second": {**rates, "wagtail_update_index": wagtail_rates},
+        "ratio_pipeline_vs_raw_bulk": ratio(rates["pipeline"]["median"],
+                                            rates["raw_bulk"]["median"]),
+        "ratio_pipeline_vs_update_index": ratio(rates["pipeline"]["median"],
+                                                wagtail_rates["median"]),
+        "worker_peak_rss_mb": summary(peaks),
+        "sql": queries_per_document(),
+    }
+    write_result("reindex", figures)
+    print_table(f"Full reindex of {count} documents (median of {args.repeat})", [
+        ("pipeline (worker) docs/s", f"{rates['pipeline']['median']:.0f}"),
+        ("raw helpers.bulk docs/s", f"{rates['raw_bulk']['median']:.0f}"),
+        ("Wagtail update_index objects/s", f"{wagtail_rates['median']:.0f}"),
+        ("pipeline / raw bulk", f"{figures['ratio_pipeline_vs_raw_bulk']}"),
+        ("pipeline / update_index", f"{figures['ratio_pipeline_vs_update_index']}"),
+        ("worker peak RSS MB", f"{figures['worker_peak_rss_mb']['max']:.0f}"),
+        ("SQL queries / document", f"{figures['sql']['queries_per_document']:.3f}"),
+    ])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Figure 4: faceted search with a text query and all facets: the API's p50/p95 vs the same
+engine request sent raw, and vs the same counts obtained with one modelsearch `.facet()` call
+per facet (Wagtail's index on the same engine, built by bench/reindex.py).
+
+    python -m bench.search_latency [--rounds 50]
+
+Writes bench/results/<label>/search.json.
+"""
+
+import argparse
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bench.common import django_setup, print_table, ratio, summary, write_result
+from bench.queries_set import PATH, QUERIES
+
+# Facets Wagtail's index can count: FilterFields of Page. The others (target group, municipality,
+# region, service type, fund, measure, programme, period, status, start year, budget band) are
+# fields of the specific models or many-to-many terms, which modelsearch cannot facet on.
+WAGTAIL_FACETS = {"content_type": "content_type", "language": "locale"}
+
+
+def timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def api_call(query: str) -> Callable[[], Any]:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+
+    def call() -> None:
+        response = client.get(f"{PATH}?{query}")
+        assert response.status_code == 200, response.content[:300]
+
+    return call
+
+
+def raw_call(query: str) -> Callable[[], Any]:
+    from django.http import QueryDict
+
+    from cms.searching import query_from_params
+    from search.engines import dsl, get_engine
+
+    engine = get_engine()
+    body = dsl.search_body(query_from_params(QueryDict(query)))
+    return lambda: engine.client.search(index=engine.alias, body=body)
+
+
+def wagtail_facets_call(query: str) -> Callable[[], Any]:
+    from django.http import QueryDict
+    from wagtail.models import Page
+
+    text = QueryDict(query).get("q", "")
+
+    def call() -> None:
+        for field in WAGTAIL_FACETS.values():
+            Page.objects.live().search(text).facet(field)
+
+    return call
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=50)
+    args = parser.parse_args()
+    os.environ["BENCH_WAGTAIL_BACKEND"] = "engine"  # .facet() goes to Wagtail's index
+    django_setup()
+    kinds = {"api": api_call, "raw_engine": raw_call, "wagtail_facet_calls": wagtail_facets_call}
+    calls = {kind: [make(query) for query in QUERIES] for kind, make in kinds.items()}
+    for kind_calls in calls.values():  # warm caches and connections
+        for call in kind_calls:
+            call()
+    samples: dict[str, list[float]] = {kind: [] for kind in kinds}
+    for _ in range(args.rounds):
+        for position in range(len(QUERIES)):
+            for kind in kinds:  # the three side by side, same query, same moment
+                samples[kind].append(timed(calls[kind][position]))
+    stats = {kind: summary(values) for kind, values in samples.items()}
+    figures = {
+        "queries": QUERIES, "rounds": args.rounds, "seconds": stats,
+        "ratio_api_vs_raw_p50": ratio(stats["api"]["p50"], stats["raw_engine"]["p50"]),
+        "ratio_api_vs_raw_p95": ratio(stats["api"]["p95"], stats["raw_engine"]["p95"]),
+        "ratio_wagtail_vs_api_p50": ratio(stats["wagtail_facet_calls"]["p50"],
+                                          stats["api"]["p50"]),
+        "wagtail_facets_counted": sorted(WAGTAIL_FACETS),
+        "wagtail_facets_impossible": 11,
+        "samples": samples,
+    }
+    write_result("search", figures)
+    print_table(f"Faceted search, {len(QUERIES)} queries × {args.rounds} rounds (ms)", [
+        ("", "p50", "p95"),
+        *((kind, f"{stats[kind]['p50'] * 1000:.1f}", f"{stats[kind]['p95'] * 1000:.1f}")
+          for kind in kinds),
+        ("API / raw", f"{figures['ratio_api_vs_raw_p50']}", f"{figures['ratio_api_vs_raw_p95']}"),
+    ])
+    print(f"modelsearch .facet(): {len(WAGTAIL_FACETS)} of 13 facets possible "
+          f"({', '.join(WAGTAIL_FACETS)}); its time is for those only.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Run Wagtail's `update_index` (Wagtail backend on the benchmark engine, see bench/settings.py)
+and print its duration and the number of objects it indexed as one JSON line."""
+
+import io
+import json
+import time
+
+from bench.common import django_setup
+
+
+def main() -> None:
+    django_setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from search.engines import get_engine
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    start = time.perf_counter()
+    call_command("update_index", stdout=io.StringIO())
+    seconds = time.perf_counter() - start
+    client = get_engine().client
+    client.indices.refresh(index="bench-wagtail*")
+    objects = client.count(index="bench-wagtail*")["count"]
+    print(json.dumps({"seconds": seconds, "objects": objects, "backend": backend}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""A real Celery worker on the benchmark queue, with its resident memory sampled throughout."""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+import psutil
+
+from bench.common import ROOT
+
+
+class MemorySampler(threading.Thread):
+    """Peak RSS of a process and its children, sampled every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.interval = interval
+        self.peak = 0
+        self.running = True
+
+    def rss(self) -> int:
+        processes = [self.process, *self.process.children(recursive=True)]
+        total = 0
+        for process in processes:
+            with suppress(psutil.NoSuchProcess):
+                total += process.memory_info().rss
+        return total
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, self.rss())
+            time.sleep(self.interval)
+
+    def reset(self) -> None:
+        self.peak = self.rss()
+
+
+def _purge() -> None:
+    from config.celery import app
+
+    app.control.purge()
+
+
+@contextmanager
+def running_worker(ready_timeout: float = 60.0) -> Iterator[MemorySampler]:
+    """Start `celery worker` (solo pool, queue `bench`), yield its memory sampler, stop it."""
+    _purge()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    log = open(ROOT / "bench" / "results" / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "bench", "-P", "solo",
+         "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "info"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + ready_timeout
+        while "ready." not in (ROOT / "bench" / "results" / "worker.log").read_text():
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the worker did not start: see bench/results/worker.log")
+            time.sleep(0.2)
+        sampler = MemorySampler(worker.pid)
+        sampler.start()
+        yield sampler
+        sampler.running = False
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        log.close()
