@@ -22,10 +22,29 @@ def browser():
     executable = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(executable).exists():
         pytest.fail("Chromium is missing: `make test` installs it (scripts/install-browser.sh).")
+    serialized = serialized_contents()
     with sync_playwright() as playwright:
+        keep_serialized_contents(serialized)
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+def serialized_contents() -> dict[str, str]:
+    from django.db import connections
+
+    return {alias: connections[alias]._test_serialized_contents for alias in connections
+            if hasattr(connections[alias], "_test_serialized_contents")}
+
+
+def keep_serialized_contents(serialized: dict[str, str]) -> None:
+    """Playwright's sync API switches the test thread into a greenlet whose context gets new
+    Django connection objects; give them the data serialized at database creation, or tests
+    with `serialized_rollback=True` after the browser started would get an empty database."""
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture
