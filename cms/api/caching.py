@@ -7,7 +7,12 @@ max-age (short for search, whose results change whenever the index does).
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import http_date
 
 SEARCH_MAX_AGE = 60
@@ -41,15 +46,12 @@ def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpRe
         patch_cache_control(response, private=True, no_store=True)
         return response
     if not response.has_header("ETag") and not response.streaming:
-        from django.utils.cache import set_response_etag
-
         set_response_etag(response)
     last_modified = getattr(request, "_last_modified", None)
     if last_modified:
         response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, public=True, max_age=max_age_for(request.path))
-    conditional = get_conditional_response(
+    return get_conditional_response(
         request, etag=response.headers.get("ETag"),
         last_modified=int(last_modified.timestamp()) if last_modified else None,
         response=response)
-    return conditional
