@@ -22,6 +22,7 @@ BAD_REQUESTS = [
     ("/api/v1/projects/?date_from=2020-13-01", "date_from"),
     ("/api/v1/projects/?date_to=yesterday", "date_to"),
     ("/api/v1/news/?updated_since=2024-02-30T00:00", "updated_since"),
+    ("/api/v1/news/?updated_since=9999-12-31T23:00:00-05:00", "updated_since"),
     ("/api/v1/projects/?target_group=no-such-group", "target_group"),
     ("/api/v1/projects/?status=vykdomas", "status"),
     ("/api/v1/projects/?page=500", "page"),

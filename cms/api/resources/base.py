@@ -1,12 +1,13 @@
 """Schemas and serializers shared by every page resource."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -23,8 +24,17 @@ def iso_only(value: Any) -> Any:
     return value
 
 
+def in_utc(value: datetime) -> datetime:
+    """Aware and in UTC (databases refuse odd offsets such as -23:33); naive means Vilnius."""
+    try:
+        aware = value if value.tzinfo else timezone.make_aware(value)
+        return aware.astimezone(UTC)
+    except (OverflowError, ValueError) as error:
+        raise ValueError("data už leistinų ribų") from error
+
+
 IsoDate = Annotated[date, BeforeValidator(iso_only)]
-IsoDateTime = Annotated[datetime, BeforeValidator(iso_only)]
+IsoDateTime = Annotated[datetime, BeforeValidator(iso_only), AfterValidator(in_utc)]
 Language = Literal["lt", "en"]
 Ordering = Literal["title", "-title", "date", "-date"]
 
