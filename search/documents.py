@@ -127,8 +127,10 @@ class SiteDirectory:
     """Sites, their municipalities and the regions of municipalities, loaded once per batch."""
 
     def __init__(self) -> None:
-        homes = content.MunicipalityHomePage.objects.select_related("municipality")
+        homes = content.MunicipalityHomePage.objects.select_related("municipality", "locale")
         self.home_by_path = {home.path: home for home in homes}
+        self._lithuanian_slug = {home.translation_key: home.slug for home in homes
+                                 if home.locale.language_code == "lt"}
         self.region_of = dict(content.Municipality.objects.values_list(
             "slug", "county__region__slug"))
         self.all_regions = sorted(set(self.region_of.values()))
@@ -138,6 +140,10 @@ class SiteDirectory:
 
     def home_of(self, page: Page) -> content.MunicipalityHomePage | None:
         return self.home_by_path.get(page.path[: 2 * Page.steplen])
+
+    def site_slug(self, home: content.MunicipalityHomePage) -> str:
+        """A site is named by its Lithuanian home page's slug, in every language."""
+        return self._lithuanian_slug.get(home.translation_key, home.slug)
 
     def is_public(self, page: Page) -> bool:
         return not any(page.path.startswith(path) for path in self.restricted_paths)
@@ -163,7 +169,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
         "translation_key": str(page.translation_key),
         "content_type": content_type,
         "language": language,
-        "site": home.slug,
+        "site": directory.site_slug(home),
         "url": _full_url(page, directory),
         "title": page.title,
         "codes": "",

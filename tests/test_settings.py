@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def check_production(secret_key: str | None) -> subprocess.CompletedProcess:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
     env.pop("SECRET_KEY", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     if secret_key is not None:
         env["SECRET_KEY"] = secret_key
     return subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,

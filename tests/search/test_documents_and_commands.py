@@ -98,3 +98,12 @@ def test_search_index_commands(engine, sites, run_import):
     assert "Eilėje laukia: 0" in status
     assert "Naujas indeksas" in run("rebuild")
     assert "Trūko 0, pasenę 0, pertekliniai 0" in run("reconcile")
+
+
+def test_both_languages_name_the_site_by_its_lithuanian_slug(sites, run_import):
+    from tests.test_import import TRANSLATION
+
+    run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
+    documents = build_documents(ProjectPage.objects.values_list("pk", flat=True))
+    assert {(doc["language"], doc["site"]) for doc in documents.values()} == {
+        ("lt", "alytus"), ("en", "alytus")}

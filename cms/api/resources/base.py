@@ -112,7 +112,7 @@ def page_fields(page: Page, context: Context, content_type: str) -> dict[str, An
     return {
         "id": page.pk, "type": content_type, "title": page.title, "slug": page.slug,
         "url": context.url(page), "locale": language_of(page),
-        "site": home.slug if home else None,
+        "site": context.directory.site_slug(home) if home else None,
         "municipality": home.municipality.slug if home and home.municipality else None,
         "translation_key": str(page.translation_key),
         "first_published_at": page.first_published_at,
