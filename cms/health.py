@@ -4,10 +4,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from cms.municipal_scope import MunicipalityTree, tree_of
-from search.documents import MAPPERS
+from search.documents import indexable_pages
 from search.engines import get_engine
 from search.models import OutboxEntry
 
@@ -41,17 +41,6 @@ class HealthReport:
     engine_error: str = ""
 
 
-def searchable_live_paths() -> list[str]:
-    """Paths of the pages that belong in the public index: live, public, searchable type."""
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    paths = []
-    for model, *_rest in MAPPERS.values():
-        live = model.objects.live().filter(alias_of__isnull=True)
-        paths += [path for path in live.values_list("path", flat=True)
-                  if not any(path.startswith(prefix) for prefix in restricted)]
-    return paths
-
-
 def count_by_tree(paths: list[str], trees: list[MunicipalityTree]) -> Counter[str]:
     return Counter(tree.slug for path in paths if (tree := tree_of(trees, path)))
 
@@ -76,7 +65,7 @@ def health_report(trees: list[MunicipalityTree], everything: bool) -> HealthRepo
     report.failed = [FailedDocument(entry.page_id, titles.get(entry.page_id, "(ištrintas)"),
                                     entry.last_error, entry.attempts, entry.changed_at)
                      for entry in visible if entry.failed]
-    in_database = count_by_tree(searchable_live_paths(), trees)
+    in_database = count_by_tree([page.path for page in indexable_pages()], trees)
     try:
         in_index: Counter[str] | None = count_by_tree(index_paths(), trees)
     except Exception as error:  # the panel must still show the outbox when the engine is down

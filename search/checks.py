@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core import checks
 from wagtail.models import Page
 
-from search.documents import MAPPERS
+from search.documents import MAPPERS, related_model_at
 from search.facets import FACETS
 
 NOT_SEARCHABLE = {"MunicipalityHomePage", "ProjectIndexPage", "MeasureIndexPage",
@@ -24,9 +24,7 @@ def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage
     for model, _mapper, related, prefetch in MAPPERS.values():
         for lookup in [*related, *(p for p in prefetch if isinstance(p, str))]:
             try:
-                current = model
-                for part in lookup.split("__"):
-                    current = current._meta.get_field(part).related_model
+                related_model_at(model, lookup)
             except Exception as error:
                 errors.append(checks.Error(f"{model.__name__}: bad lookup {lookup!r} ({error})",
                                            id="search.E002"))

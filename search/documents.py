@@ -7,7 +7,7 @@ must leave the public index (deleted, unpublished, private, or not a searchable 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pages import models as content
@@ -123,6 +123,13 @@ MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list, list]] = {
 CONTENT_TYPE_OF = {model: key for key, (model, *_rest) in MAPPERS.items()}
 
 
+def related_model_at(model: type[Model], lookup: str) -> type[Model]:
+    """The model a `a__b__c` lookup arrives at; FieldDoesNotExist for a bad lookup."""
+    for part in lookup.split("__"):
+        model = model._meta.get_field(part).related_model
+    return model
+
+
 class SiteDirectory:
     """Sites, their municipalities and the regions of municipalities, loaded once per batch."""
 
@@ -145,8 +152,10 @@ class SiteDirectory:
         """A site is named by its Lithuanian home page's slug, in every language."""
         return self._lithuanian_slug.get(home.translation_key, home.slug)
 
-    def is_public(self, page: Page) -> bool:
-        return not any(page.path.startswith(path) for path in self.restricted_paths)
+    def is_indexable(self, page: Page) -> bool:
+        """Live, in a municipality site, and not behind a view restriction."""
+        return bool(page.live and self.home_of(page)) and not any(
+            page.path.startswith(path) for path in self.restricted_paths)
 
 
 def _full_url(page: Page, directory: SiteDirectory) -> str:
@@ -155,9 +164,9 @@ def _full_url(page: Page, directory: SiteDirectory) -> str:
 
 
 def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Document | None:
-    home = directory.home_of(page)
-    if not (page.live and home and directory.is_public(page)):
+    if not directory.is_indexable(page):
         return None
+    home = directory.home_of(page)
     document = MAPPERS[content_type][1](page)
     owner = home.municipality
     municipalities = sorted(set(document.pop("municipality", [])) |
@@ -196,6 +205,14 @@ def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
         for page in pages.select_related(*related).prefetch_related(*prefetch):
             documents[page.pk] = map_page(page, content_type, directory)
     return documents
+
+
+def indexable_pages() -> list[Page]:
+    """Every page that belongs in the public index (id and path only), without building it."""
+    directory = SiteDirectory()
+    return [page for model, *_rest in MAPPERS.values()
+            for page in model.objects.filter(live=True, alias_of__isnull=True).only("path")
+            if directory.is_indexable(page)]
 
 
 def searchable_page_ids() -> list[int]:

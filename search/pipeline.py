@@ -3,11 +3,11 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from search.documents import build_documents, searchable_page_ids
+from search.documents import build_documents, indexable_pages, searchable_page_ids
 from search.engines import get_engine
 from search.engines.base import IndexAction
 from search.models import OutboxEntry
-from search.outbox import acknowledge, due_entries, record_failure
+from search.outbox import acknowledge, due_entries, record_changes, record_failure
 
 BATCH_SIZE = 500
 
@@ -92,13 +92,10 @@ class Reconciliation:
 
 def reconcile() -> Reconciliation:
     """Compare the live index with the database; queue every difference for the worker."""
-    from search.outbox import record_changes
-
     engine = get_engine()
     engine.ensure_index()
     engine.refresh()
-    page_ids = searchable_page_ids()
-    expected = {page_id for page_id, document in build_documents(page_ids).items() if document}
+    expected = {page.pk for page in indexable_pages()}
     versions = dict(OutboxEntry.objects.values_list("page_id", "version"))
     indexed = engine.indexed_versions()
     result = Reconciliation(

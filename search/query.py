@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from search.facets import FACETS_BY_KEY
+from search.facets import FACETS, FACETS_BY_KEY
 
 MAX_PAGE_SIZE = 50
 SORTS = ("relevance", "newest", "start_date", "budget")
@@ -73,3 +73,18 @@ class SearchResponse:
     count: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
+
+
+def facet_listing(counts: dict[str, dict[str, int]], selected: dict[str, list[str]],
+                 language: str) -> dict[str, list[FacetValue]]:
+    """Per facet: every counted value plus every selected one (even at 0), labelled, sorted
+    by count then value."""
+    facets = {}
+    for facet in FACETS:
+        chosen = set(selected.get(facet.key, []))
+        values = {**dict.fromkeys(chosen, 0), **counts.get(facet.key, {})}
+        labels = facet.value_labels(language) if values else {}
+        facets[facet.key] = [
+            FacetValue(value, count, value in chosen, labels.get(value, value))
+            for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))]
+    return facets

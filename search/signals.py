@@ -7,8 +7,14 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from pages import models as content
 from pages.models.taxonomy import Term
-from search.documents import MAPPERS
+from search.documents import MAPPERS, related_model_at
 from search.outbox import record_changes
+
+# relations a document embeds beyond the model's own foreign keys and many-to-manys
+INDIRECT_LOOKUPS = {
+    content.ProjectPage: ["partners__provider", "measure__fund", "measure__agency",
+                          "measure__priority", "measure__priority__programme"],
+}
 
 
 def subtree_ids(page: Page) -> list[int]:
@@ -20,27 +26,16 @@ def pages_showing(instance: Model) -> set[int]:
     ids: set[int] = set()
     for model, *_rest in MAPPERS.values():
         lookups = [field.name for field in model._meta.get_fields()
-                   if field.is_relation and field.related_model
-                   and isinstance(instance, field.related_model)
-                   and (field.many_to_many or field.many_to_one)]
-        if model is content.ProjectPage:
-            lookups += ["partners__provider", "measure__fund", "measure__agency",
-                        "measure__priority", "measure__priority__programme"]
-        valid = [lookup for lookup in lookups if _accepts(model, lookup, instance)]
+                   if field.related_model and (field.many_to_many or field.many_to_one)]
+        lookups += INDIRECT_LOOKUPS.get(model, [])
+        valid = [lookup for lookup in lookups
+                 if isinstance(instance, related_model_at(model, lookup))]
         if valid:
             query = Q()
             for lookup in valid:
                 query |= Q(**{lookup: instance})
             ids.update(model.objects.filter(query).values_list("pk", flat=True))
     return ids
-
-
-def _accepts(model: type[Model], lookup: str, instance: Model) -> bool:
-    field = None
-    for part in lookup.split("__"):
-        field = model._meta.get_field(part)
-        model = field.related_model
-    return field is not None and isinstance(instance, field.related_model)
 
 
 def on_page_published(sender, instance: Page, **kwargs) -> None:

@@ -21,7 +21,7 @@ from search.analysis import WORD, fold, stems, tokens
 from search.engines.base import ActionResult, IndexAction, SearchEngine
 from search.facets import FACETS
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
-from search.query import FacetValue, Hit, SearchQuery, SearchResponse
+from search.query import FacetValue, Hit, SearchQuery, SearchResponse, facet_listing
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
 HIGHLIGHT_FIELDS = ("summary", "body", "title")
@@ -279,15 +279,7 @@ class DatabaseEngine(SearchEngine):
                     .values_list("facet", "value").annotate(count=Count("id")))
             for key, value, count in rows:
                 counts[key][value] = count
-        facets = {}
-        for facet in FACETS:
-            chosen = set(query.filters.get(facet.key, []))
-            values = {**dict.fromkeys(chosen, 0), **counts[facet.key]}
-            labels = facet.value_labels(query.language) if values else {}
-            facets[facet.key] = [
-                FacetValue(value, count, value in chosen, labels.get(value, value))
-                for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))]
-        return facets
+        return facet_listing(counts, query.filters, query.language)
 
     def suggest(self, prefix: str, language: str, municipality: str | None,
                 limit: int) -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ from typing import Any
 from search.engines import dsl
 from search.engines.base import ActionResult, IndexAction, SearchEngine
 from search.facets import FACETS
-from search.query import FacetValue, Hit, SearchQuery, SearchResponse
+from search.query import Hit, SearchQuery, SearchResponse, facet_listing
 
 ACKNOWLEDGED_STATUSES = {409, 404}  # a newer version is there / nothing to delete
 
@@ -104,7 +104,8 @@ class RemoteEngine(SearchEngine):
         response = self.client.search(index=self.alias, body=dsl.search_body(query))
         hits = [self._hit(hit) for hit in response["hits"]["hits"]]
         return SearchResponse(response["hits"]["total"]["value"], hits,
-                              self._facets(response["aggregations"], query))
+                              facet_listing(self._counts(response["aggregations"]),
+                                            query.filters, query.language))
 
     @staticmethod
     def _hit(hit: dict) -> Hit:
@@ -117,19 +118,10 @@ class RemoteEngine(SearchEngine):
                    score=hit.get("_score"))
 
     @staticmethod
-    def _facets(aggregations: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
-        facets = {}
-        for facet in FACETS:
-            labels = facet.value_labels(query.language)
-            selected = set(query.filters.get(facet.key, []))
-            counts = {bucket["key"]: bucket["doc_count"]
-                      for bucket in aggregations[facet.key]["values"]["buckets"]}
-            counts.update({value: 0 for value in selected - set(counts)})
-            facets[facet.key] = [
-                FacetValue(value, count, value in selected, labels.get(value, value))
-                for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-            ]
-        return facets
+    def _counts(aggregations: dict) -> dict[str, dict[str, int]]:
+        return {facet.key: {bucket["key"]: bucket["doc_count"]
+                            for bucket in aggregations[facet.key]["values"]["buckets"]}
+                for facet in FACETS}
 
     def suggest(self, prefix: str, language: str, municipality: str | None,
                 limit: int) -> list[dict[str, str]]:

@@ -3,7 +3,7 @@ from django.db.models import Min
 from tqdm import tqdm
 
 from search import pipeline
-from search.documents import build_documents, searchable_page_ids
+from search.documents import indexable_pages, searchable_page_ids
 from search.engines import get_engine
 from search.models import OutboxEntry
 from search.outbox import retry_failed
@@ -35,8 +35,7 @@ class Command(BaseCommand):
         engine = get_engine()
         engine.ensure_index()
         engine.refresh()
-        expected = sum(1 for document in build_documents(searchable_page_ids()).values()
-                       if document)
+        expected = len(indexable_pages())
         pending = OutboxEntry.objects.filter(pending=True)
         oldest = pending.aggregate(oldest=Min("changed_at"))["oldest"]
         self.stdout.write(
