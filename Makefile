@@ -32,5 +32,6 @@ lint: install
 test: install
 	scripts/install-browser.sh
 	$(BIN)/ruff check .
-	eval "$$(scripts/services.sh up)" && $(BIN)/pytest
-	eval "$$(scripts/services.sh up)" && DATABASE_URL= $(BIN)/pytest
+	mkdir -p .cache && scripts/services.sh up > .cache/services.env
+	. ./.cache/services.env && $(BIN)/pytest
+	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest
