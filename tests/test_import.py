@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from wagtail.models import Page, PageLogEntry, Revision
 
+from pages.importing.writer import import_line
 from pages.models import ImportedItem, ProjectPage
 
 PROVIDER = {"id": "prov-alytus", "type": "provider", "site": "alytus",
@@ -75,6 +76,26 @@ def test_reimport_updates_and_never_duplicates(sites, run_import):
     assert lithuanian.eu_amount == english.eu_amount == Decimal("350000.00")
     assert lithuanian.status == english.status == "running"
     assert english.title == TRANSLATION["title"]
+
+
+@pytest.mark.django_db
+def test_interrupted_import_keeps_written_lines_and_resumes(sites, run_import, monkeypatch):
+    """Lines commit one by one: a crash (here on the third line) loses only that line."""
+    from pages.management.commands import import_content
+
+    def crash_on_project(data):
+        if data["id"] == PROJECT["id"]:
+            raise RuntimeError("process killed")
+        return import_line(data)
+
+    monkeypatch.setattr(import_content, "import_line", crash_on_project)
+    with pytest.raises(RuntimeError):
+        run_import([PROVIDER, MEASURE, PROJECT])
+    assert set(ImportedItem.objects.values_list("external_id", flat=True)) >= {"prov-alytus",
+                                                                               "m-407"}
+    monkeypatch.setattr(import_content, "import_line", import_line)
+    resumed = run_import([PROVIDER, MEASURE, PROJECT])
+    assert "sukurta 1" in resumed.stdout and "nepakeista 2" in resumed.stdout
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -29,8 +30,10 @@ class Command(BaseCommand):
         lines = list(read_lines(file))
         counts: Counter[str] = Counter()
         errors: list[str] = []
+        # each line commits on its own (a long import holds no locks editors wait for);
+        # a dry run wraps them all in one transaction and rolls it back
         try:
-            with transaction.atomic():
+            with transaction.atomic() if dry_run else nullcontext():
                 for line in tqdm(lines, desc="Importuojama", unit="eil.", disable=no_progress):
                     try:
                         if line.error:
