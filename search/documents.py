@@ -101,7 +101,7 @@ def map_news(page: content.NewsPage) -> Document:
         "summary": page.lead,
         "body": " ".join([strip_html(page.body),
                           *(f"{person.name} {person.position}" for person in page.people.all())]),
-        "labels": " ".join(tag.name for tag in page.tags.all()),
+        "labels": " ".join(item.tag.name for item in page.tagged_items.all()),
         "municipality": [page.municipality.slug] if page.municipality else [],
         "date": published.isoformat() if published else None,
     }

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from pages.models import ProjectPage
+from pages.models import NewsPage, ProjectPage
 from search import pipeline
 from search.documents import build_documents
 from search.query import SearchQuery
@@ -44,11 +44,19 @@ def queries_to_build(page_ids: list[int]) -> int:
     return len(captured)
 
 
+def news(count: int) -> list[dict]:
+    return [{"id": f"n{number}", "type": "news", "site": "alytus", "title": f"Naujiena {number}",
+             "lead": "Trumpai apie projektą.",
+             "about_projects": ["p0"], "tags": ["vaikai", f"žyma {number}"],
+             "people": [{"name": "Ona Onaitė", "position": "vadovė"}]} for number in range(count)]
+
+
 def test_building_documents_takes_a_constant_number_of_queries(sites, run_import):
-    run_import(projects(20))
-    ids = list(ProjectPage.objects.values_list("pk", flat=True))
+    result = run_import(projects(20) + news(20))
+    assert not result.failed, result.stderr
+    ids = sorted(Page.objects.type(ProjectPage, NewsPage).values_list("pk", flat=True))
     build_documents(ids)  # warm Django's caches (content types, site root paths)
-    assert queries_to_build(ids[:2]) == queries_to_build(ids) <= 20
+    assert queries_to_build(ids[:2] + ids[-2:]) == queries_to_build(ids) <= 25
 
 
 def test_same_content_gives_identical_results_on_every_engine(sites, run_import, settings):
