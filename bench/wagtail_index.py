@@ -20,8 +20,8 @@ def main() -> None:
     call_command("update_index", stdout=io.StringIO())
     seconds = time.perf_counter() - start
     client = get_engine().client
-    client.indices.refresh(index="bench-wagtail*")
-    objects = client.count(index="bench-wagtail*")["count"]
+    client.indices.refresh(index=f"{settings.WAGTAIL_INDEX}*")
+    objects = client.count(index=f"{settings.WAGTAIL_INDEX}*")["count"]
     print(json.dumps({"seconds": seconds, "objects": objects, "backend": backend}))
 
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager, suppress
 
 import psutil
 
-from bench.common import ROOT
+from bench.common import ROOT, results_dir
 
 
 class MemorySampler(threading.Thread):
@@ -48,19 +48,23 @@ def _purge() -> None:
 
 @contextmanager
 def running_worker(ready_timeout: float = 60.0) -> Iterator[MemorySampler]:
-    """Start `celery worker` (solo pool, queue `bench`), yield its memory sampler, stop it."""
+    """Start `celery worker` (solo pool, the instance's queue), yield its memory sampler, stop
+    it."""
+    from django.conf import settings
+
     _purge()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    log = open(ROOT / "bench" / "results" / "worker.log", "w")  # noqa: SIM115
+    log_path = results_dir() / "worker.log"
+    log = open(log_path, "w")  # noqa: SIM115
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "bench", "-P", "solo",
-         "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "info"],
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", settings.INSTANCE,
+         "-P", "solo", "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "info"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + ready_timeout
-        while "ready." not in (ROOT / "bench" / "results" / "worker.log").read_text():
+        while "ready." not in log_path.read_text():
             if worker.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the worker did not start: see bench/results/worker.log")
+                raise RuntimeError(f"the worker did not start: see {log_path}")
             time.sleep(0.2)
         sampler = MemorySampler(worker.pid)
         sampler.start()
