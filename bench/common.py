@@ -28,6 +28,14 @@ def django_setup() -> None:
     django.setup()
 
 
+def site_host(slug: str) -> str:
+    """The host every benchmark site answers on (bench/setup.py creates them)."""
+    return f"{slug}.bench.localhost"
+
+
+API_HOST = site_host("nacionalinis")  # the API serves every site's public pages on any host
+
+
 def label() -> str:
     """Results go to bench/results/<BENCH_LABEL>/ (e.g. smoke-2000, run-100000)."""
     return os.environ.get("BENCH_LABEL", "latest")

@@ -12,17 +12,32 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bench.common import ROOT, django_setup, print_table, write_result
+from bench.common import API_HOST, ROOT, django_setup, print_table, write_result
 from bench.queries_set import PATH, QUERIES
 
 PORT = 58080
 CONCURRENCY = (1, 10, 50)
 SCRIPT = ROOT / "bench" / "rotate.lua"
+
+
+def wait_until_serving(url: str, attempts: int = 100) -> None:
+    """Until the search answers 200 (an HTTP error is raised: wrk would only count errors)."""
+    request = urllib.request.Request(url, headers={"Host": API_HOST})
+    for _ in range(attempts):
+        try:
+            urllib.request.urlopen(request, timeout=5)
+            return
+        except urllib.error.HTTPError:
+            raise
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer {url}")
 
 
 @contextmanager
@@ -33,12 +48,7 @@ def server(workers: int) -> Iterator[str]:
          f"127.0.0.1:{PORT}", "--log-level", "warning"], cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{PORT}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}{PATH}?{QUERIES[0]}", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.3)
+        wait_until_serving(f"{base}{PATH}?{QUERIES[0]}")
         yield base
     finally:
         process.terminate()
@@ -68,7 +78,8 @@ def parse(output: str) -> dict[str, Any]:
 
 def run_wrk(base: str, clients: int, seconds: int) -> dict[str, Any]:
     command = ["wrk", "-t", str(min(clients, 2)), "-c", str(clients), "-d", f"{seconds}s",
-               "--latency", "--timeout", "10s", "-s", str(SCRIPT), f"{base}{PATH}"]
+               "--latency", "--timeout", "10s", "-H", f"Host: {API_HOST}", "-s", str(SCRIPT),
+               f"{base}{PATH}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True,
                             env={**os.environ, "BENCH_QUERIES": "\n".join(QUERIES)}).stdout
     return {"clients": clients, **parse(output), "wrk_output": output}

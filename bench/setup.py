@@ -6,7 +6,7 @@ Sites go through the project's own `add_municipality` command (hosts <slug>.benc
 the result is kept as the template `bench_base` that every import starts from.
 """
 
-from bench.common import django_setup
+from bench.common import django_setup, site_host
 from bench.database import snapshot
 from bench.generate import site_slugs
 
@@ -17,7 +17,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     for slug in site_slugs():
-        call_command("add_municipality", slug, f"{slug}.bench.localhost")
+        call_command("add_municipality", slug, site_host(slug))
     snapshot()
 
 
