@@ -1,7 +1,9 @@
 """Drain the outbox into the engine: fetch due rows → map pages to documents → bulk write."""
 
 from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from search.documents import build_documents, indexable_pages, searchable_page_ids
 from search.engines import get_engine
@@ -55,27 +57,52 @@ def drain(limit: int = BATCH_SIZE, on_batch: Callable[[DrainReport], None] | Non
             return total
 
 
+class InlineExecutor(Executor):
+    """Runs each call at once, in the caller's thread."""
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
 def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> str:
     """Build a new index behind the alias and swap it in; no edit made meanwhile is lost.
 
     The new index receives the outbox's writes from the moment it exists, and every document is
-    written with its outbox version, so whichever of the two writes is older loses.
+    written with its outbox version, so whichever of the two writes is older loses. Where the
+    engine allows, a batch is sent while the next one is read from the database.
     """
     engine = get_engine()
     engine.ensure_index()
     index = engine.create_index()
-    try:
-        page_ids = searchable_page_ids()
-        for start in range(0, len(page_ids), batch_size):
-            batch = page_ids[start:start + batch_size]
-            versions = dict.fromkeys(batch, 0) | dict(OutboxEntry.objects.filter(
-                page_id__in=batch).values_list("page_id", "version"))
-            actions = [action for action in actions_for(versions) if action.document]
-            errors = [result for result in engine.bulk(actions, index=index) if result.error]
-            for result in errors:
+    sending: tuple[Future, int] | None = None
+
+    def finish(sent: tuple[Future, int]) -> None:
+        future, size = sent
+        for result in future.result():
+            if result.error:
                 record_failure(result.page_id, result.version, result.error)
-            if on_batch:
-                on_batch(len(batch))
+        if on_batch:
+            on_batch(size)
+
+    try:
+        with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
+              else InlineExecutor()) as sender:
+            page_ids = searchable_page_ids()
+            for start in range(0, len(page_ids), batch_size):
+                batch = page_ids[start:start + batch_size]
+                versions = dict.fromkeys(batch, 0) | dict(OutboxEntry.objects.filter(
+                    page_id__in=batch).values_list("page_id", "version"))
+                actions = [action for action in actions_for(versions) if action.document]
+                if sending:
+                    finish(sending)
+                sending = (sender.submit(engine.bulk, actions, index=index), len(batch))
+            if sending:
+                finish(sending)
         engine.promote(index)
     except BaseException:
         engine.abandon(index)

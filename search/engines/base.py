@@ -28,6 +28,9 @@ class ActionResult:
 class SearchEngine(ABC):
     """Public search index behind an alias; rebuilds write a new index and swap it in."""
 
+    # whether bulk() may run in another thread while the caller reads the database
+    bulk_runs_beside_database = False
+
     def __init__(self, alias: str) -> None:
         self.alias = alias
 

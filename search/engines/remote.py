@@ -17,6 +17,7 @@ class RemoteEngine(SearchEngine):
     """Subclasses set the client and its bulk helpers."""
 
     analysis_module = "analysis-common"
+    bulk_runs_beside_database = True  # bulk() only talks to the server
 
     def __init__(self, alias: str, url: str) -> None:
         super().__init__(alias)
@@ -44,9 +45,11 @@ class RemoteEngine(SearchEngine):
             return []
         return sorted(self.client.indices.get_alias(name=alias))
 
-    def _new_index(self) -> str:
+    def _new_index(self, **settings: Any) -> str:
         name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-        self.client.indices.create(index=name, body=dsl.index_body(self.full_analysis))
+        body = dsl.index_body(self.full_analysis)
+        body["settings"].update(settings)
+        self.client.indices.create(index=name, body=body)
         return name
 
     def ensure_index(self) -> None:
@@ -56,12 +59,15 @@ class RemoteEngine(SearchEngine):
                 body={"actions": [{"add": {"index": index, "alias": self.alias}}]})
 
     def create_index(self) -> str:
-        index = self._new_index()
+        """Nobody searches a rebuilding index: it is not refreshed until it is promoted."""
+        index = self._new_index(refresh_interval="-1")
         self.client.indices.update_aliases(
             body={"actions": [{"add": {"index": index, "alias": self.building_alias}}]})
         return index
 
     def promote(self, index: str) -> None:
+        self.client.indices.put_settings(index=index, body={"index": {"refresh_interval": None}})
+        self.client.indices.refresh(index=index)
         old = self._indices_of(self.alias)
         self.client.indices.update_aliases(body={"actions": [
             *({"remove": {"index": name, "alias": self.alias}} for name in old),
