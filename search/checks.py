@@ -22,7 +22,7 @@ def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage
                                        hint="Add it to search.documents.MAPPERS.",
                                        id="search.E001"))
     for model, _mapper, related, prefetch in MAPPERS.values():
-        for lookup in [*related, *(p for p in prefetch if isinstance(p, str))]:
+        for lookup in [*related, *prefetch]:
             try:
                 related_model_at(model, lookup)
             except Exception as error:

@@ -26,30 +26,46 @@ def _target_groups(terms: Iterable[content.TargetGroup]) -> list[str]:
     return sorted({group.slug for term in terms for group in term.with_broader()})
 
 
+def fetched(page: Page, relation: str) -> list:
+    """A relation build_documents prefetched into a plain list (see `_prefetches`)."""
+    return getattr(page, f"{relation}_fetched")
+
+
+def _prefetches(lookups: list[str]) -> list[Prefetch | str]:
+    """Each relation into a list attribute: Django then skips building a queryset per page."""
+    prefetches: list[Prefetch | str] = []
+    for lookup in lookups:
+        relation, _, rest = lookup.partition("__")
+        prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
+        if rest:
+            prefetches.append(f"{relation}_fetched__{rest}")
+    return prefetches
+
+
 def _labels(terms: Iterable) -> str:
     return " ".join(f"{term.label_lt} {term.label_en}" for term in terms)
 
 
 def map_project(page: content.ProjectPage) -> Document:
     measure = page.measure
-    funds = list(page.funds.all()) + ([measure.fund] if measure and measure.fund else [])
-    groups, services = list(page.target_groups.all()), list(page.service_types.all())
+    funds = fetched(page, "funds") + ([measure.fund] if measure and measure.fund else [])
+    groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
     start = page.start_date or page.agreement_date
-    organisations = [partner.provider.title for partner in page.partners.all()]
+    organisations = [partner.provider.title for partner in fetched(page, "partners")]
     if page.lead_beneficiary:
         organisations.append(page.lead_beneficiary.title)
     budget = page.budget_total if page.budget_total is not None else page.eu_amount
     return {
         "summary": page.summary or page.goal,
         "body": " ".join([page.goal, strip_html(page.body),
-                          *(result.text for result in page.results.all())]),
+                          *(result.text for result in fetched(page, "results"))]),
         "codes": " ".join(filter(None, [page.project_code, page.call_code,
                                          measure.code if measure else ""])),
         "labels": " ".join([_labels([*groups, *services, *funds]), *organisations]),
         "target_group": _target_groups(groups),
         "service_type": _slugs(services),
         "fund": _slugs(funds),
-        "municipality": _slugs(page.municipalities.all()),
+        "municipality": _slugs(fetched(page, "municipalities")),
         "all_lithuania": page.covers_all_lithuania,
         "measure": [measure.code] if measure else [],
         "programme": [measure.priority.programme.slug] if measure else [],
@@ -81,7 +97,7 @@ def map_measure(page: content.FundingMeasurePage) -> Document:
 
 
 def map_provider(page: content.ProviderPage) -> Document:
-    groups, services = list(page.target_groups.all()), list(page.service_types.all())
+    groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
     return {
         "summary": strip_html(page.description)[:300],
         "body": " ".join([page.department, strip_html(page.description), page.street_address,
@@ -99,16 +115,16 @@ def map_news(page: content.NewsPage) -> Document:
                                         page.first_published_at.date())
     return {
         "summary": page.lead,
-        "body": " ".join([strip_html(page.body),
-                          *(f"{person.name} {person.position}" for person in page.people.all())]),
-        "labels": " ".join(item.tag.name for item in page.tagged_items.all()),
+        "body": " ".join([strip_html(page.body), *(f"{person.name} {person.position}"
+                                                    for person in fetched(page, "people"))]),
+        "labels": " ".join(item.tag.name for item in fetched(page, "tagged_items")),
         "municipality": [page.municipality.slug] if page.municipality else [],
         "date": published.isoformat() if published else None,
     }
 
 
-# content type → (model, mapper, related lookups fetched in bulk)
-MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list, list]] = {
+# content type → (model, mapper, related objects joined in, relations prefetched into lists)
+MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list[str], list[str]]] = {
     "project": (content.ProjectPage, map_project,
                 ["locale", "measure__fund", "measure__priority__programme", "lead_beneficiary"],
                 ["target_groups__broader", "service_types", "municipalities", "funds",
@@ -118,7 +134,7 @@ MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list, list]] = {
     "provider": (content.ProviderPage, map_provider, ["locale", "municipality"],
                  ["target_groups__broader", "service_types"]),
     "news": (content.NewsPage, map_news, ["locale", "municipality"],
-             ["people", Prefetch("tagged_items__tag")]),
+             ["people", "tagged_items__tag"]),
 }
 CONTENT_TYPE_OF = {model: key for key, (model, *_rest) in MAPPERS.items()}
 
@@ -202,7 +218,7 @@ def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
     directory = SiteDirectory()
     for content_type, (model, _mapper, related, prefetch) in MAPPERS.items():
         pages = model.objects.filter(pk__in=wanted, alias_of__isnull=True)
-        for page in pages.select_related(*related).prefetch_related(*prefetch):
+        for page in pages.select_related(*related).prefetch_related(*_prefetches(prefetch)):
             documents[page.pk] = map_page(page, content_type, directory)
     return documents
 
