@@ -20,10 +20,18 @@ def load(directory: Path, name: str) -> dict | None:
 
 
 def histogram(path: Path, title: str, series: dict[str, list[float]]) -> None:
+    """Every series over the same bins (up to the 99th percentile of all samples), p50/p95
+    marked, so the distributions compare at a glance."""
+    millis = {label: sorted(value * 1000 for value in values) for label, values in series.items()}
+    everything = sorted(value for values in millis.values() for value in values)
+    top = everything[min(len(everything) - 1, int(len(everything) * 0.99))]
+    bins = [top * step / 50 for step in range(51)]
     figure, axes = plt.subplots(figsize=(8, 4.5))
-    for label, values in series.items():
-        axes.hist([value * 1000 for value in values], bins=40, alpha=0.6, label=label)
-    axes.set(title=title, xlabel="ms", ylabel="requests")
+    for label, values in millis.items():
+        p50, p95 = values[len(values) // 2], values[min(len(values) - 1, int(len(values) * .95))]
+        axes.hist(values, bins=bins, histtype="step", linewidth=1.6,
+                  label=f"{label} (p50 {p50:.0f} ms, p95 {p95:.0f} ms)")
+    axes.set(title=title, xlabel="ms (to the 99th percentile)", ylabel="samples")
     axes.legend()
     figure.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(figure)
