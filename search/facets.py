@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.cache import caches
+from django.db import transaction
 
 BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
     ("iki-100-tukst", 100_000, "iki 100 tūkst. €", "under €100k"),
@@ -21,6 +23,34 @@ STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Runn
             "completed": ("Įgyvendintas", "Completed")}
 LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
 PERIODS = {"2014-2020": ("2014–2020", "2014–2020"), "2021-2027": ("2021–2027", "2021–2027")}
+VOCABULARY_GENERATION = "search:vocabulary-generation"
+_term_labels: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
+
+
+def vocabulary_changed(**_signal_arguments: object) -> None:
+    """A term changed: every process reloads term labels on its next search. Counted now and
+    again on commit, so no process keeps labels it read before the change was visible."""
+    def bump() -> None:
+        cache = caches["shared"]
+        try:
+            cache.incr(VOCABULARY_GENERATION)
+        except ValueError:
+            cache.set(VOCABULARY_GENERATION, 1, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def term_labels(model_label: str, language: str) -> dict[str, str]:
+    """Slug → label of a vocabulary, kept in the process until a term changes anywhere."""
+    generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
+    cached = _term_labels.get((model_label, language))
+    if cached and cached[0] == generation:
+        return cached[1]
+    terms = apps.get_model(model_label).objects.all()
+    labels = {term.slug: term.label(language) for term in terms}
+    _term_labels[(model_label, language)] = (generation, labels)
+    return labels
 
 
 @dataclass(frozen=True)
@@ -44,8 +74,7 @@ class Facet:
         if isinstance(self.vocabulary, dict):
             index = 1 if language == "en" else 0
             return {value: labels[index] for value, labels in self.vocabulary.items()}
-        terms = apps.get_model(self.vocabulary).objects.all()
-        return {term.slug: term.label(language) for term in terms}
+        return term_labels(self.vocabulary, language)
 
 
 FACETS = [

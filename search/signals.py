@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from pages import models as content
 from pages.models.taxonomy import Term
 from search.documents import MAPPERS, related_model_at
+from search.facets import vocabulary_changed
 from search.outbox import record_changes
 
 # relations a document embeds beyond the model's own foreign keys and many-to-manys
@@ -81,4 +82,7 @@ def connect() -> None:
     for term_model in Term.__subclasses__():
         post_save.connect(on_term_saved, sender=term_model,
                           dispatch_uid=f"search-term-{term_model.__name__}")
+        for signal in (post_save, post_delete):
+            signal.connect(vocabulary_changed, sender=term_model,
+                           dispatch_uid=f"search-labels-{term_model.__name__}")
     post_save.connect(on_site_saved, sender=Site, dispatch_uid="search-site")

@@ -22,6 +22,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         create_demo_sites()
 
 
+@pytest.fixture(autouse=True)
+def _forget_term_labels() -> None:
+    """A test's rolled-back term edits must not linger in the search's label cache."""
+    from search import facets
+
+    facets._term_labels.clear()
+
+
 @pytest.fixture
 def sites(db) -> dict:
     return create_demo_sites()

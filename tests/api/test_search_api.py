@@ -1,7 +1,10 @@
 """GET /api/v1/search/ and /search/suggest/ on the demo content."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from pages.models import TargetGroup
 from search.facets import FACETS
 from tests.api.conftest import get_json
 
@@ -49,6 +52,21 @@ def test_facet_labels_follow_lang(api):
 
     assert label("lt").startswith("Senyvo amžiaus")
     assert label("en").lower().startswith("older")
+
+
+def test_term_labels_are_read_once_and_a_renamed_term_shows_at_once(api):
+    def senior_label() -> str:
+        values = get_json(api, "/api/v1/search/")["facets"]["target_group"]
+        return next(value["label"] for value in values if value["value"] == SENIORS)
+
+    senior_label()
+    with CaptureQueriesContext(connection) as captured:
+        senior_label()
+    assert not [query for query in captured if "pages_targetgroup" in query["sql"]]
+    term = TargetGroup.objects.get(slug=SENIORS)
+    term.label_lt = "Senjorai"
+    term.save()
+    assert senior_label() == "Senjorai"
 
 
 def test_pages_do_not_overlap_and_sorting_is_stable(api):
