@@ -1,5 +1,6 @@
 """The public search facets, declared once: key, document field, labels, and value labels."""
 
+import time
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -23,14 +24,17 @@ STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Runn
             "completed": ("Įgyvendintas", "Completed")}
 LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
 PERIODS = {"2014-2020": ("2014–2020", "2014–2020"), "2021-2027": ("2021–2027", "2021–2027")}
-VOCABULARY_GENERATION = "search:vocabulary-generation"
-_term_labels: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
+VOCABULARY_GENERATION = "search:vocabulary-generation"  # counts term changes, all processes
+GENERATION_CHECK_SECONDS = 1.0
+_term_labels: dict[tuple[str, str], dict[str, str]] = {}
+_generation_seen: dict[str, float] = {"value": -1, "at": float("-inf")}
 
 
 def vocabulary_changed(**_signal_arguments: object) -> None:
-    """A term changed: every process reloads term labels on its next search. Counted now and
-    again on commit, so no process keeps labels it read before the change was visible."""
+    """A term changed: this process forgets its labels at once, the others within a second.
+    Counted now and again on commit, so no process keeps labels read before the commit."""
     def bump() -> None:
+        _term_labels.clear()
         cache = caches["shared"]
         try:
             cache.incr(VOCABULARY_GENERATION)
@@ -41,16 +45,24 @@ def vocabulary_changed(**_signal_arguments: object) -> None:
     transaction.on_commit(bump)
 
 
+def _forget_labels_if_terms_changed() -> None:
+    now = time.monotonic()
+    if now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
+        return
+    generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
+    if generation != _generation_seen["value"]:
+        _term_labels.clear()
+    _generation_seen.update(value=generation, at=now)
+
+
 def term_labels(model_label: str, language: str) -> dict[str, str]:
     """Slug → label of a vocabulary, kept in the process until a term changes anywhere."""
-    generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
-    cached = _term_labels.get((model_label, language))
-    if cached and cached[0] == generation:
-        return cached[1]
-    terms = apps.get_model(model_label).objects.all()
-    labels = {term.slug: term.label(language) for term in terms}
-    _term_labels[(model_label, language)] = (generation, labels)
-    return labels
+    _forget_labels_if_terms_changed()
+    key = (model_label, language)
+    if key not in _term_labels:
+        terms = apps.get_model(model_label).objects.all()
+        _term_labels[key] = {term.slug: term.label(language) for term in terms}
+    return _term_labels[key]
 
 
 @dataclass(frozen=True)

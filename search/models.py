@@ -13,7 +13,7 @@ class OutboxEntry(models.Model):
     page_id = models.BigIntegerField(unique=True)
     version = models.BigIntegerField(default=1)
     pending = models.BooleanField(default=True)
-    changed_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)  # API Last-Modified
     attempts = models.PositiveIntegerField(default=0)
     retry_after = models.DateTimeField(null=True, blank=True)
     failed = models.BooleanField(default=False, help_text="Permanently failing; needs a retry.")
