@@ -35,9 +35,13 @@ def snapshot() -> None:
 
 
 def restore() -> None:
-    """Replace the benchmark database with a fresh copy of the template."""
+    """Replace the benchmark database with a fresh copy of the template (and any migration
+    added since the template was made)."""
+    from django.core.management import call_command
+
     name = _server_url()[1]
     if name == os.environ.get("BENCH_KEEP_DATABASE"):
         return
     _run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
          f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
+    call_command("migrate", verbosity=0)
