@@ -27,6 +27,24 @@ def _run(*statements: str) -> None:
             connection.execute(statement)
 
 
+def _exists(name: str) -> bool:
+    url, _name = _server_url()
+    with psycopg.connect(url, autocommit=True) as connection:
+        return bool(connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                       [name]).fetchone())
+
+
+def has_snapshot() -> bool:
+    return _exists(TEMPLATE)
+
+
+def create_database() -> None:
+    """The instance's own database, created once."""
+    name = _server_url()[1]
+    if not _exists(name):
+        _run(f'CREATE DATABASE "{name}"')
+
+
 def snapshot() -> None:
     """Keep the current database (sites, no pages) as the template of every run."""
     name = _server_url()[1]

@@ -1,20 +1,29 @@
 """Prepare the benchmark database: migrate, then one site per municipality and the national one.
 
-    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.setup
+    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.setup [--if-missing]
 
 Sites go through the project's own `add_municipality` command (hosts <slug>.bench.localhost);
-the result is kept as the template `bench_base` that every import starts from.
+the result is kept as the template `bench_base` that every fresh import starts from.
 """
 
+import argparse
+
 from bench.common import django_setup, site_host
-from bench.database import snapshot
+from bench.database import create_database, has_snapshot, snapshot
 from bench.generate import site_slugs
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--if-missing", action="store_true",
+                        help="do nothing when the snapshot already exists")
+    args = parser.parse_args()
     django_setup()
+    if args.if_missing and has_snapshot():
+        return
     from django.core.management import call_command
 
+    create_database()
     call_command("migrate", verbosity=0)
     for slug in site_slugs():
         call_command("add_municipality", slug, site_host(slug))
