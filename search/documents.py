@@ -31,14 +31,18 @@ def fetched(page: Page, relation: str) -> list:
     return getattr(page, f"{relation}_fetched")
 
 
-def _prefetches(lookups: list[str]) -> list[Prefetch | str]:
-    """Each relation into a list attribute: Django then skips building a queryset per page."""
+def _prefetches(model: type[Model], lookups: list[str]) -> list[Prefetch | str]:
+    """A page shared by many pages (a measure, a lead beneficiary) is fetched once per batch,
+    not joined into every row; a many-relation goes into a list attribute, so Django builds no
+    queryset per page."""
     prefetches: list[Prefetch | str] = []
     for lookup in lookups:
         relation, _, rest = lookup.partition("__")
-        prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
-        if rest:
-            prefetches.append(f"{relation}_fetched__{rest}")
+        if not model._meta.get_field(relation).many_to_one:
+            prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
+            lookup = f"{relation}_fetched__{rest}" if rest else ""
+        if lookup:
+            prefetches.append(lookup)
     return prefetches
 
 
@@ -123,11 +127,11 @@ def map_news(page: content.NewsPage) -> Document:
     }
 
 
-# content type → (model, mapper, related objects joined in, relations prefetched into lists)
+# content type → (model, mapper, related objects joined in, relations prefetched)
 MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list[str], list[str]]] = {
-    "project": (content.ProjectPage, map_project,
-                ["locale", "measure__fund", "measure__priority__programme", "lead_beneficiary"],
-                ["target_groups__broader", "service_types", "municipalities", "funds",
+    "project": (content.ProjectPage, map_project, ["locale"],
+                ["measure__fund", "measure__priority__programme", "lead_beneficiary",
+                 "target_groups__broader", "service_types", "municipalities", "funds",
                  "results", "partners__provider"]),
     "measure": (content.FundingMeasurePage, map_measure,
                 ["locale", "fund", "priority__programme"], []),
@@ -218,7 +222,7 @@ def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
     directory = SiteDirectory()
     for content_type, (model, _mapper, related, prefetch) in MAPPERS.items():
         pages = model.objects.filter(pk__in=wanted, alias_of__isnull=True)
-        for page in pages.select_related(*related).prefetch_related(*_prefetches(prefetch)):
+        for page in pages.select_related(*related).prefetch_related(*_prefetches(model, prefetch)):
             documents[page.pk] = map_page(page, content_type, directory)
     return documents
 
