@@ -9,13 +9,18 @@
 # Optional overrides: ES_JAVA_HOME, OPENSEARCH_JAVA_HOME, SERVICE_USER (default cmssvc).
 #
 # Everything binds to 127.0.0.1. Downloads go to .cache/downloads (via Maven),
-# engines, data, logs and pidfiles live under .services/. stdout carries only
+# engines, data, logs and pidfiles live under .services/ (or /var/tmp, see SVC). stdout carries only
 # the `export ...` lines; all progress goes to stderr.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="$ROOT/.cache/downloads"
 SVC="$ROOT/.services"
+# The services run as other users (postgres, cmssvc), who must reach their data. A clone in a
+# private directory (e.g. `mktemp -d`, mode 700) keeps it under /var/tmp instead.
+if [[ $EUID -eq 0 ]] && ! runuser -u nobody -- test -x "$ROOT" 2>/dev/null; then
+  SVC="/var/tmp/cms-services-$(printf %s "$ROOT" | sha256sum | cut -c1-12)"
+fi
 
 SERVICES="${SERVICES:-postgres redis elasticsearch opensearch}"
 SERVICE_USER="${SERVICE_USER:-cmssvc}"
