@@ -1,5 +1,6 @@
 """The public search facets, declared once: key, document field, labels, and value labels."""
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Runn
             "completed": ("Įgyvendintas", "Completed")}
 LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
 PERIODS = {"2014-2020": ("2014–2020", "2014–2020"), "2021-2027": ("2021–2027", "2021–2027")}
+logger = logging.getLogger(__name__)
 VOCABULARY_GENERATION = "search:vocabulary-generation"  # counts term changes, all processes
 GENERATION_CHECK_SECONDS = 1.0
 _term_labels: dict[tuple[str, str], dict[str, str]] = {}
@@ -35,21 +37,28 @@ def vocabulary_changed(**_signal_arguments: object) -> None:
     Counted now and again on commit, so no process keeps labels read before the commit."""
     def bump() -> None:
         _term_labels.clear()
-        cache = caches["shared"]
         try:
+            cache = caches["shared"]
+            cache.add(VOCABULARY_GENERATION, 0, None)
             cache.incr(VOCABULARY_GENERATION)
-        except ValueError:
-            cache.set(VOCABULARY_GENERATION, 1, None)
+        except Exception as error:  # shared cache down: the other processes read it as changed
+            logger.warning("Vocabulary change not counted in the shared cache: %s", error)
 
     bump()
     transaction.on_commit(bump)
 
 
 def _forget_labels_if_terms_changed() -> None:
+    """Without the shared cache every search reads the labels from the database."""
     now = time.monotonic()
     if now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
         return
-    generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
+    try:
+        generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
+    except Exception as error:
+        logger.warning("Shared cache unavailable, term labels read from the database: %s", error)
+        _term_labels.clear()
+        return
     if generation != _generation_seen["value"]:
         _term_labels.clear()
     _generation_seen.update(value=generation, at=now)

@@ -28,6 +28,7 @@ def _forget_term_labels() -> None:
     from search import facets
 
     facets._term_labels.clear()
+    facets._generation_seen.update(value=-1, at=float("-inf"))
 
 
 @pytest.fixture

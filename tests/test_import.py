@@ -131,3 +131,4 @@ def test_changing_site_moves_the_page(sites, run_import):
     run_import([PROVIDER, MEASURE, {**PROJECT, "site": "kalvarija"}])
     page = ProjectPage.objects.get(locale__language_code="lt")
     assert page.get_parent().get_parent().slug == "kalvarija"
+

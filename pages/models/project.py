@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from pages.codes import PROJECT_CODE, validate_call_code, validate_project_code
 from pages.models.common import (
@@ -61,6 +62,10 @@ class ProjectPage(AddressFields, ContactFields, SourceFields, ImageFields, Page)
     template = "pages/content_page.html"
     parent_page_types = ["pages.ProjectIndexPage"]
     subpage_types: list[str] = []
+    # Wagtail's own index can filter and count (`.facet()`) projects by status and measure
+    search_fields = [*Page.search_fields, index.FilterField("status"),
+                     index.FilterField("measure")]
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("project_code"), FieldPanel("call_code"),
