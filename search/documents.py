@@ -38,7 +38,8 @@ def _prefetches(model: type[Model], lookups: list[str]) -> list[Prefetch | str]:
     prefetches: list[Prefetch | str] = []
     for lookup in lookups:
         relation, _, rest = lookup.partition("__")
-        if not model._meta.get_field(relation).many_to_one:
+        field = model._meta.get_field(relation)
+        if field.many_to_many or field.one_to_many:
             prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
             lookup = f"{relation}_fetched__{rest}" if rest else ""
         if lookup:

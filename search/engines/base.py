@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from search.query import SearchQuery, SearchResponse
 
@@ -29,7 +29,7 @@ class SearchEngine(ABC):
     """Public search index behind an alias; rebuilds write a new index and swap it in."""
 
     # whether bulk() may run in another thread while the caller reads the database
-    bulk_runs_beside_database = False
+    bulk_runs_beside_database: ClassVar[bool] = False
 
     def __init__(self, alias: str) -> None:
         self.alias = alias

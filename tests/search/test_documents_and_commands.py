@@ -32,11 +32,6 @@ QUERIES = [  # answered identically by every engine, with or without analysis
 ]
 
 
-def projects(count: int) -> list[dict]:
-    return [PROVIDER, MEASURE] + [{**PROJECT, "id": f"p{number}", "title": f"Projektas {number}",
-                                   "project_code": ""} for number in range(count)]
-
-
 def queries_to_build(page_ids: list[int]) -> int:
     with CaptureQueriesContext(connection) as captured:
         documents = build_documents(page_ids)
@@ -51,8 +46,21 @@ def news(count: int) -> list[dict]:
              "people": [{"name": "Ona Onaitė", "position": "vadovė"}]} for number in range(count)]
 
 
+def spread_projects(count: int, shared: int = 3) -> list[dict]:
+    """Projects over several measures and providers: a relation fetched per page, not once per
+    batch, would then cost more queries for more pages."""
+    references = [line for number in range(shared) for line in (
+        {**PROVIDER, "id": f"prov{number}", "title": f"Teikėjas {number}"},
+        {**MEASURE, "id": f"m{number}", "code": f"08.1.1-CPVA-R-40{number}"})]
+    return references + [{**PROJECT, "id": f"p{number}", "title": f"Projektas {number}",
+                          "project_code": "", "measure": f"m{number % shared}",
+                          "lead_beneficiary": f"prov{number % shared}",
+                          "partners": [{"provider": f"prov{(number + 1) % shared}"}]}
+                         for number in range(count)]
+
+
 def test_building_documents_takes_a_constant_number_of_queries(sites, run_import):
-    result = run_import(projects(20) + news(20))
+    result = run_import(spread_projects(20) + news(20))
     assert not result.failed, result.stderr
     ids = sorted(Page.objects.type(ProjectPage, NewsPage).values_list("pk", flat=True))
     build_documents(ids)  # warm Django's caches (content types, site root paths)
