@@ -1,11 +1,15 @@
-"""The benchmark database and its snapshot: `bench_base` (sites only) is copied to `bench_cms`
-before each import run, so every run starts from the same state in seconds."""
+"""The benchmark database and its snapshot: `<instance>_base` (sites only) is copied to
+`<instance>_cms` before a fresh import, so every run starts from the same state in seconds."""
 
 import os
 
 import psycopg
 
-TEMPLATE = "bench_base"
+
+def _template() -> str:
+    from django.conf import settings
+
+    return f"{settings.INSTANCE}_base"
 
 
 def _server_url() -> tuple[str, str]:
@@ -35,21 +39,24 @@ def _exists(name: str) -> bool:
 
 
 def has_snapshot() -> bool:
-    return _exists(TEMPLATE)
+    return _exists(_template())
+
+
+def has_database() -> bool:
+    return _exists(_server_url()[1])
 
 
 def create_database() -> None:
     """The instance's own database, created once."""
-    name = _server_url()[1]
-    if not _exists(name):
-        _run(f'CREATE DATABASE "{name}"')
+    if not has_database():
+        _run(f'CREATE DATABASE "{_server_url()[1]}"')
 
 
 def snapshot() -> None:
     """Keep the current database (sites, no pages) as the template of every run."""
     name = _server_url()[1]
-    _run(f'DROP DATABASE IF EXISTS "{TEMPLATE}"',
-         f'CREATE DATABASE "{TEMPLATE}" TEMPLATE "{name}"')
+    _run(f'DROP DATABASE IF EXISTS "{_template()}"',
+         f'CREATE DATABASE "{_template()}" TEMPLATE "{name}"')
 
 
 def restore() -> None:
@@ -61,5 +68,5 @@ def restore() -> None:
     if name == os.environ.get("BENCH_KEEP_DATABASE"):
         return
     _run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-         f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
+         f'CREATE DATABASE "{name}" TEMPLATE "{_template()}"')
     call_command("migrate", verbosity=0)

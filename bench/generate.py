@@ -159,10 +159,12 @@ def main() -> None:
     out = args.out or ROOT / "bench" / "data" / f"pages-{args.pages}.jsonl"
     out.parent.mkdir(parents=True, exist_ok=True)
     counts: Counter[str] = Counter()
-    with out.open("w", encoding="utf-8") as handle:
+    partial = out.with_suffix(".part")  # an interrupted run leaves no half file behind
+    with partial.open("w", encoding="utf-8") as handle:
         for line in generate(args.pages, args.seed):
             counts[f"{line['type']}/{line.get('locale', 'lt')}"] += 1
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    partial.rename(out)
     print(f"{sum(counts.values())} lines -> {out}")
     print(", ".join(f"{key}: {count}" for key, count in sorted(counts.items())))
 

@@ -8,7 +8,7 @@ N=${1:-100000}
 PY=.venv/bin/python
 make install
 $PY -m pip install --quiet -e '.[test,bench]'
-command -v wrk >/dev/null || apt-get install -y -qq wrk
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 eval "$(scripts/services.sh up)"
 export DJANGO_SETTINGS_MODULE=bench.settings BENCH_LABEL=${BENCH_LABEL:-run-$N}
 [[ -f bench/data/pages-$N.jsonl ]] || $PY bench/generate.py --pages "$N"

@@ -3,13 +3,13 @@
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.setup [--if-missing]
 
 Sites go through the project's own `add_municipality` command (hosts <slug>.bench.localhost);
-the result is kept as the template `bench_base` that every fresh import starts from.
+the result is kept as the template `<instance>_base` that every fresh import starts from.
 """
 
 import argparse
 
 from bench.common import django_setup, site_host
-from bench.database import create_database, has_snapshot, snapshot
+from bench.database import create_database, has_database, has_snapshot, restore, snapshot
 from bench.generate import site_slugs
 
 
@@ -20,6 +20,8 @@ def main() -> None:
     args = parser.parse_args()
     django_setup()
     if args.if_missing and has_snapshot():
+        if not has_database():
+            restore()
         return
     from django.core.management import call_command
 
