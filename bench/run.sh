@@ -19,3 +19,4 @@ $PY -m bench.latency --publishes 200
 $PY -m bench.search_latency --rounds 50
 $PY -m bench.load --seconds 30
 $PY -m bench.plots
+$PY -m bench.summary

@@ -1,0 +1,102 @@
+"""The summary table of a run, beside its JSON: every figure, its reference, the ratio and the
+target it aims for (not asserted).
+
+    python -m bench.summary      # reads bench/results/<label>/*.json, writes summary.md
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.common import print_table, results_dir
+
+Row = tuple[str, str, str, str]
+
+
+def _load(directory: Path, name: str) -> dict[str, Any] | None:
+    path = directory / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _met(value: float | None, target: float, at_least: bool) -> str:
+    if value is None:
+        return "–"
+    return "yes" if (value >= target if at_least else value <= target) else "**no**"
+
+
+def reindex_rows(run: dict[str, Any]) -> list[Row]:
+    rates = run["documents_per_second"]
+    rss = run["worker_peak_rss_mb"]["max"]
+    # a batch is read while the one before is sent, so the first count holds two reads and
+    # the last none: the batches between show the per-batch cost
+    per_batch = [batch["queries"] / batch["documents"] for batch in run["sql"]["per_batch"][1:-1]
+                 if batch["documents"]]
+    return [
+        ("1 reindex vs raw `helpers.bulk` (docs/s, median)",
+         f"{rates['pipeline']['median']:.0f} vs {rates['raw_bulk']['median']:.0f}",
+         f"{run['ratio_pipeline_vs_raw_bulk']}",
+         f"≥ 0.8: {_met(run['ratio_pipeline_vs_raw_bulk'], 0.8, True)}"),
+        ("2 reindex vs Wagtail `update_index` (docs/s vs objects/s)",
+         f"{rates['pipeline']['median']:.0f} vs {rates['wagtail_update_index']['median']:.0f}",
+         f"{run['ratio_pipeline_vs_update_index']}",
+         f"≥ 5: {_met(run['ratio_pipeline_vs_update_index'], 5, True)}"),
+        ("6 worker peak RSS during the reindex", f"{rss:.0f} MB", "",
+         f"≤ 300 MB: {_met(rss, 300, False)}"),
+        ("6 SQL queries per document (all; inner batches min–max)",
+         f"{run['sql']['queries_per_document']:.3f}; "
+         f"{min(per_batch, default=0):.3f}–{max(per_batch, default=0):.3f}", "",
+         "constant"),
+    ]
+
+
+def latency_row(run: dict[str, Any]) -> Row:
+    seconds = run["seconds"]
+    return ("3 publish → searchable, p50 / p95 (refresh interval "
+            f"{run['refresh_interval']})", f"{seconds['p50']:.2f} / {seconds['p95']:.2f} s",
+            f"{run['ratio_p95_vs_refresh_interval']} (p95)",
+            f"p95 ≤ 1.5 s: {_met(seconds['p95'], 1.5, False)}")
+
+
+def search_rows(run: dict[str, Any]) -> list[Row]:
+    seconds = run["seconds"]
+
+    def millis(kind: str) -> str:
+        return f"{seconds[kind]['p50'] * 1000:.1f} / {seconds[kind]['p95'] * 1000:.1f} ms"
+
+    return [
+        ("4 API vs raw engine request, p50 / p95",
+         f"{millis('api')} vs {millis('raw_engine')}", f"{run['ratio_api_vs_raw_p95']} (p95)",
+         f"≤ 1.3: {_met(run['ratio_api_vs_raw_p95'], 1.3, False)}"),
+        (f"4 modelsearch `.facet()` per facet ({len(run['wagtail_facets_counted'])} of "
+         f"{len(run['wagtail_facets_counted']) + len(run['wagtail_facets_impossible'])} "
+         "facets possible), p50 / p95", millis("wagtail_facet_calls"),
+         f"{run['ratio_wagtail_vs_api_p50']} of the API (p50)", ""),
+    ]
+
+
+def load_rows(run: dict[str, Any]) -> list[Row]:
+    return [(f"5 search API, {level['clients']} clients (wrk, "
+             f"{run['gunicorn_workers']} gunicorn workers)",
+             f"{level['requests_per_second']:.1f} req/s, p50 {level['latency_ms']['p50']:.0f} "
+             f"ms", f"{level['errors']} errors", "") for level in run["runs"]]
+
+
+def main() -> None:
+    directory = results_dir()
+    rows: list[Row] = [("figure", "measured", "ratio", "target")]
+    if run := _load(directory, "reindex"):
+        rows += reindex_rows(run)
+    if run := _load(directory, "latency"):
+        rows.append(latency_row(run))
+    if run := _load(directory, "search"):
+        rows += search_rows(run)
+    if run := _load(directory, "load"):
+        rows += load_rows(run)
+    table = "\n".join("| " + " | ".join(row) + " |" for row in
+                      [rows[0], ("---",) * 4, *rows[1:]])
+    (directory / "summary.md").write_text(table + "\n", encoding="utf-8")
+    print_table(f"Summary of {directory.name}", rows)
+
+
+if __name__ == "__main__":
+    main()
