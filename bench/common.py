@@ -131,6 +131,25 @@ def stopwatch() -> Iterator[Callable[[], float]]:
     end.append(time.perf_counter())
 
 
+@contextmanager
+def profiled(name: str, enabled: bool = True) -> Iterator[None]:
+    """A pyinstrument profile of the block: <name>-profile.txt (and .html, not committed)."""
+    if not enabled:
+        yield
+        return
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    try:
+        yield
+    finally:
+        profiler.stop()
+        (results_dir() / f"{name}-profile.html").write_text(profiler.output_html())
+        (results_dir() / f"{name}-profile.txt").write_text(
+            profiler.output_text(show_all=False, color=False))
+
+
 def ratio(value: float, reference: float) -> float | None:
     return round(value / reference, 3) if reference else None
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import django_setup, print_table, results_dir, summary, write_result
+from bench.common import django_setup, print_table, profiled, summary, write_result
 from bench.queries import QueryCounter, counting
 
 
@@ -22,21 +22,10 @@ def import_once(path: Path, profile: bool) -> tuple[float, QueryCounter]:
     from bench.database import restore
 
     restore()
-    profiler = None
-    if profile:
-        from pyinstrument import Profiler
-
-        profiler = Profiler(interval=0.005)
-        profiler.start()
-    with counting() as counter:
+    with profiled("import", profile), counting() as counter:
         start = time.perf_counter()
         call_command("import_content", str(path), no_progress=True)
         elapsed = time.perf_counter() - start
-    if profiler:
-        profiler.stop()
-        (results_dir() / "import-profile.html").write_text(profiler.output_html())
-        (results_dir() / "import-profile.txt").write_text(
-            profiler.output_text(show_all=False, color=False))
     return elapsed, counter
 
 

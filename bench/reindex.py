@@ -15,7 +15,15 @@ import sys
 import time
 from typing import Any
 
-from bench.common import ROOT, django_setup, print_table, ratio, summary, write_result
+from bench.common import (
+    ROOT,
+    django_setup,
+    print_table,
+    profiled,
+    ratio,
+    summary,
+    write_result,
+)
 from bench.queries import counting
 from bench.worker import running_worker
 
@@ -83,11 +91,12 @@ def wagtail_run() -> dict[str, Any]:
 
 
 def queries_per_document() -> dict[str, Any]:
-    """An in-process rebuild with every statement counted, batch by batch."""
+    """An in-process rebuild with every statement counted, batch by batch, and profiled
+    (reindex-profile.txt: where a rebuild's time goes)."""
     from search.pipeline import rebuild
 
     per_batch: list[dict[str, int]] = []
-    with counting() as counter:
+    with profiled("reindex"), counting() as counter:
         seen = [0]
 
         def on_batch(size: int) -> None:
