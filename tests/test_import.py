@@ -99,6 +99,40 @@ def test_interrupted_import_keeps_written_lines_and_resumes(sites, run_import, m
 
 
 @pytest.mark.django_db
+def test_created_pages_are_published_as_wagtail_publishes(sites, run_import):
+    """New pages skip Wagtail's publish action but must end in the state and history it
+    leaves: live revision = latest, no unpublished changes, a publish log entry, an outbox row."""
+    from search.models import OutboxEntry
+
+    draft = {**TRANSLATION, "id": "s1", "live": False}
+    assert not run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION,
+                           {**PROJECT, "id": "s1", "project_code": "08.1.1-CPVA-R-407-11-0006"},
+                           draft]).failed
+    pages = {(item.external_id, page.locale.language_code): page
+             for item in ImportedItem.objects.filter(external_id__in=["s0", "s1"])
+             for page in ProjectPage.objects.filter(translation_key=item.translation_key)}
+    for key in [("s0", "lt"), ("s0", "en"), ("s1", "lt")]:
+        page = pages[key]
+        assert page.live and not page.has_unpublished_changes and not page.expired, key
+        assert page.live_revision_id == page.latest_revision_id, key
+        assert page.first_published_at and page.last_published_at, key
+        published = page.live_revision.as_object()
+        assert (published.title, published.eu_amount, published.url_path) == (
+            page.title, page.eu_amount, page.url_path), key
+        assert [result.text for result in published.results.all()] == [
+            result.text for result in page.results.all()], key
+        entry = PageLogEntry.objects.filter(page=page).order_by("timestamp", "pk").last()
+        assert (entry.action, entry.revision_id, entry.content_changed) == (
+            "wagtail.publish", page.live_revision_id, True), key
+        assert OutboxEntry.objects.filter(page_id=page.pk, pending=True).exists(), key
+    assert pages[("s0", "en")].title == TRANSLATION["title"]
+    unpublished = pages[("s1", "en")]
+    assert not unpublished.live and unpublished.live_revision_id is None
+    assert unpublished.get_latest_revision_as_object().title == draft["title"]
+    assert not PageLogEntry.objects.filter(page=unpublished, action="wagtail.publish").exists()
+
+
+@pytest.mark.django_db
 def test_dry_run_writes_nothing(sites, run_import):
     before = (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count())
     result = run_import([PROVIDER, MEASURE, PROJECT], "--dry-run")
