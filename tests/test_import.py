@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
 
 from pages.importing.writer import import_line
@@ -99,15 +100,17 @@ def test_interrupted_import_keeps_written_lines_and_resumes(sites, run_import, m
 
 
 @pytest.mark.django_db
-def test_created_pages_are_published_as_wagtail_publishes(sites, run_import):
+def test_created_pages_are_published_as_wagtail_publishes(
+        sites, run_import, django_capture_on_commit_callbacks):
     """New pages skip Wagtail's publish action but must end in the state and history it
     leaves: live revision = latest, no unpublished changes, a publish log entry, an outbox row."""
     from search.models import OutboxEntry
 
     draft = {**TRANSLATION, "id": "s1", "live": False}
-    assert not run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION,
-                           {**PROJECT, "id": "s1", "project_code": "08.1.1-CPVA-R-407-11-0006"},
-                           draft]).failed
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not run_import([
+            PROVIDER, MEASURE, PROJECT, TRANSLATION,
+            {**PROJECT, "id": "s1", "project_code": "08.1.1-CPVA-R-407-11-0006"}, draft]).failed
     pages = {(item.external_id, page.locale.language_code): page
              for item in ImportedItem.objects.filter(external_id__in=["s0", "s1"])
              for page in ProjectPage.objects.filter(translation_key=item.translation_key)}
@@ -126,6 +129,8 @@ def test_created_pages_are_published_as_wagtail_publishes(sites, run_import):
             "wagtail.publish", page.live_revision_id, True), key
         assert OutboxEntry.objects.filter(page_id=page.pk, pending=True).exists(), key
     assert pages[("s0", "en")].title == TRANSLATION["title"]
+    assert pages[("s0", "en")].url_path.endswith(f"/{pages[('s0', 'en')].slug}/")
+    assert not Redirect.objects.exists(), "no redirect from a copied URL never published"
     unpublished = pages[("s1", "en")]
     assert not unpublished.live and unpublished.live_revision_id is None
     assert unpublished.get_latest_revision_as_object().title == draft["title"]

@@ -50,9 +50,9 @@ def terms(model: type[models.Model]) -> Resolver:
 
 
 def imported_page(model: type[Page], external_id: Any) -> Page:
-    item = content.ImportedItem.objects.filter(external_id=values.text(external_id)).first()
-    page = item and model.objects.filter(translation_key=item.translation_key,
-                                         locale__language_code="lt").first()
+    keys = content.ImportedItem.objects.filter(external_id=values.text(external_id))
+    page = model.objects.filter(translation_key__in=keys.values("translation_key"),
+                                locale__language_code="lt").first()
     if page is None:
         raise LineError(f"nerastas {model._meta.verbose_name} su id „{external_id}“")
     return page

@@ -214,6 +214,8 @@ def _write_translation(external_id: str, kind: PageKind, language: str, data: di
         page = source.copy_for_translation(locale, copy_parents=True).specific
     page.title = title
     page.slug = _slug_for(data, page.get_parent(), page)
+    if created:
+        _name_new_copy(page)
     _assign(page, resolved)
     if created:
         _go_live(page, live)
@@ -224,6 +226,14 @@ def _write_translation(external_id: str, kind: PageKind, language: str, data: di
     item.line_hashes[language] = digest
     item.save(update_fields=["line_hashes"])
     return Outcome("created" if created else "updated", page)
+
+
+def _name_new_copy(page: Page) -> None:
+    """Give a translation just copied from its source its own slug in place: saving the
+    change would announce a renamed page, and Wagtail would redirect from the copied URL,
+    which nobody has ever seen."""
+    page.set_url_path(page.get_parent())
+    Page.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
 
 
 def _require_complete_translation(kind: PageKind, source: Page, data: dict) -> None:
