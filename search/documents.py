@@ -4,10 +4,11 @@
 must leave the public index (deleted, unpublished, private, or not a searchable type).
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Model, Prefetch
+from django.db.models import ManyToManyField, Model, Prefetch
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pages import models as content
@@ -33,18 +34,42 @@ def fetched(page: Page, relation: str) -> list:
 
 def _prefetches(model: type[Model], lookups: list[str]) -> list[Prefetch | str]:
     """A page shared by many pages (a measure, a lead beneficiary) is fetched once per batch,
-    not joined into every row; a many-relation goes into a list attribute, so Django builds no
-    queryset per page."""
+    not joined into every row; a one-to-many relation goes into a list attribute, so Django
+    builds no queryset per page. Many-to-many relations: see `_attach_shared`."""
     prefetches: list[Prefetch | str] = []
     for lookup in lookups:
         relation, _, rest = lookup.partition("__")
-        field = model._meta.get_field(relation)
-        if field.many_to_many or field.one_to_many:
+        if _is_shared(model, lookup):
+            continue
+        if model._meta.get_field(relation).one_to_many:
             prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
             lookup = f"{relation}_fetched__{rest}" if rest else ""
         if lookup:
             prefetches.append(lookup)
     return prefetches
+
+
+def _is_shared(model: type[Model], lookup: str) -> bool:
+    return isinstance(model._meta.get_field(lookup.partition("__")[0]), ManyToManyField)
+
+
+def _attach_shared(pages: list[Page], model: type[Model], lookup: str) -> None:
+    """The targets of a many-to-many relation (terms) are built once per batch and shared by
+    the pages that have them; a prefetch builds one object per page and term, which was most
+    of a reindex's time (bench/README.md). `rest` of the lookup is joined into the targets."""
+    relation, _, rest = lookup.partition("__")
+    field = model._meta.get_field(relation)
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = list(field.remote_field.through.objects.filter(
+        **{f"{source}__in": [page.pk for page in pages]}).values_list(source, target))
+    targets = field.related_model.objects.filter(pk__in={target_id for _, target_id in pairs})
+    ordered = {obj.pk: obj for obj in (targets.select_related(rest) if rest else targets)}
+    rank = {pk: number for number, pk in enumerate(ordered)}
+    by_page: dict[int, list] = defaultdict(list)
+    for page_id, target_id in sorted(pairs, key=lambda pair: rank[pair[1]]):
+        by_page[page_id].append(ordered[target_id])
+    for page in pages:
+        setattr(page, f"{relation}_fetched", by_page[page.pk])
 
 
 def _labels(terms: Iterable) -> str:
@@ -222,8 +247,11 @@ def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
         return documents
     directory = SiteDirectory()
     for content_type, (model, _mapper, related, prefetch) in MAPPERS.items():
-        pages = model.objects.filter(pk__in=wanted, alias_of__isnull=True)
-        for page in pages.select_related(*related).prefetch_related(*_prefetches(model, prefetch)):
+        pages = list(model.objects.filter(pk__in=wanted, alias_of__isnull=True)
+                     .select_related(*related).prefetch_related(*_prefetches(model, prefetch)))
+        for lookup in (lookup for lookup in prefetch if _is_shared(model, lookup)):
+            _attach_shared(pages, model, lookup)
+        for page in pages:
             documents[page.pk] = map_page(page, content_type, directory)
     return documents
 
