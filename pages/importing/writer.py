@@ -215,10 +215,9 @@ def _write_translation(external_id: str, kind: PageKind, language: str, data: di
         page = source.copy_for_translation(locale, copy_parents=True).specific
     page.title = title
     page.slug = _slug_for(data, page.get_parent(), page)
-    if created:
-        _name_new_copy(page)
     _assign(page, resolved)
     if created:
+        _name_new_copy(page)
         _go_live(page, live)
         page.save()
         _publish_created(page)
