@@ -1,6 +1,6 @@
 """Every change that alters what the public can find writes outbox rows in its transaction."""
 
-from django.db.models import Model, Q
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -29,13 +29,12 @@ def pages_showing(instance: Model) -> set[int]:
         lookups = [field.name for field in model._meta.get_fields()
                    if field.related_model and (field.many_to_many or field.many_to_one)]
         lookups += INDIRECT_LOOKUPS.get(model, [])
-        valid = [lookup for lookup in lookups
-                 if isinstance(instance, related_model_at(model, lookup))]
-        if valid:
-            query = Q()
-            for lookup in valid:
-                query |= Q(**{lookup: instance})
-            ids.update(model.objects.filter(query).values_list("pk", flat=True))
+        # one indexed SELECT per relation, in one UNION: OR-ing them across the joins made
+        # PostgreSQL scan every page on every publish
+        queries = [model.objects.order_by().filter(**{lookup: instance}).values_list("pk")
+                   for lookup in lookups if isinstance(instance, related_model_at(model, lookup))]
+        if queries:
+            ids.update(pk for (pk,) in queries[0].union(*queries[1:]))
     return ids
 
 
