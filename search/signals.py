@@ -1,5 +1,7 @@
 """Every change that alters what the public can find writes outbox rows in its transaction."""
 
+from functools import cache
+
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
@@ -22,19 +24,25 @@ def subtree_ids(page: Page) -> list[int]:
     return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
 
 
+@cache
+def embedding_lookups(model: type[Model]) -> list[str]:
+    """The relations through which a model's documents show other pages and terms."""
+    lookups = [field.name for field in model._meta.get_fields()
+               if field.related_model and (field.many_to_many or field.many_to_one)]
+    return lookups + INDIRECT_LOOKUPS.get(model, [])
+
+
 def pages_showing(instance: Model) -> set[int]:
     """Searchable pages whose documents embed this term or page (labels, names, codes)."""
     ids: set[int] = set()
     for model, *_rest in MAPPERS.values():
-        lookups = [field.name for field in model._meta.get_fields()
-                   if field.related_model and (field.many_to_many or field.many_to_one)]
-        lookups += INDIRECT_LOOKUPS.get(model, [])
         # one indexed SELECT per relation, in one UNION: OR-ing them across the joins made
         # PostgreSQL scan every page on every publish
-        queries = [model.objects.order_by().filter(**{lookup: instance}).values_list("pk")
-                   for lookup in lookups if isinstance(instance, related_model_at(model, lookup))]
+        matching = model.objects.order_by().values_list("pk", flat=True)
+        queries = [matching.filter(**{lookup: instance}) for lookup in embedding_lookups(model)
+                   if isinstance(instance, related_model_at(model, lookup))]
         if queries:
-            ids.update(pk for (pk,) in queries[0].union(*queries[1:]))
+            ids.update(queries[0].union(*queries[1:]))
     return ids
 
 
