@@ -1,0 +1,50 @@
+"""What the public may see: the one definition every public output and the search index use.
+
+A page is public when it is live, not expired (`expire_at` empty or still ahead, judged when
+read, not only once the scheduled job has unpublished it) and neither it nor any ancestor
+carries a view restriction. A page waiting in moderation is public only through its live
+version; a page never published is not public at all.
+"""
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+PageT = TypeVar("PageT", bound=Page)
+
+
+def not_expired() -> Q:
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def public_pages(pages: QuerySet | None = None) -> QuerySet:
+    """Only the public pages of `pages` (every page when None)."""
+    pages = Page.objects.all() if pages is None else pages
+    return pages.live().public().filter(not_expired())
+
+
+def is_expired(page: Page) -> bool:
+    return page.expire_at is not None and page.expire_at <= timezone.now()
+
+
+def restricted_paths() -> list[str]:
+    """Paths of every page carrying a view restriction (its subtree is not public)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_public(page: Page, restricted: list[str] | None = None) -> bool:
+    """Whether this page instance is public; `restricted` (see `restricted_paths`) saves a
+    query when many pages are judged at once."""
+    if not page.live or is_expired(page):
+        return False
+    restricted = restricted_paths() if restricted is None else restricted
+    return not any(page.path.startswith(path) for path in restricted)
+
+
+def public_only(pages: Iterable[PageT | None]) -> list[PageT]:
+    """The public ones of these page instances, in their order (None skipped)."""
+    restricted = restricted_paths()
+    return [page for page in pages if page is not None and is_public(page, restricted)]
