@@ -1,32 +1,181 @@
+"""Settings: production refuses what is unsafe, logs errors, and the admin keeps to itself.
+
+config.settings.production is started in a subprocess (as a server would start it): it reads
+its environment once, at import, and raises ImproperlyConfigured there.
+"""
+
+import json
 import os
+import random
+import secrets
+import string
 import subprocess
 import sys
 from pathlib import Path
 
-from config.settings.base import database_from_url
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.utils import get_random_secret_key
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from config.settings.base import INSECURE_SECRET_KEY, database_from_url, secret_key_weakness
 
 ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = secrets.token_urlsafe(50)
+# What every start (server, worker, manage.py) does first; the refusals happen here.
+LOAD_SETTINGS = "from django.conf import settings; settings.DEBUG"
+
+# A view that fails, served through the production middleware and handlers: its traceback must
+# reach stdout as one JSON record of the django.request logger.
+FAILING_REQUEST = """
+import django
+from django.urls import path
 
 
-def check_production(secret_key: str | None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    env.pop("SECRET_KEY", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
+def broken(request):
+    raise RuntimeError("the view failed on purpose")
+
+
+urlpatterns = [path("broken/", broken)]
+django.setup()
+
+from django.test import Client
+from django.test.utils import override_settings
+
+with override_settings(ROOT_URLCONF="__main__"):
+    response = Client(raise_request_exception=False).get(
+        "/broken/", headers={"x-forwarded-proto": "https"})
+print(f"status {response.status_code}", file=sys.stderr)
+"""
+
+
+def production(*args: str, secret_key: str | None = STRONG_KEY,
+               **env: str) -> subprocess.CompletedProcess:
+    """Run `args` (after the interpreter) with the production settings and a clean environment."""
+    environ = {key: value for key, value in os.environ.items()
+               # DJANGO_ALLOW_ASYNC_UNSAFE: set for the browser tests only
+               if key not in {"SECRET_KEY", "DEBUG", "LOG_LEVEL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environ |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
     if secret_key is not None:
-        env["SECRET_KEY"] = secret_key
-    return subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+        environ["SECRET_KEY"] = secret_key
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=environ,
+                          capture_output=True, text=True, timeout=120)
 
 
-def test_production_refuses_the_default_secret_key():
-    result = check_production(None)
-    assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
-
-
-def test_production_starts_with_a_real_secret_key():
-    result = check_production("a-real-secret-" + "x" * 50)
+def test_production_passes_the_deploy_checks():
+    result = production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
+
+
+def one_char_runs(length: int) -> str:
+    """Mostly one character, with no 4 characters repeated: long and varied, yet guessable."""
+    return "".join("aaa" + separator for separator in string.ascii_uppercase)[:length]
+
+
+WEAK_KEYS = {
+    "unset": (None, "is the development default"),
+    "empty": ("", "is the development default"),
+    "development default": (INSECURE_SECRET_KEY, "is the development default"),
+    "startproject": ("django-insecure-" + get_random_secret_key(), "django-insecure-"),
+    "short": (secrets.token_urlsafe(30), "at least 50 are needed"),
+    "few characters": ("".join(random.Random(1).choices("abcdefgh1", k=64)),
+                       "distinct characters"),
+    "repeated word": ("savivaldybe-2025-" * 4, "repeats itself"),
+    "low entropy": (one_char_runs(64), "bits of entropy"),
+}
+
+
+@pytest.mark.parametrize("name", WEAK_KEYS)
+def test_production_refuses_a_weak_secret_key(name):
+    key, reason = WEAK_KEYS[name]
+    result = production("-c", LOAD_SETTINGS, secret_key=key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Production refuses to start: SECRET_KEY" in result.stderr
+    assert reason in result.stderr
+    if key:
+        assert key not in result.stderr, "the error message must not print the key"
+
+
+def test_generated_keys_are_never_refused():
+    generators = [get_random_secret_key, lambda: secrets.token_urlsafe(50),
+                  lambda: secrets.token_hex(25), lambda: secrets.token_hex(32)]
+    refused = {key: weakness for make in generators for key in (make() for _ in range(500))
+               if (weakness := secret_key_weakness(key))}
+    assert not refused
+
+
+def test_production_refuses_debug():
+    result = production("-c", LOAD_SETTINGS, DEBUG="true")
+    assert result.returncode != 0
+    assert "DEBUG is on" in result.stderr
+
+
+def test_production_logs_a_failing_request_as_one_json_line_on_stdout():
+    result = production("-c", "import sys\n" + FAILING_REQUEST, ALLOWED_HOSTS="testserver")
+    assert "status 500" in result.stderr, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    errors = [record for record in records if record["logger"] == "django.request"]
+    assert len(errors) == 1, records
+    error = errors[0]
+    assert error["level"] == "ERROR"
+    assert error["status_code"] == 500
+    assert error["message"] == "Internal Server Error: /broken/"
+    assert error["exception"].startswith("Traceback (most recent call last):")
+    assert "RuntimeError: the view failed on purpose" in error["exception"]
+
+
+def test_production_log_level_comes_from_the_environment():
+    emit = ("import django, logging; django.setup(); "
+            "logging.getLogger('search').info('shown'); "
+            "logging.getLogger('search').warning('kept')")
+    shown = production("-c", emit)
+    quiet = production("-c", emit, LOG_LEVEL="warning")
+    assert [json.loads(line)["message"] for line in shown.stdout.splitlines()] == ["shown", "kept"]
+    assert [json.loads(line)["message"] for line in quiet.stdout.splitlines()] == ["kept"]
+
+
+def test_the_admin_calls_no_outside_service(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html, "avatars would send editors' e-mail hashes abroad"
+    assert 'data-controller="w-upgrade' not in html, "the browser would ask wagtail.org"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["ataskaita.pdf", "sutartis.docx", "isakymas.adoc",
+                                  "lentele.ods", "pastaba.txt"])
+def test_office_documents_are_accepted(name):
+    get_document_model()(title=name, file=SimpleUploadedFile(name, b"...")).clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["puslapis.html", "logotipas.svg", "scenarijus.js",
+                                  "duomenys.xml", "programa.exe"])
+def test_documents_a_browser_would_run_are_refused(name):
+    document = get_document_model()(title=name, file=SimpleUploadedFile(name, b"<script>"))
+    with pytest.raises(ValidationError):
+        document.clean()
+
+
+@pytest.mark.django_db
+def test_private_documents_are_served_through_wagtail(client, django_user_model, settings,
+                                                      tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    private = Collection.get_first_root_node().add_child(name="Vidaus dokumentai")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+    document = get_document_model().objects.create(
+        title="Vidaus tvarka", collection=private,
+        file=SimpleUploadedFile("vidaus-tvarka.pdf", b"%PDF-1.7 private"))
+    assert document.url.startswith("/documents/"), (
+        f"{document.url}: a link straight to the file would skip the collection's privacy")
+    anonymous = client.get(document.url)
+    assert anonymous.status_code == 302 and "/login" in anonymous["Location"]
+    client.force_login(django_user_model.objects.create_user("darbuotojas", password="x"))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 private"
 
 
 def test_sqlite_gets_wal_and_immediate_transactions():

@@ -6,18 +6,25 @@ Environment variables (defaults in brackets):
   ELASTICSEARCH_URL  [unset]  public search on Elasticsearch 8
   OPENSEARCH_URL     [unset]  public search on OpenSearch 3 (used when ELASTICSEARCH_URL is unset)
                      neither set: the database search engine
-  SECRET_KEY         [an insecure development key; production refuses it]
+  SECRET_KEY         [an insecure development key; production refuses it and any weak key]
   ALLOWED_HOSTS      [localhost,127.0.0.1,.localhost]  comma separated
   DEBUG              [false]
 """
 
+import math
 import os
+from collections import Counter
 from pathlib import Path
 
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSECURE_SECRET_KEY = "insecure-development-key-change-me"
+# What a production SECRET_KEY needs; `python -c "import secrets; print(secrets.token_urlsafe(50))"`
+# and Django's get_random_secret_key() always meet it.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_DISTINCT_CHARACTERS = 10
+SECRET_KEY_MIN_ENTROPY_BITS = 128
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -26,6 +33,35 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def secret_key_weakness(key: str) -> str | None:
+    """Why `key` cannot sign production sessions, password-reset links and CSRF tokens; None if fit.
+
+    The key signs everything a visitor could forge, so it must not be guessable: long, varied,
+    not a repeated word and not one of the well-known development keys. The estimate of entropy
+    counts the characters' spread (Shannon) over the key's length; a random key has far more.
+    """
+    if not key:
+        return "is not set"
+    if key == INSECURE_SECRET_KEY:
+        return "is the development default (SECRET_KEY is not set)"
+    if key.startswith("django-insecure-"):
+        return "is a development key made by `startproject` (prefix 'django-insecure-')"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"has {len(key)} characters; at least {SECRET_KEY_MIN_LENGTH} are needed"
+    if len(set(key)) < SECRET_KEY_MIN_DISTINCT_CHARACTERS:
+        return (f"uses {len(set(key))} distinct characters; "
+                f"at least {SECRET_KEY_MIN_DISTINCT_CHARACTERS} are needed")
+    grams = [key[i:i + 4] for i in range(len(key) - 3)]
+    if len(set(grams)) < 0.75 * len(grams):
+        return "repeats itself (a word or a run of one character written again and again)"
+    counts = Counter(key).values()
+    bits = -sum(n * math.log2(n / len(key)) for n in counts)
+    if bits < SECRET_KEY_MIN_ENTROPY_BITS:
+        return (f"has an estimated {bits:.0f} bits of entropy; "
+                f"at least {SECRET_KEY_MIN_ENTROPY_BITS} are needed")
+    return None
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or INSECURE_SECRET_KEY
@@ -139,6 +175,23 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's own index serves admin search only; the public index lives in `search/`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("lt", "Lietuvių"), ("en", "English")]
+# The admin calls no outside service: no avatars from gravatar.com (they would send a hash of
+# every editor's e-mail address abroad), no release check against wagtail.org from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Documents: only office and e-signed formats are accepted (no HTML, SVG or scripts a browser
+# would run on the site's origin), and every download goes through Wagtail's serve view, which
+# enforces the privacy of the document's collection. MEDIA_ROOT/documents/ is never served
+# directly (docker-compose.yml's proxy serves /media/images/ only).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "txt", "rtf", "csv",
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "odt", "ods", "odp",
+    "adoc", "asice",  # Lithuanian e-signed documents (ADOC, ASiC-E)
+]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024  # the proxy accepts bodies up to 60 MB
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
