@@ -73,12 +73,9 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout",
                    "formatter": "json", "level": LOG_LEVEL},
     },
+    # Every logger propagates here, django.request's 500 tracebacks included (Django's own
+    # console handler prints only with DEBUG on).
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        # Django's own handlers print only with DEBUG on, or mail ADMINS; here its records, a
-        # 500's traceback from django.request included, go to stdout like every other.
-        "django": {"handlers": [], "propagate": True},
-    },
 }
 # Celery workers and beat log through the same handler instead of their own format on stderr.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
