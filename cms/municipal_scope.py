@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from cms.permissions import SEARCH_HEALTH_PERMISSIONS
 from pages.models import MunicipalityHomePage
+from pages.public import public_pages
 
 HOME_PATH_LENGTH = 2 * Page.steplen  # home pages are children of the root node
 
@@ -22,6 +23,7 @@ class MunicipalityTree:
     slug: str
     title: str
     paths: tuple[str, ...]
+    national: bool = False
 
     def contains(self, path: str) -> bool:
         return path[:HOME_PATH_LENGTH] in self.paths
@@ -39,7 +41,8 @@ def all_trees() -> list[MunicipalityTree]:
     paths_by_key: dict = {}
     for home in homes:
         paths_by_key.setdefault(home.translation_key, []).append(home.path)
-    return [MunicipalityTree(home.slug, home.title, tuple(paths_by_key[home.translation_key]))
+    return [MunicipalityTree(home.slug, home.title, tuple(paths_by_key[home.translation_key]),
+                             national=home.municipality_id is None)
             for home in homes if home.locale.language_code == "lt"]
 
 
@@ -57,6 +60,28 @@ def visible_trees(user) -> list[MunicipalityTree]:
     home_paths = {path[:HOME_PATH_LENGTH]
                   for path in granted.values_list("page__path", flat=True)}
     return [tree for tree in all_trees() if home_paths & set(tree.paths)]
+
+
+def working_trees(user) -> list[MunicipalityTree]:
+    """The trees where the user holds any page permission (editors and moderators alike)."""
+    granted = GroupPagePermission.objects.filter(group__user=user)
+    home_paths = {path[:HOME_PATH_LENGTH]
+                  for path in granted.values_list("page__path", flat=True)}
+    return [tree for tree in all_trees() if home_paths & set(tree.paths)]
+
+
+def reachable_pages(user) -> Q | None:
+    """Pages a user may find in the admin's choosers and searches: everything for superusers;
+    for everyone else their own municipality's pages, the national pages, the tree's root and
+    other municipalities' public pages, never their drafts or private pages. None: no limit."""
+    if user.is_superuser:
+        return None
+    condition = Q(depth=1) | Q(pk__in=public_pages().values("pk"))
+    own = working_trees(user)
+    for tree in all_trees():
+        if tree.national or tree in own:
+            condition |= tree.pages_filter()
+    return condition
 
 
 def tree_of(trees: list[MunicipalityTree], path: str) -> MunicipalityTree | None:

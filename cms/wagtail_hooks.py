@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
-from cms.municipal_scope import visible_trees
+from cms.municipal_scope import reachable_pages, visible_trees
 from cms.structure_guard import refuse_structural_change
 from pages import models as content
 
@@ -76,6 +76,17 @@ def search_health_menu_item() -> MenuItem:
 def publishing_log_menu_item() -> MenuItem:
     return PublishingLogMenuItem("Publikavimo žurnalas", reverse("cms_publishing_log"),
                                  icon_name="history", order=50)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choosable_pages(pages, request):
+    reachable = reachable_pages(request.user)
+    return pages if reachable is None else pages.filter(reachable)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorable_pages(parent_page, pages, request):
+    return choosable_pages(pages, request)
 
 
 @hooks.register("before_delete_page")

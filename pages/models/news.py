@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from pages.links import PublicLinksModel
 from pages.models.common import ImageFields, SourceFields
 from pages.models.taxonomy import Municipality
 
@@ -15,7 +16,7 @@ class NewsTag(TaggedItemBase):
                                  related_name="tagged_items")
 
 
-class NewsPage(SourceFields, ImageFields, Page):
+class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     class Kind(models.TextChoices):
         EVENT = "event", "Renginys"
         LAUNCH = "launch", "Projekto pradžia"

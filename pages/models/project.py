@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.codes import PROJECT_CODE, validate_call_code, validate_project_code
+from pages.links import PublicLinksModel
 from pages.models.common import (
     AddressFields,
     ContactFields,
@@ -19,7 +20,7 @@ from pages.models.common import (
 from pages.models.taxonomy import Fund, Municipality, ServiceType, TargetGroup
 
 
-class ProjectPage(AddressFields, ContactFields, SourceFields, ImageFields, Page):
+class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, ImageFields, Page):
     """An EU-funded project."""
 
     class Status(models.TextChoices):

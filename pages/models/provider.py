@@ -5,11 +5,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.codes import legal_code_validator
+from pages.links import PublicLinksModel
 from pages.models.common import AddressFields, ContactFields, SourceFields
 from pages.models.taxonomy import Municipality, ServiceType, TargetGroup
 
 
-class ProviderPage(AddressFields, ContactFields, SourceFields, Page):
+class ProviderPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, Page):
     """An organisation that runs projects or delivers services."""
 
     class ProviderType(models.TextChoices):

@@ -1,0 +1,116 @@
+"""In the admin, a municipality's staff never see another municipality's unpublished pages
+(choosers, explorer, page search) and can never link one into their own pages."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from pages.models import ProjectPage, ProviderIndexPage, ProviderPage
+from tests.editorial import (
+    OTHER,
+    OWN,
+    PASSWORD,
+    EditorialContent,
+    content_fixture,  # noqa: F401  (the `content` fixture)
+    editor_of,
+    moderator_of,
+    national_admin,
+)
+
+pytestmark = pytest.mark.django_db
+SECRET = "Slaptasjuodrastis"
+
+
+def draft_provider(sites: dict, slug: str, title: str) -> ProviderPage:
+    index = ProviderIndexPage.objects.child_of(sites[slug].home).get()
+    provider = ProviderPage(title=title, provider_type="nvo", live=False)
+    index.add_child(instance=provider)
+    provider.save_revision()
+    return provider
+
+
+@pytest.fixture
+def drafts(sites, content: EditorialContent) -> dict[str, ProviderPage]:
+    return {slug: draft_provider(sites, slug, f"{SECRET} {slug}") for slug in (OWN, OTHER)}
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def admin_views(sites: dict, drafts: dict) -> list[str]:
+    other_index = drafts[OTHER].get_parent()
+    return [
+        reverse("wagtailadmin_choose_page_child", args=[other_index.pk]),
+        reverse("wagtailadmin_choose_page_search") + f"?q={SECRET}&page_type=pages.providerpage",
+        reverse("wagtailadmin_pages:search") + f"?q={SECRET}",
+        reverse("wagtailadmin_explore", args=[other_index.pk]),
+    ]
+
+
+@pytest.mark.parametrize("role", [editor_of, moderator_of])
+def test_staff_never_see_another_municipalitys_drafts(sites, drafts, role):
+    client = logged_in(role(OWN, sites))
+    for url in admin_views(sites, drafts):
+        response = client.get(url)
+        assert response.status_code in (200, 302, 403), url
+        assert drafts[OTHER].title.encode() not in response.content, url
+
+
+def test_staff_still_find_their_own_drafts_and_others_public_pages(sites, drafts, content):
+    client = logged_in(editor_of(OWN, sites))
+    own = client.get(reverse("wagtailadmin_choose_page_child",
+                             args=[drafts[OWN].get_parent().pk]))
+    assert drafts[OWN].title.encode() in own.content
+    other_live = client.get(reverse("wagtailadmin_choose_page_search")
+                            + f"?q={content.other_project.title}&page_type=pages.projectpage")
+    assert content.other_project.title.encode() in other_live.content
+
+
+def test_national_admins_do_not_see_municipal_drafts_either(sites, drafts):
+    client = logged_in(national_admin())
+    response = client.get(reverse("wagtailadmin_choose_page_search")
+                          + f"?q={SECRET}&page_type=pages.providerpage")
+    assert drafts[OTHER].title.encode() not in response.content
+
+
+def test_model_validation_refuses_another_municipalitys_hidden_page(sites, drafts, content):
+    project = content.own_project
+    project.lead_beneficiary = drafts[OTHER]
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean()
+    assert "lead_beneficiary" in refused.value.message_dict
+    project.lead_beneficiary = drafts[OWN]  # a draft of the project's own municipality is fine
+    project.full_clean()
+
+
+def publish_with_lead(client: Client, project: ProjectPage, provider: ProviderPage):
+    data = nested_form_data({
+        "title": project.title, "slug": project.slug, "status": project.status,
+        "lead_beneficiary": provider.pk,
+        "partners": inline_formset([{"provider": provider.pk, "role": "partner",
+                                     "activity": ""}]),
+        "results": inline_formset([]), "indicators": inline_formset([]),
+        "links": inline_formset([]), "comments": inline_formset([]),
+        "action-publish": "action-publish"})
+    return client.post(reverse("wagtailadmin_pages:edit", args=[project.pk]), data)
+
+
+def test_a_moderator_cannot_publish_a_link_to_another_municipalitys_draft(sites, drafts,
+                                                                          content):
+    client = logged_in(moderator_of(OWN, sites))
+    project = content.own_project
+    refused = publish_with_lead(client, project, drafts[OTHER])
+    assert refused.status_code == 200  # the form again, with its errors
+    assert "lead_beneficiary" in refused.context["form"].errors
+    partner_errors = refused.context["form"].formsets["partners"].forms[0].errors
+    assert "provider" in partner_errors
+    project.refresh_from_db()
+    assert project.lead_beneficiary_id != drafts[OTHER].pk
+    accepted = publish_with_lead(client, project, drafts[OWN])
+    assert accepted.status_code == 302
+    assert ProjectPage.objects.get(pk=project.pk).lead_beneficiary_id == drafts[OWN].pk
