@@ -136,6 +136,17 @@ def test_production_log_level_comes_from_the_environment():
     assert [json.loads(line)["message"] for line in quiet.stdout.splitlines()] == ["kept"]
 
 
+def test_celery_logs_through_the_same_json_lines():
+    # What `celery worker` and `celery beat` do with their logging at start.
+    emit = ("import django, logging; django.setup(); from config.celery import app; "
+            "app.log.setup(loglevel='INFO', redirect_stdouts=False); "
+            "logging.getLogger('celery.worker').info('ready')")
+    result = production("-c", emit)
+    assert [json.loads(line) | {"time": None} for line in result.stdout.splitlines()] == [
+        {"time": None, "level": "INFO", "logger": "celery.worker", "message": "ready"}], (
+        result.stdout + result.stderr)
+
+
 def test_the_admin_calls_no_outside_service(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "gravatar.com" not in html, "avatars would send editors' e-mail hashes abroad"
