@@ -6,16 +6,20 @@ must leave the public index (deleted, unpublished, private, or not a searchable 
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import ManyToManyField, Model, Prefetch
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from pages import models as content
+from pages.codes import PROJECT_CODE
+from pages.public import is_public, public_pages, restricted_paths
 from search.analysis import strip_html
 from search.facets import budget_band
 
 Document = dict[str, Any]
+EXPIRY_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 TERM_LISTS = ("target_groups", "service_types", "municipalities", "funds")
 
 
@@ -76,22 +80,23 @@ def _labels(terms: Iterable) -> str:
     return " ".join(f"{term.label_lt} {term.label_en}" for term in terms)
 
 
-def map_project(page: content.ProjectPage) -> Document:
-    measure = page.measure
+def map_project(page: content.ProjectPage, directory: "SiteDirectory") -> Document:
+    measure = page.measure if directory.is_public(page.measure) else None
     funds = fetched(page, "funds") + ([measure.fund] if measure and measure.fund else [])
     groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
     start = page.start_date or page.agreement_date
-    organisations = [partner.provider.title for partner in fetched(page, "partners")]
-    if page.lead_beneficiary:
-        organisations.append(page.lead_beneficiary.title)
+    organisations = directory.public_only(
+        [page.lead_beneficiary, *(partner.provider for partner in fetched(page, "partners"))])
     budget = page.budget_total if page.budget_total is not None else page.eu_amount
+    period = measure.period if measure else PROJECT_CODE.period_of(page.project_code)
     return {
         "summary": page.summary or page.goal,
         "body": " ".join([page.goal, strip_html(page.body),
                           *(result.text for result in fetched(page, "results"))]),
         "codes": " ".join(filter(None, [page.project_code, page.call_code,
                                          measure.code if measure else ""])),
-        "labels": " ".join([_labels([*groups, *services, *funds]), *organisations]),
+        "labels": " ".join([_labels([*groups, *services, *funds]),
+                            *(organisation.title for organisation in organisations)]),
         "target_group": _target_groups(groups),
         "service_type": _slugs(services),
         "fund": _slugs(funds),
@@ -99,7 +104,7 @@ def map_project(page: content.ProjectPage) -> Document:
         "all_lithuania": page.covers_all_lithuania,
         "measure": [measure.code] if measure else [],
         "programme": [measure.priority.programme.slug] if measure else [],
-        "period": [page.period] if page.period else [],
+        "period": [period] if period else [],
         "status": [page.status],
         "start_year": [str(start.year)] if start else [],
         "start_date": start.isoformat() if start else None,
@@ -108,7 +113,7 @@ def map_project(page: content.ProjectPage) -> Document:
     }
 
 
-def map_measure(page: content.FundingMeasurePage) -> Document:
+def map_measure(page: content.FundingMeasurePage, directory: "SiteDirectory") -> Document:
     programme = page.priority.programme
     funds = [page.fund] if page.fund else []
     amount = page.total_amount if page.total_amount is not None else page.eu_amount
@@ -126,7 +131,7 @@ def map_measure(page: content.FundingMeasurePage) -> Document:
     }
 
 
-def map_provider(page: content.ProviderPage) -> Document:
+def map_provider(page: content.ProviderPage, directory: "SiteDirectory") -> Document:
     groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
     return {
         "summary": strip_html(page.description)[:300],
@@ -140,7 +145,7 @@ def map_provider(page: content.ProviderPage) -> Document:
     }
 
 
-def map_news(page: content.NewsPage) -> Document:
+def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
     published = page.date_published or (page.first_published_at and
                                         page.first_published_at.date())
     return {
@@ -154,7 +159,7 @@ def map_news(page: content.NewsPage) -> Document:
 
 
 # content type → (model, mapper, related objects joined in, relations prefetched)
-MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list[str], list[str]]] = {
+MAPPERS: dict[str, tuple[type[Page], Callable[[Any, Any], Document], list[str], list[str]]] = {
     "project": (content.ProjectPage, map_project, ["locale"],
                 ["measure__fund", "measure__priority__programme", "lead_beneficiary",
                  "target_groups__broader", "service_types", "municipalities", "funds",
@@ -167,6 +172,10 @@ MAPPERS: dict[str, tuple[type[Page], Callable[[Any], Document], list[str], list[
              ["people", "tagged_items__tag"]),
 }
 CONTENT_TYPE_OF = {model: key for key, (model, *_rest) in MAPPERS.items()}
+# what documents read through the site directory rather than through the page's relations:
+# the region of each municipality, and the home page the page is published under
+REGION_STEPS = ("county", "county__region")
+HOME_LOOKUPS = ["municipality", *(f"municipality__{step}" for step in REGION_STEPS)]
 
 
 def related_model_at(model: type[Model], lookup: str) -> type[Model]:
@@ -174,6 +183,18 @@ def related_model_at(model: type[Model], lookup: str) -> type[Model]:
     for part in lookup.split("__"):
         model = model._meta.get_field(part).related_model
     return model
+
+
+def read_lookups(model: type[Model]) -> list[str]:
+    """Every relation a document of `model` reads, derived from MAPPERS: each step of each
+    declared lookup, and the county and region behind every municipality. A change to any row
+    at the end of one of them changes the document."""
+    _model, _mapper, related, prefetch = MAPPERS[CONTENT_TYPE_OF[model]]
+    steps = {"__".join(parts[:end]) for lookup in [*related, *prefetch]
+             for parts in [lookup.split("__")] for end in range(1, len(parts) + 1)}
+    steps |= {f"{step}__{region_step}" for step in list(steps) for region_step in REGION_STEPS
+              if related_model_at(model, step) is content.Municipality}
+    return sorted(steps)
 
 
 class SiteDirectory:
@@ -187,8 +208,7 @@ class SiteDirectory:
         self.region_of = dict(content.Municipality.objects.values_list(
             "slug", "county__region__slug"))
         self.all_regions = sorted(set(self.region_of.values()))
-        self.restricted_paths = list(PageViewRestriction.objects.values_list(
-            "page__path", flat=True))
+        self.restricted_paths = restricted_paths()
         self.site_root_paths = Site.get_site_root_paths()
 
     def home_of(self, page: Page) -> content.MunicipalityHomePage | None:
@@ -198,10 +218,15 @@ class SiteDirectory:
         """A site is named by its Lithuanian home page's slug, in every language."""
         return self._lithuanian_slug.get(home.translation_key, home.slug)
 
+    def is_public(self, page: Page | None) -> bool:
+        return page is not None and is_public(page, self.restricted_paths)
+
+    def public_only(self, pages: Iterable[Page | None]) -> list[Page]:
+        return [page for page in pages if self.is_public(page)]
+
     def is_indexable(self, page: Page) -> bool:
-        """Live, in a municipality site, and not behind a view restriction."""
-        return bool(page.live and self.home_of(page)) and not any(
-            page.path.startswith(path) for path in self.restricted_paths)
+        """Public and in a municipality site."""
+        return self.is_public(page) and self.home_of(page) is not None
 
 
 def _full_url(page: Page, directory: SiteDirectory) -> str:
@@ -209,11 +234,17 @@ def _full_url(page: Page, directory: SiteDirectory) -> str:
     return page.get_full_url() or ""
 
 
+def expiry_text(moment: datetime | None) -> str | None:
+    """When a document stops being public, as UTC text that sorts like time (engines hide it
+    from that moment, before the scheduled unpublishing has run)."""
+    return moment.astimezone(UTC).strftime(EXPIRY_FORMAT) if moment else None
+
+
 def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Document | None:
     if not directory.is_indexable(page):
         return None
     home = directory.home_of(page)
-    document = MAPPERS[content_type][1](page)
+    document = MAPPERS[content_type][1](page, directory)
     owner = home.municipality
     municipalities = sorted(set(document.pop("municipality", [])) |
                             ({owner.slug} if owner else set()))
@@ -236,6 +267,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
         "region": directory.all_regions if everywhere else sorted(
             {directory.region_of[slug] for slug in municipalities}),
         "budget_band": [band] if (band := budget_band(document.get("budget"))) else [],
+        "expires_at": expiry_text(page.expire_at),
     }
 
 
@@ -260,7 +292,8 @@ def indexable_pages() -> list[Page]:
     """Every page that belongs in the public index (id and path only), without building it."""
     directory = SiteDirectory()
     return [page for model, *_rest in MAPPERS.values()
-            for page in model.objects.filter(live=True, alias_of__isnull=True).only("path")
+            for page in public_pages(model.objects.filter(alias_of__isnull=True))
+            .only("path", "live", "expire_at")
             if directory.is_indexable(page)]
 
 

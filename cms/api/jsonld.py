@@ -54,10 +54,16 @@ def contact(page: Any) -> dict[str, Any] | None:
     return fields if len(fields) > 1 else None
 
 
-def organization(page: Page | None, context: Context) -> dict[str, Any] | None:
-    if page is None:
+def organization(page: Page | None, context: Context,
+                 kind: str = "Organization") -> dict[str, Any] | None:
+    """A public page as a linked node; None for any other page, which is never named."""
+    if page is None or not context.is_public(page):
         return None
-    return {"@type": "Organization", "@id": context.url(page), "name": page.title}
+    return {"@type": kind, "@id": context.url(page), "name": page.title}
+
+
+def organizations(pages, context: Context, kind: str = "Organization") -> list[dict[str, Any]]:
+    return [node for page in pages if (node := organization(page, context, kind))]
 
 
 def defined_terms(related, language: str) -> list[dict[str, Any]]:

@@ -5,11 +5,12 @@ from django.db.models import F, Q, QuerySet
 from cms.api.params import any_of, require_terms
 from cms.api.registry import PageResource
 from pages.models import Municipality, MunicipalityHomePage
+from pages.public import public_pages
 
 
 def published(resource: PageResource) -> QuerySet:
-    """Live pages nobody restricted; drafts and private pages never leave this queryset."""
-    return (resource.model.objects.live().public().filter(alias_of__isnull=True)
+    """Public pages only: drafts, expired and restricted pages never leave this queryset."""
+    return (public_pages(resource.model.objects.filter(alias_of__isnull=True))
             .select_related(*resource.select_related)
             .prefetch_related(*resource.prefetch_related))
 

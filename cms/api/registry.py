@@ -8,6 +8,8 @@ from typing import Any
 from ninja import Schema
 from wagtail.models import Page
 
+from pages.public import is_public
+
 Serializer = Callable[[Any, "Context"], dict[str, Any]]
 
 
@@ -59,6 +61,9 @@ class Context:
 
         self.request = request
         self.directory = SiteDirectory()
+
+    def is_public(self, page: Page) -> bool:
+        return is_public(page, self.directory.restricted_paths)
 
     def url(self, page: Page) -> str:
         page._site_root_paths = self.directory.site_root_paths

@@ -65,6 +65,7 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                 "codes": {"type": "text", "analyzer": "folded"},
                 "date": {"type": "date"}, "start_date": {"type": "date"},
                 "budget": {"type": "double"},
+                "expires_at": {"type": "date"},
                 **{facet.field: keyword for facet in FACETS},
             },
         },
@@ -84,8 +85,16 @@ def _text_query(text: str) -> list[dict[str, Any]]:
             for word in text.split()]
 
 
+# a page past its expiry is no longer public, even before the scheduled job unpublishes it
+NOT_EXPIRED = {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expires_at"}}}},
+                                   {"range": {"expires_at": {"gt": "now"}}}],
+                        "minimum_should_match": 1}}
+
+
 def search_body(query: SearchQuery) -> dict[str, Any]:
-    scope = [{"term": {"municipality": query.municipality}}] if query.municipality else []
+    scope = [NOT_EXPIRED]
+    if query.municipality:
+        scope.append({"term": {"municipality": query.municipality}})
     selected = {key: _facet_filter(key, values) for key, values in query.filters.items()}
     aggregations = {
         facet.key: {
@@ -120,7 +129,7 @@ def suggest_body(prefix: str, language: str, municipality: str | None, limit: in
                  full_analysis: bool) -> dict[str, Any]:
     match = ({"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}}
              if full_analysis else {"match_phrase_prefix": {"title": prefix}})
-    filters = [{"term": {"language": language}}]
+    filters = [NOT_EXPIRED, {"term": {"language": language}}]
     if municipality:
         filters.append({"term": {"municipality": municipality}})
     return {"query": {"bool": {"must": [match], "filter": filters}}, "size": limit,

@@ -1,6 +1,7 @@
 """Schemas and serializers shared by every page resource."""
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -96,7 +97,14 @@ def term(value, language: str) -> dict[str, str] | None:
 
 
 def page_ref(page: Page | None, context: Context) -> dict[str, Any] | None:
-    return {"id": page.pk, "title": page.title, "url": context.url(page)} if page else None
+    """A reference to a public page; None for any other, which is never named."""
+    if page is None or not context.is_public(page):
+        return None
+    return {"id": page.pk, "title": page.title, "url": context.url(page)}
+
+
+def page_refs(pages: Iterable[Page], context: Context) -> list[dict[str, Any]]:
+    return [ref for page in pages if (ref := page_ref(page, context))]
 
 
 def number(amount: Decimal | None) -> float | None:

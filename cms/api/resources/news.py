@@ -7,7 +7,7 @@ from ninja import Schema
 
 from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
-from cms.api.resources.base import PageFilters, PageOut, PageRef, page_fields, page_ref, rich_text
+from cms.api.resources.base import PageFilters, PageOut, PageRef, page_fields, page_refs, rich_text
 from pages.models import NewsPage
 
 Kind = Literal[tuple(NewsPage.Kind.values)]
@@ -47,20 +47,15 @@ def summary(page: NewsPage, context: Context) -> dict[str, Any]:
             "date": published_on(page), "lead": page.lead}
 
 
-def live_refs(related, context: Context) -> list[dict[str, Any]]:
-    """References to published pages only: a draft is never named through another page."""
-    return [page_ref(page, context) for page in related.all() if page.live]
-
-
 def detail(page: NewsPage, context: Context) -> dict[str, Any]:
     return {
         **summary(page, context), "body": rich_text(page.body),
         "tags": sorted(tag.name for tag in page.tags.all()),
         "people": [{"name": person.name, "position": person.position}
                    for person in page.people.all()],
-        "about_projects": live_refs(page.about_projects, context),
-        "about_measures": live_refs(page.about_measures, context),
-        "mentioned_providers": live_refs(page.mentioned_providers, context),
+        "about_projects": page_refs(page.about_projects.all(), context),
+        "about_measures": page_refs(page.about_measures.all(), context),
+        "mentioned_providers": page_refs(page.mentioned_providers.all(), context),
         "image_credit": page.image_credit,
     }
 
@@ -73,8 +68,7 @@ def json_ld(page: NewsPage, context: Context) -> dict[str, Any]:
         datePublished=day.isoformat() if day else None,
         keywords=sorted(tag.name for tag in page.tags.all()),
         publisher={"@type": "GovernmentOrganization", "name": home.title} if home else None,
-        about=[jsonld.organization(project, context) | {"@type": "Project"}
-               for project in page.about_projects.all() if project.live],
+        about=jsonld.organizations(page.about_projects.all(), context, "Project"),
         mentions=[{"@type": "Person", "name": person.name, "jobTitle": person.position}
                   for person in page.people.all()])
 

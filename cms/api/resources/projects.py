@@ -92,8 +92,9 @@ def detail(page: ProjectPage, context: Context) -> dict[str, Any]:
         **summary(page, context), "call_code": page.call_code, "goal": page.goal,
         "body": rich_text(page.body), "measure": page_ref(page.measure, context),
         "lead_beneficiary": page_ref(page.lead_beneficiary, context),
-        "partners": [{"provider": page_ref(partner.provider, context), "role": partner.role,
-                      "activity": partner.activity} for partner in page.partners.all()],
+        "partners": [{"provider": provider, "role": partner.role, "activity": partner.activity}
+                     for partner in page.partners.all()
+                     if (provider := page_ref(partner.provider, context))],
         "results": [result.text for result in page.results.all()],
         "indicators": [{"name": item.name, "unit": item.unit, "target": float(item.target),
                         "achieved": number(item.achieved)} for item in page.indicators.all()],
@@ -115,8 +116,8 @@ def json_ld(page: ProjectPage, context: Context) -> dict[str, Any]:
     return jsonld.thing(
         page, context, "Project", description=page.summary or page.goal,
         identifier=page.project_code, funding=grant,
-        member=[jsonld.organization(partner.provider, context)
-                for partner in page.partners.all()],
+        member=jsonld.organizations((partner.provider for partner in page.partners.all()),
+                                    context),
         parentOrganization=jsonld.organization(page.lead_beneficiary, context),
         areaServed=jsonld.places(page.municipalities, language),
         audience=[{"@type": "Audience", "audienceType": group["label"]}

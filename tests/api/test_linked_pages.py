@@ -1,0 +1,166 @@
+"""A public page names only public pages: a linked draft, unpublished, restricted or expired
+page never reaches the API, JSON-LD, the search documents or any search output, and an expired
+page leaves every public output when its time comes, not when the scheduled job runs."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from pages.models import (
+    MunicipalityHomePage,
+    NewsPage,
+    ProjectPage,
+    ProjectPartner,
+    ProviderIndexPage,
+    ProviderPage,
+)
+from search import pipeline
+from search.engines import get_engine
+from search.query import SearchQuery
+
+pytestmark = pytest.mark.django_db
+SECRET = "Slaptasteikejas"
+STATES = ["draft", "unpublished", "restricted", "expired"]
+PAST = timedelta(minutes=5)
+EXPIRES_IN = timedelta(seconds=2)
+
+
+def home(slug: str) -> MunicipalityHomePage:
+    return MunicipalityHomePage.objects.get(slug=slug)
+
+
+def alytus_project() -> ProjectPage:
+    return ProjectPage.objects.live().descendant_of(home("alytus")).order_by("pk").first()
+
+
+def hide(page, state: str) -> None:
+    """Put a live page into a non-public state."""
+    if state == "unpublished":
+        page.unpublish()
+    elif state == "restricted":
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    elif state == "expired":
+        type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - PAST)
+
+
+def provider_in(state: str, site: str = "alytus") -> ProviderPage:
+    index = ProviderIndexPage.objects.child_of(home(site)).get()
+    provider = ProviderPage(title=f"{SECRET} {state}", provider_type="nvo",
+                            live=state != "draft")
+    index.add_child(instance=provider)
+    provider.save_revision()
+    hide(provider, state)
+    return provider
+
+
+def link(project: ProjectPage, provider: ProviderPage) -> ProjectPage:
+    project.lead_beneficiary = provider
+    project.partners.add(ProjectPartner(provider=provider, role="partner"))
+    project.save_revision().publish()
+    pipeline.drain()
+    return ProjectPage.objects.get(pk=project.pk)
+
+
+def search_outputs(client: Client, text: str = SECRET.lower()) -> list[bytes]:
+    """What residents get when searching for the hidden page (its title is never echoed)."""
+    return [client.get(url).content for url in (
+        f"/api/v1/search/?q={text}", f"/api/v1/search/suggest/?q={text}",
+        f"/paieska/?q={text}", "/api/v1/projects/?page_size=50")]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_live_project_never_names_a_hidden_provider(api, state):
+    provider = provider_in(state)
+    project = link(alytus_project(), provider)
+    detail = api.get(f"/api/v1/projects/{project.pk}/")
+    json_ld = api.get(f"/api/v1/projects/{project.pk}/?format=jsonld")
+    assert detail.status_code == 200 and json_ld.status_code == 200
+    assert detail.json()["lead_beneficiary"] is None and detail.json()["partners"] == []
+    assert "member" not in json_ld.json() and "parentOrganization" not in json_ld.json()
+    for content in [detail.content, json_ld.content, *search_outputs(api)]:
+        assert provider.title.encode() not in content
+    document = pipeline.build_documents([project.pk])[project.pk]
+    assert document is not None and SECRET not in str(document)
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+
+
+def test_a_public_provider_is_named(api):
+    provider = provider_in("public")
+    project = link(alytus_project(), provider)
+    detail = api.get(f"/api/v1/projects/{project.pk}/").json()
+    assert detail["lead_beneficiary"]["id"] == provider.pk
+    assert [partner["provider"]["id"] for partner in detail["partners"]] == [provider.pk]
+    assert project.pk in {hit.id for hit in get_engine().search(SearchQuery(text=SECRET)).hits}
+
+
+@pytest.mark.parametrize("state", ["unpublished", "restricted"])
+def test_hiding_a_linked_page_reindexes_the_pages_naming_it(api, state):
+    provider = provider_in("public")
+    project = link(alytus_project(), provider)
+    assert project.pk in {hit.id for hit in get_engine().search(SearchQuery(text=SECRET)).hits}
+    hide(ProviderPage.objects.get(pk=provider.pk), state)
+    pipeline.drain()
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+
+
+def test_expiry_job_reindexes_the_pages_naming_the_expired_page(api):
+    provider = provider_in("public")
+    project = link(alytus_project(), provider)
+    hide(provider, "expired")
+    call_command("publish_scheduled")
+    pipeline.drain()
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+    assert SECRET not in str(pipeline.build_documents([project.pk])[project.pk])
+
+
+@pytest.mark.parametrize("state", ["draft", "unpublished", "restricted", "expired"])
+def test_news_never_names_a_hidden_project(api, state):
+    news = NewsPage.objects.live().descendant_of(home("alytus")).order_by("pk").first()
+    project = alytus_project()
+    project.title = f"{SECRET} projektas"
+    project.save_revision().publish()
+    hide(project, state if state != "draft" else "unpublished")
+    news.about_projects.add(project)
+    news.save_revision().publish()
+    pipeline.drain()
+    detail = api.get(f"/api/v1/news/{news.pk}/")
+    json_ld = api.get(f"/api/v1/news/{news.pk}/?format=jsonld")
+    assert project.pk not in {ref["id"] for ref in detail.json()["about_projects"]}
+    assert project.title.encode() not in detail.content + json_ld.content
+
+
+def every_listed_id(client: Client, resource: str) -> set[int]:
+    """Page through a list to its end."""
+    ids: set[int] = set()
+    page = 1
+    while True:
+        body = client.get(f"/api/v1/{resource}/?page_size=50&page={page}").json()
+        ids |= {result["id"] for result in body["results"]}
+        if page * body["page_size"] >= body["count"]:
+            return ids
+        page += 1
+
+
+def test_an_expired_page_leaves_every_public_output_at_once(api):
+    """Past its expiry but not yet unpublished by the scheduled job (which may be down)."""
+    news = NewsPage.objects.live().descendant_of(home("alytus")).order_by("pk").first()
+    news.title = f"{SECRET} naujiena"
+    news.expire_at = timezone.now() + EXPIRES_IN
+    news.save_revision().publish()
+    pipeline.drain()
+    assert news.pk in every_listed_id(api, "news")
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 1
+    time.sleep(max(0, (news.expire_at - timezone.now()).total_seconds()) + 0.1)
+    assert NewsPage.objects.get(pk=news.pk).live  # the scheduled job has not run
+    assert news.pk not in every_listed_id(api, "news")
+    assert api.get(f"/api/v1/news/{news.pk}/").status_code == 404
+    assert api.get(f"/api/v1/news/{news.pk}/?format=jsonld").status_code == 404
+    for content in [*search_outputs(api), api.get("/feeds/news.rss").content,
+                    api.get("/feeds/news.atom").content]:
+        assert news.title.encode() not in content
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
