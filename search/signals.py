@@ -1,23 +1,18 @@
 """Every change that alters what the public can find writes outbox rows in its transaction."""
 
+from collections.abc import Collection
 from functools import cache
 
 from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from pages import models as content
 from pages.models.taxonomy import Term
-from search.documents import MAPPERS, related_model_at
+from search.documents import HOME_LOOKUPS, MAPPERS, read_lookups, related_model_at
 from search.facets import vocabulary_changed
 from search.outbox import record_changes
-
-# relations a document embeds beyond the model's own foreign keys and many-to-manys
-INDIRECT_LOOKUPS = {
-    content.ProjectPage: ["partners__provider", "measure__fund", "measure__agency",
-                          "measure__priority", "measure__priority__programme"],
-}
 
 
 def subtree_ids(page: Page) -> list[int]:
@@ -27,9 +22,7 @@ def subtree_ids(page: Page) -> list[int]:
 @cache
 def embedding_lookups(model: type[Model]) -> list[str]:
     """The relations through which a model's documents show other pages and terms."""
-    lookups = [field.name for field in model._meta.get_fields()
-               if field.related_model and (field.many_to_many or field.many_to_one)]
-    return lookups + INDIRECT_LOOKUPS.get(model, [])
+    return read_lookups(model)
 
 
 def pages_showing(instance: Model) -> set[int]:
@@ -43,28 +36,66 @@ def pages_showing(instance: Model) -> set[int]:
                    if isinstance(instance, related_model_at(model, lookup))]
         if queries:
             ids.update(queries[0].union(*queries[1:]))
+    for home in content.MunicipalityHomePage.objects.filter(
+            pk__in=homes_showing(instance)).only("path"):
+        ids.update(subtree_ids(home))
     return ids
 
 
-def on_page_published(sender, instance: Page, **kwargs) -> None:
-    record_changes({instance.pk} | pages_showing(instance.specific))
+def homes_showing(instance: Model) -> set[int]:
+    """Home pages whose municipality, county or region is this term: every document below
+    them reads it."""
+    homes = content.MunicipalityHomePage.objects.order_by().values_list("pk", flat=True)
+    return {pk for lookup in HOME_LOOKUPS
+            if isinstance(instance, related_model_at(content.MunicipalityHomePage, lookup))
+            for pk in homes.filter(**{lookup: instance})}
 
 
-def on_page_unpublished(sender, instance: Page, **kwargs) -> None:
-    record_changes({instance.pk} | pages_showing(instance.specific))
+def pages_linking_to(page_ids: Collection[int]) -> set[int]:
+    """Searchable pages whose documents name any of these pages (their titles, codes, facets
+    derived from them): a page's public state decides whether they may name it."""
+    ids: set[int] = set()
+    if not page_ids:
+        return ids
+    for model, *_rest in MAPPERS.values():
+        matching = model.objects.order_by().values_list("pk", flat=True)
+        queries = [matching.filter(**{f"{lookup}__in": page_ids})
+                   for lookup in embedding_lookups(model)
+                   if issubclass(related_model_at(model, lookup), Page)]
+        if queries:
+            ids.update(queries[0].union(*queries[1:]))
+    return ids
 
 
-def on_page_moved(sender, instance: Page, **kwargs) -> None:
-    record_changes(subtree_ids(instance))
+def with_linking_pages(page_ids: Collection[int]) -> set[int]:
+    return set(page_ids) | pages_linking_to(page_ids)
 
 
-def on_page_deleted(sender, instance: Model, **kwargs) -> None:
-    if isinstance(instance, Page):
+def on_page_state_changed(sender, instance: Page, **kwargs) -> None:
+    """Published or unpublished (also by expiry): the page, every page naming it and, for a
+    home or section page, every page below it (their municipality, URL and public state)."""
+    changed = subtree_ids(instance) if instance.numchild else [instance.pk]
+    record_changes(set(changed) | pages_showing(instance.specific))
+
+
+def on_page_saved(sender, instance: Page, update_fields=None, **kwargs) -> None:
+    """An alias converted into a page of its own (what translators do) becomes searchable."""
+    if update_fields and {"alias_of", "alias_of_id"} & set(update_fields):
         record_changes({instance.pk})
 
 
+def on_page_moved(sender, instance: Page, **kwargs) -> None:
+    record_changes(with_linking_pages(subtree_ids(instance)))
+
+
+def on_page_deleting(sender, instance: Model, **kwargs) -> None:
+    """Before the delete, while the links to the page still exist."""
+    if isinstance(instance, Page):
+        record_changes(with_linking_pages({instance.pk}))
+
+
 def on_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
-    record_changes(subtree_ids(instance.page))
+    record_changes(with_linking_pages(subtree_ids(instance.page)))
 
 
 def on_term_saved(sender, instance: Term, created: bool, **kwargs) -> None:
@@ -72,23 +103,33 @@ def on_term_saved(sender, instance: Term, created: bool, **kwargs) -> None:
         record_changes(pages_showing(instance))
 
 
+def on_term_deleting(sender, instance: Term, **kwargs) -> None:
+    """Before the delete, while the pages still hold the term."""
+    record_changes(pages_showing(instance))
+
+
 def on_site_saved(sender, instance: Site, **kwargs) -> None:
     record_changes(subtree_ids(instance.root_page))
 
 
 def connect() -> None:
-    page_published.connect(on_page_published, dispatch_uid="search-published")
-    page_unpublished.connect(on_page_unpublished, dispatch_uid="search-unpublished")
+    page_published.connect(on_page_state_changed, dispatch_uid="search-published")
+    page_unpublished.connect(on_page_state_changed, dispatch_uid="search-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-moved")
     page_slug_changed.connect(on_page_moved, dispatch_uid="search-slug")
-    post_delete.connect(on_page_deleted, dispatch_uid="search-deleted")
+    pre_delete.connect(on_page_deleting, dispatch_uid="search-deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction,
                       dispatch_uid="search-private")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction,
                         dispatch_uid="search-public")
+    for model, *_rest in MAPPERS.values():
+        post_save.connect(on_page_saved, sender=model,
+                          dispatch_uid=f"search-alias-{model.__name__}")
     for term_model in Term.__subclasses__():
         post_save.connect(on_term_saved, sender=term_model,
                           dispatch_uid=f"search-term-{term_model.__name__}")
+        pre_delete.connect(on_term_deleting, sender=term_model,
+                           dispatch_uid=f"search-term-deleted-{term_model.__name__}")
         for signal in (post_save, post_delete):
             signal.connect(vocabulary_changed, sender=term_model,
                            dispatch_uid=f"search-labels-{term_model.__name__}")

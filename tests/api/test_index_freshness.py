@@ -1,0 +1,119 @@
+"""The index is never silently stale: after any change and a drain, every indexed document is
+exactly what the builder makes of the database now, and nothing else is indexed."""
+
+import pytest
+from django.conf import settings
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.actions.create_alias import CreatePageAliasAction
+from wagtail.models import Locale, PageViewRestriction
+
+from pages.models import (
+    County,
+    FundingMeasurePage,
+    MunicipalityHomePage,
+    NewsPage,
+    ProjectIndexPage,
+    ProjectPage,
+    Region,
+    ServiceType,
+    TargetGroup,
+)
+from search import pipeline
+from search.documents import build_documents, searchable_page_ids
+from search.models import StoredDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def indexed() -> dict[int, dict]:
+    return dict(StoredDocument.objects.filter(
+        index__alias=settings.SEARCH_INDEX_ALIAS, index__live=True, deleted=False)
+        .values_list("page_id", "document"))
+
+
+def assert_fresh() -> None:
+    pipeline.drain()
+    built = {pk: doc for pk, doc in build_documents(searchable_page_ids()).items() if doc}
+    stored = indexed()
+    assert set(stored) == set(built)
+    stale = [pk for pk in built if stored[pk] != built[pk]]
+    assert not stale, f"{len(stale)} stale documents, e.g. {stale[0]}: {stored[stale[0]]}"
+
+
+def test_programme_label_and_period_reach_its_measures(api):
+    programme = FundingMeasurePage.objects.live().first().priority.programme
+    programme.label_lt, programme.period = "Pervadinta programa", "2021-2027"
+    programme.save()
+    assert_fresh()
+
+
+def test_a_countys_new_region_reaches_every_page_of_its_municipalities(api):
+    home = MunicipalityHomePage.objects.get(slug="alytus")
+    county = home.municipality.county
+    county.region = Region.objects.exclude(pk=county.region_id).first()
+    county.save()
+    assert_fresh()
+
+
+def test_a_home_pages_new_municipality_reaches_its_news(api):
+    home = MunicipalityHomePage.objects.get(slug="kalvarija")
+    home.municipality = County.objects.exclude(pk=home.municipality.county_id).first() \
+        .municipalities.first()
+    home.save_revision().publish()
+    assert_fresh()
+
+
+def test_a_deleted_service_type_leaves_the_facets(api):
+    ServiceType.objects.filter(projects__live=True).first().delete()
+    assert_fresh()
+
+
+def test_a_deleted_term_in_use_leaves_the_facets(api):
+    group = TargetGroup.objects.filter(projects__live=True, narrower__isnull=True).first()
+    group.delete()
+    assert_fresh()
+
+
+def test_a_broader_target_group_change_reaches_pages_of_its_narrower_groups(api):
+    group = TargetGroup.objects.filter(broader__isnull=False, projects__live=True).first()
+    group.broader = TargetGroup.objects.exclude(pk=group.broader_id).filter(
+        broader__isnull=True).exclude(pk=group.pk).first()
+    group.save()
+    assert_fresh()
+
+
+def test_an_alias_converted_into_a_page_becomes_searchable(api):
+    project = ProjectPage.objects.live().filter(locale__language_code="lt").first()
+    english = ProjectIndexPage.objects.filter(locale__language_code="en").first()
+    alias = CreatePageAliasAction(project, recursive=False, parent=english,
+                                  update_locale=Locale.objects.get(language_code="en")).execute()
+    assert_fresh()
+    assert alias.pk not in indexed()
+    ConvertAliasPageAction(alias).execute(skip_permission_checks=True)
+    assert_fresh()
+    assert alias.pk in indexed()
+
+
+def test_a_restricted_section_and_the_pages_naming_its_pages(api):
+    section = ProjectIndexPage.objects.get(
+        locale__language_code="lt", path__startswith=MunicipalityHomePage.objects.get(
+            slug="alytus", locale__language_code="lt").path)
+    PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
+    assert_fresh()
+    section.view_restrictions.all().delete()
+    assert_fresh()
+
+
+def test_a_moved_page_and_a_bulk_unpublish(api):
+    news = NewsPage.objects.live().filter(locale__language_code="lt").first()
+    other_index = news.get_parent().specific_class.objects.filter(
+        locale__language_code="lt").exclude(pk=news.get_parent().pk).first()
+    news.move(other_index, pos="last-child")
+    assert_fresh()
+    for project in ProjectPage.objects.live().filter(locale__language_code="lt")[:3]:
+        project.unpublish()
+    assert_fresh()
+
+
+def test_the_demo_starts_fresh(api):
+    assert_fresh()
