@@ -5,7 +5,7 @@ The site runs behind a reverse proxy that terminates TLS and sets `X-Forwarded-P
 HTTP is redirected to HTTPS, and browsers are told (HSTS, one year, subdomains, preload) never to
 use plain HTTP again. Sessions, CSRF and language cookies travel over HTTPS only.
 
-Refuses to start when SECRET_KEY is weak (see `secret_key_weakness`) or DEBUG is on.
+Refuses to start when SECRET_KEY is weak (see base.secret_key_weakness) or DEBUG is on.
 
 Environment variables besides base.py's (defaults in brackets):
   LOG_LEVEL  [INFO]  lowest level written to stdout
