@@ -177,6 +177,8 @@ ensure_packages() {
   local pkgs=()
   if want postgres && ! find_pg_bin; then pkgs+=(postgresql postgresql-client); fi
   if want redis && ! command -v redis-server >/dev/null 2>&1; then pkgs+=(redis-server); fi
+  # the compose file's proxy configuration is run by the tests in a real nginx
+  command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || pkgs+=(nginx-core)
   if (want elasticsearch || want opensearch); then
     command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
     command -v unzip >/dev/null 2>&1 || pkgs+=(unzip)

@@ -362,8 +362,8 @@ def upstream() -> Iterator[int]:
     server.server_close()
 
 
-@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed (nginx-core)")
 def test_proxy_configuration_runs_in_nginx(nginx_conf, upstream, tmp_path):
+    assert shutil.which("nginx"), "nginx is not installed: `make services` installs nginx-core"
     static, media = tmp_path / "static", tmp_path / "media"
     for path, content in {static / "cms" / "search.css": "body{}",
                           media / "images" / "nuotrauka.max-800x600.jpg": "rendition",
