@@ -27,6 +27,8 @@ if ENGINE == "opensearch":
 from config.settings.base import *  # noqa: E402, F403
 
 SEARCH_INDEX_ALIAS = f"{INSTANCE}-pages"
+# a bench on the Elasticsearch test distribution measures speed, knowingly without the module
+SEARCH_BASIC_ANALYSIS_ALLOWED = ENGINE != "opensearch"
 WAGTAIL_INDEX = f"{INSTANCE}-wagtail-"  # prefix of modelsearch's per-model indexes
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False,

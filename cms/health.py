@@ -10,6 +10,7 @@ from cms.municipal_scope import MunicipalityTree, tree_of
 from search.documents import indexable_pages
 from search.engines import get_engine
 from search.models import OutboxEntry
+from search.reconcile import last_drift
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class HealthReport:
     failed: list[FailedDocument] = field(default_factory=list)
     trees: list[TreeFigures] = field(default_factory=list)
     engine_error: str = ""
+    missing_analysis: str = ""
+    drift: dict[str, int] | None = None  # the last full reconcile pass, None before the first
 
 
 def count_by_tree(paths: list[str], trees: list[MunicipalityTree]) -> Counter[str]:
@@ -65,8 +68,10 @@ def health_report(trees: list[MunicipalityTree], everything: bool) -> HealthRepo
     report.failed = [FailedDocument(entry.page_id, titles.get(entry.page_id, "(ištrintas)"),
                                     entry.last_error, entry.attempts, entry.changed_at)
                      for entry in visible if entry.failed]
+    report.drift = last_drift()
     in_database = count_by_tree([page.path for page in indexable_pages()], trees)
     try:
+        report.missing_analysis = get_engine().missing_analysis()
         in_index: Counter[str] | None = count_by_tree(index_paths(), trees)
     except Exception as error:  # the panel must still show the outbox when the engine is down
         report.engine_error = str(error) or error.__class__.__name__

@@ -5,6 +5,8 @@ from django.core import checks
 from wagtail.models import Page
 
 from search.documents import MAPPERS, related_model_at
+from search.engines import get_engine
+from search.engines.base import basic_analysis_allowed
 from search.facets import FACETS
 
 NOT_SEARCHABLE = {"MunicipalityHomePage", "ProjectIndexPage", "MeasureIndexPage",
@@ -34,5 +36,22 @@ def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage
     return errors
 
 
+def check_engine_analysis(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """The engine's server must have what the Lithuanian analysis needs."""
+    try:
+        missing = get_engine().missing_analysis()
+    except Exception as error:  # an engine that is down is the health panel's business
+        return [checks.Warning(f"The search engine could not be asked about its analysis "
+                               f"module: {error}", id="search.W011")]
+    if not missing:
+        return []
+    if basic_analysis_allowed():
+        return [checks.Warning(f"{missing} Lithuanian search is degraded "
+                               "(SEARCH_BASIC_ANALYSIS_ALLOWED).", id="search.W010")]
+    return [checks.Error(missing, hint="Install the module on every node, or use OpenSearch "
+                         "or the database engine.", id="search.E010")]
+
+
 def register() -> None:
     checks.register(check_search_declarations, checks.Tags.models)
+    checks.register(check_engine_analysis, "search")

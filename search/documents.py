@@ -4,6 +4,8 @@
 must leave the public index (deleted, unpublished, private, or not a searchable type).
 """
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -250,7 +252,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
                             ({owner.slug} if owner else set()))
     everywhere = document.pop("all_lithuania", False)
     language = page.locale.language_code
-    return {
+    return fingerprinted({
         "id": page.pk,
         "translation_key": str(page.translation_key),
         "content_type": content_type,
@@ -268,7 +270,14 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
             {directory.region_of[slug] for slug in municipalities}),
         "budget_band": [band] if (band := budget_band(document.get("budget"))) else [],
         "expires_at": expiry_text(page.expire_at),
-    }
+    })
+
+
+def fingerprinted(document: Document) -> Document:
+    """The document with a fingerprint of its content: reconcile compares what the index holds
+    with what the database says now, not only versions."""
+    content = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
+    return {**document, "fingerprint": hashlib.sha256(content.encode()).hexdigest()[:20]}
 
 
 def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:

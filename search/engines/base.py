@@ -4,9 +4,18 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from django.conf import settings
+
 from search.query import SearchQuery, SearchResponse
 
 Document = dict[str, Any]
+
+
+def basic_analysis_allowed() -> bool:
+    """Set SEARCH_BASIC_ANALYSIS_ALLOWED only where a server without the analysis module is
+    knowingly used (the Elasticsearch test distribution): searches then miss inflected and
+    unaccented Lithuanian words."""
+    return bool(getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False))
 
 
 @dataclass(frozen=True)
@@ -66,8 +75,17 @@ class SearchEngine(ABC):
         """Page id → version of every document in the live index (for reconcile)."""
 
     @abstractmethod
+    def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
+        """Page id → (version, fingerprint) of the live index's documents with ids in
+        (after, upto]; no upper bound when `upto` is None (for reconcile)."""
+
+    @abstractmethod
     def refresh(self) -> None:
         """Make recent writes visible to search."""
+
+    def missing_analysis(self) -> str:
+        """What the server lacks for the Lithuanian analysis; empty when it has everything."""
+        return ""
 
     def count(self) -> int:
         return len(self.indexed_versions())

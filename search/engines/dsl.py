@@ -66,6 +66,7 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                 "date": {"type": "date"}, "start_date": {"type": "date"},
                 "budget": {"type": "double"},
                 "expires_at": {"type": "date"},
+                "fingerprint": {"type": "keyword", "index": False},
                 **{facet.field: keyword for facet in FACETS},
             },
         },

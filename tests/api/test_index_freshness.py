@@ -3,6 +3,7 @@ exactly what the builder makes of the database now, and nothing else is indexed.
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.actions.create_alias import CreatePageAliasAction
 from wagtail.models import Locale, PageViewRestriction
@@ -14,13 +15,16 @@ from pages.models import (
     NewsPage,
     ProjectIndexPage,
     ProjectPage,
+    ProviderPage,
     Region,
     ServiceType,
     TargetGroup,
 )
 from search import pipeline
+from search import reconcile as reconcile_module
 from search.documents import build_documents, searchable_page_ids
 from search.models import StoredDocument
+from search.reconcile import reconcile
 
 pytestmark = pytest.mark.django_db
 
@@ -116,4 +120,35 @@ def test_a_moved_page_and_a_bulk_unpublish(api):
 
 
 def test_the_demo_starts_fresh(api):
+    assert_fresh()
+
+
+def test_reconcile_finds_content_drift_that_versions_miss(api):
+    project = ProjectPage.objects.live().first()
+    ProjectPage.objects.filter(pk=project.pk).update(title="Pakeista be signalo")  # no outbox row
+    result = reconcile()
+    assert (result.missing, result.stale, result.orphans) == (set(), {project.pk}, set())
+    assert_fresh()
+    assert indexed()[project.pk]["title"] == "Pakeista be signalo"
+
+
+def test_the_beat_checks_the_index_a_slice_at_a_time(api, monkeypatch):
+    caches["shared"].delete_many([reconcile_module.CURSOR_KEY, reconcile_module.PASS_KEY,
+                                  reconcile_module.DRIFT_KEY])
+    monkeypatch.setattr(reconcile_module, "SLICE_SIZE", 40)
+    pages, public = searchable_page_ids(), sorted(indexed())
+    drifted = [public[5], public[-5]]
+    ProjectPage.objects.filter(pk__in=drifted).update(title="Pakeista be signalo")
+    NewsPage.objects.filter(pk__in=drifted).update(title="Pakeista be signalo")
+    ProviderPage.objects.filter(pk__in=drifted).update(title="Pakeista be signalo")
+    FundingMeasurePage.objects.filter(pk__in=drifted).update(title="Pakeista be signalo")
+    stored = indexed()  # the drifted pages, and the pages naming them
+    differing = {pk for pk, doc in build_documents(pages).items() if doc and stored[pk] != doc}
+    assert set(drifted) <= differing
+    found, runs = set(), 0
+    while reconcile_module.last_drift() is None:
+        found |= reconcile_module.reconcile_next_slice().differing
+        runs += 1
+    assert found == differing and runs >= len(pages) // 40
+    assert reconcile_module.last_drift()["stale"] == len(differing)
     assert_fresh()

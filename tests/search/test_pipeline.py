@@ -8,6 +8,7 @@ from search import pipeline
 from search.engines.base import IndexAction
 from search.models import OutboxEntry
 from search.query import SearchQuery
+from search.reconcile import reconcile
 from tests.test_import import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 
@@ -116,7 +117,7 @@ def test_rebuild_keeps_edits_made_while_it_runs(engine, project, run_import):
     pipeline.rebuild(on_batch=edit_during_rebuild, batch_size=1)
     assert edited
     assert found(engine, "perstatymo") == {project.pk: "Pakeista perstatymo metu"}
-    result = pipeline.reconcile()
+    result = reconcile()
     assert (result.missing, result.stale, result.orphans) == (set(), set(), set())
 
 
@@ -127,15 +128,15 @@ def test_reconcile_finds_and_fixes_missing_stale_and_orphans(engine, project):
     orphan = {**engine_document(project), "id": 999999}
     engine.bulk([IndexAction(999999, 5, orphan)])
     engine.refresh()
-    result = pipeline.reconcile()
+    result = reconcile()
     assert (result.missing, result.orphans) == (expected, {999999})
     sync(engine)
     assert set(found(engine)) == expected
 
     OutboxEntry.objects.filter(page_id=project.pk).update(version=70, pending=False)  # lost write
-    assert pipeline.reconcile().stale == {project.pk}
+    assert reconcile().stale == {project.pk}
     sync(engine)
-    again = pipeline.reconcile()
+    again = reconcile()
     assert (again.missing, again.stale, again.orphans) == (set(), set(), set())
 
 

@@ -15,6 +15,7 @@ from pages.models import ProjectPage
 from search import pipeline
 from search.models import OutboxEntry
 from search.query import SearchQuery
+from search.reconcile import reconcile
 from tests.conftest import create_demo_sites
 from tests.test_import import MEASURE, PROJECT, PROVIDER
 
@@ -126,6 +127,6 @@ def test_engine_stopped_during_200_publishes(run_import, engine):
     finally:
         services("up", "elasticsearch")
     pipeline.drain()
-    result = pipeline.reconcile()
+    result = reconcile()
     assert (len(result.missing), len(result.stale), len(result.orphans)) == (0, 0, 0)
     assert engine.count() == 3 + 200  # provider, measure, S0 and the 200 projects

@@ -7,6 +7,7 @@ from search.documents import indexable_pages, searchable_page_ids
 from search.engines import get_engine
 from search.models import OutboxEntry
 from search.outbox import retry_failed
+from search.reconcile import reconcile
 
 
 class Command(BaseCommand):
@@ -47,7 +48,7 @@ class Command(BaseCommand):
             f"Nepavykę: {pending.filter(failed=True).count()}")
 
     def reconcile(self, no_progress: bool) -> None:
-        result = pipeline.reconcile()
+        result = reconcile()
         self.stdout.write(f"Trūko {len(result.missing)}, pasenę {len(result.stale)}, "
                           f"pertekliniai {len(result.orphans)}; pataisymai įrašyti į eilę.")
         self.drain(no_progress)
