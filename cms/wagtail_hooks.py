@@ -1,6 +1,7 @@
 """Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
 log views; the guard keeping site structure pages from being deleted or moved."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,6 +14,7 @@ from cms.audit import PublishingLogView
 from cms.municipal_scope import reachable_pages, visible_trees
 from cms.structure_guard import refuse_structural_change
 from pages import models as content
+from pages.public import is_expired
 
 
 def term_viewset(term_model: type, extra_columns: tuple[str, ...] = ()) -> type[SnippetViewSet]:
@@ -76,6 +78,13 @@ def search_health_menu_item() -> MenuItem:
 def publishing_log_menu_item() -> MenuItem:
     return PublishingLogMenuItem("Publikavimo žurnalas", reverse("cms_publishing_log"),
                                  icon_name="history", order=50)
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_page(page, request, serve_args, serve_kwargs):
+    """Past its expiry a page is no longer public, even before the scheduled job ran."""
+    if is_expired(page):
+        raise Http404
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -82,7 +82,9 @@ def test_a_live_project_never_names_a_hidden_provider(api, state):
     assert detail.status_code == 200 and json_ld.status_code == 200
     assert detail.json()["lead_beneficiary"] is None and detail.json()["partners"] == []
     assert "member" not in json_ld.json() and "parentOrganization" not in json_ld.json()
-    for content in [detail.content, json_ld.content, *search_outputs(api)]:
+    page = api.get(project.get_url())
+    assert page.status_code == 200 and project.title.encode() in page.content
+    for content in [detail.content, json_ld.content, page.content, *search_outputs(api)]:
         assert provider.title.encode() not in content
     document = pipeline.build_documents([project.pk])[project.pk]
     assert document is not None and SECRET not in str(document)
@@ -93,6 +95,7 @@ def test_a_public_provider_is_named(api):
     provider = provider_in("public")
     project = link(alytus_project(), provider)
     detail = api.get(f"/api/v1/projects/{project.pk}/").json()
+    assert provider.title.encode() in api.get(project.get_url()).content
     assert detail["lead_beneficiary"]["id"] == provider.pk
     assert [partner["provider"]["id"] for partner in detail["partners"]] == [provider.pk]
     assert project.pk in {hit.id for hit in get_engine().search(SearchQuery(text=SECRET)).hits}
@@ -160,6 +163,7 @@ def test_an_expired_page_leaves_every_public_output_at_once(api):
     assert news.pk not in every_listed_id(api, "news")
     assert api.get(f"/api/v1/news/{news.pk}/").status_code == 404
     assert api.get(f"/api/v1/news/{news.pk}/?format=jsonld").status_code == 404
+    assert api.get(news.get_url()).status_code == 404
     for content in [*search_outputs(api), api.get("/feeds/news.rss").content,
                     api.get("/feeds/news.atom").content]:
         assert news.title.encode() not in content

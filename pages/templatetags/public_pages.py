@@ -1,0 +1,17 @@
+"""Templates name a related page only when it is public: `{% with x=page.measure|public %}`."""
+
+from django import template
+from wagtail.models import Page
+
+from pages.public import is_public
+
+register = template.Library()
+
+
+@register.filter
+def public(page: Page | None) -> Page | None:
+    """The page in the active language (or as it is) when public; None otherwise."""
+    if page is None:
+        return None
+    localized = page.localized
+    return next((candidate for candidate in (localized, page) if is_public(candidate)), None)
