@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from pages.public import is_public
+from pages.public import is_public, public_pages
 
 register = template.Library()
 
@@ -15,3 +15,8 @@ def public(page: Page | None) -> Page | None:
         return None
     localized = page.localized
     return next((candidate for candidate in (localized, page) if is_public(candidate)), None)
+
+
+@register.filter
+def public_children(page: Page) -> list[Page]:
+    return list(public_pages(page.get_children()).specific())

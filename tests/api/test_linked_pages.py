@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from pages.models import (
+    CollectionPage,
     MunicipalityHomePage,
     NewsPage,
     ProjectPage,
@@ -168,3 +169,14 @@ def test_an_expired_page_leaves_every_public_output_at_once(api):
                     api.get("/feeds/news.atom").content]:
         assert news.title.encode() not in content
     assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+
+
+@pytest.mark.parametrize("state", ["restricted", "expired"])
+def test_the_home_page_lists_only_public_sections(api, state):
+    collection = CollectionPage(title=f"{SECRET} rinkinys", slug="slaptas-rinkinys",
+                                query_text="", filters="content_type=project")
+    home("alytus").add_child(instance=collection)
+    collection.save_revision().publish()
+    assert collection.title.encode() in api.get("/").content
+    hide(collection, state)
+    assert collection.title.encode() not in api.get("/").content
