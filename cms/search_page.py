@@ -1,6 +1,6 @@
 """The residents' search page of each municipality site (a plain GET form, enhanced by JS)."""
 
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from cms.scope import site_scope
 from cms.search_texts import SEARCH_PATHS, TEXTS
 from cms.search_view import results_context
-from cms.searching import query_from_params, run
+from cms.searching import parsed_whole_number, query_from_params, run
 from search.query import QueryError, SearchQuery
 
 
@@ -43,12 +43,12 @@ def collection_context(page, request: HttpRequest) -> dict:
     from cms.api.resources.collections import live_results
 
     try:
-        result_page = int(request.GET.get("page", "1"))
-        query, response = live_results(page, max(1, result_page))
-    except (QueryError, ValueError):
+        query, response = live_results(page, parsed_whole_number(request.GET.get("page")) or 1)
+    except QueryError:  # a page beyond the last one
         query, response = live_results(page)
-    saved = [*parse_qsl(page.filters.lstrip("?")), ("q", page.query_text), ("sort", page.sort)]
-    params = urlencode([(key, value) for key, value in saved if value])
+    refine = [*((key, value) for key, values in query.filters.items() for value in values),
+              ("q", query.text), ("sort", query.sort)]
+    params = urlencode([(key, value) for key, value in refine if value])
     return {"language": page.language, "home": page.get_parent().specific,
             "refine_url": f"{SEARCH_PATHS[page.language]}?{params}",
             **results_context(request, query, response, hidden=("language",))}

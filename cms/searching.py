@@ -4,6 +4,8 @@ collections all parse and validate searches here, so they accept and reject the 
 import re
 from collections.abc import Mapping
 
+from django.http import QueryDict
+
 from pages.models import FundingMeasurePage
 from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
@@ -12,7 +14,8 @@ from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery, SearchResponse
 SEARCH_PARAMETERS = ("q", "lang", "page", "page_size", "sort")
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
-YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"(19|20)[0-9]{2}")
+DIGITS = re.compile(r"[0-9]{1,6}")
 
 
 def known_values(facet: Facet, values: list[str]) -> set[str]:
@@ -21,7 +24,7 @@ def known_values(facet: Facet, values: list[str]) -> set[str]:
         return set(FundingMeasurePage.objects.filter(code__in=values)
                    .values_list("code", flat=True))
     if facet.key == "start_year":
-        return {value for value in values if YEAR.match(value)}
+        return {value for value in values if YEAR.fullmatch(value)}
     return set(values) & set(facet.value_labels("lt"))
 
 
@@ -40,12 +43,40 @@ def checked_filters(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return checked
 
 
+def known_filters(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Facet filters with unknown keys and values dropped: a saved search whose term was
+    renamed or deleted since goes on without it."""
+    known = {}
+    for key, values in filters.items():
+        if (facet := FACETS_BY_KEY.get(key)) is not None:
+            values = [value.strip() for value in values if "\x00" not in value]
+            if kept := sorted(known_values(facet, values)):
+                known[key] = kept
+    return known
+
+
+def parsed_whole_number(raw: str | None) -> int | None:
+    """The number written in ASCII digits (at most six), else None: `str.isdigit` and `int`
+    also take superscripts, other scripts' digits, signs, blanks and underscores."""
+    return int(raw) if raw is not None and DIGITS.fullmatch(raw) else None
+
+
 def whole_number(parameter: str, raw: str | None, default: int) -> int:
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or len(raw) > 6:
+    number = parsed_whole_number(raw)
+    if number is None:
         raise QueryError(parameter, f"„{parameter}“ turi būti teigiamas sveikasis skaičius.")
-    return int(raw)
+    return number
+
+
+def refuse_nul(params: Mapping[str, list[str]] | QueryDict) -> None:
+    """A NUL character can be in no name or value (PostgreSQL refuses it in any text)."""
+    lists = params.lists() if isinstance(params, QueryDict) else params.items()
+    for key, values in lists:
+        if "\x00" in key or any("\x00" in value for value in values):
+            name = key.replace("\x00", "")
+            raise QueryError(name, f"Parametre „{name}“ yra neleistinas simbolis NUL.")
 
 
 def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str = "relevance",
@@ -62,6 +93,7 @@ def query_from_params(params, *, language: str = "lt", municipality: str | None 
                       fixed: Mapping[str, list[str]] | None = None,
                       strict: bool = True) -> SearchQuery:
     """Parse a QueryDict. `strict` refuses unknown parameters; `fixed` filters always apply."""
+    refuse_nul(params)
     facet_keys = [key for key in params if key in FACETS_BY_KEY]
     unknown = [key for key in params if key not in SEARCH_PARAMETERS and key not in facet_keys]
     if strict and unknown:

@@ -8,8 +8,9 @@ from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
 from cms.api.resources.base import PageFilters, PageOut, page_fields, rich_text
 from cms.api.search_schemas import SearchOut, search_payload
-from cms.searching import run, search_query
+from cms.searching import known_filters, run, search_query
 from pages.models import CollectionPage
+from search.query import MAX_PAGE_SIZE, SORTS, SearchQuery, SearchResponse
 
 
 class CollectionFilters(PageFilters):
@@ -33,12 +34,23 @@ class CollectionDetail(CollectionSummary):
 
 def summary(page: CollectionPage, context: Context) -> dict[str, Any]:
     return {**page_fields(page, context, "collection"), "intro": rich_text(page.intro),
-            "query": {"q": page.query_text, "filters": page.filter_values, "sort": page.sort}}
+            "query": {"q": page.query_text, "filters": known_filters(page.filter_values),
+                      "sort": page.sort}}
 
 
-def live_results(page: CollectionPage, result_page: int = 1):
-    query = search_query(page.filter_values, text=page.query_text, sort=page.sort,
-                         page=result_page, page_size=page.page_size, language=page.language)
+def saved_query(page: CollectionPage, result_page: int = 1) -> SearchQuery:
+    """The collection's saved search as it can run today: filter values renamed or deleted
+    since it was saved are left out, and a sort or size no longer offered falls back to the
+    default, so a published collection always shows."""
+    return search_query(known_filters(page.filter_values), text=page.query_text,
+                        sort=page.sort if page.sort in SORTS else "newest", page=result_page,
+                        page_size=min(max(page.page_size, 1), MAX_PAGE_SIZE),
+                        language=page.language)
+
+
+def live_results(page: CollectionPage, result_page: int = 1) -> tuple[SearchQuery,
+                                                                      SearchResponse]:
+    query = saved_query(page, result_page)
     return query, run(query)
 
 
