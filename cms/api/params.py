@@ -8,6 +8,14 @@ from ninja import Schema
 
 from search.query import QueryError
 
+MAX_ID = 2**63 - 1  # the largest id a database's 64-bit integer column can hold
+
+
+def is_page_id(value: int) -> bool:
+    """Whether this number can be the id of a page; the database refuses to compare larger
+    ones (SQLite raises OverflowError)."""
+    return 0 < value <= MAX_ID
+
 
 def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:
     """Refuse parameters no schema declares, so a typo never silently widens a query."""

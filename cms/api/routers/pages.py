@@ -9,7 +9,7 @@ from pydantic import create_model
 from cms.api.caching import mark_modified
 from cms.api.jsonld import JSON_LD
 from cms.api.page_queries import filtered, published
-from cms.api.params import paginate, require_known
+from cms.api.params import is_page_id, paginate, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, PageResource
 from cms.api.resources.base import DetailParams
@@ -57,7 +57,7 @@ def page_router(resource: PageResource) -> Router:
                         "(JSON arba JSON-LD)")
     def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
         require_known(request, DetailParams)
-        page = published(resource).filter(pk=page_id).first() if page_id < 2**63 else None
+        page = published(resource).filter(pk=page_id).first() if is_page_id(page_id) else None
         if page is None:
             raise ApiProblem(404, f"Paskelbto puslapio {page_id} nėra.", "page_id")
         mark_modified(request, page.last_published_at)

@@ -10,7 +10,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import Page
 
 from cms.api.caching import mark_private
-from cms.api.params import require_known
+from cms.api.params import is_page_id, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, resource_for
 from cms.api.resources.base import DetailParams
@@ -29,7 +29,7 @@ def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]
     require_known(request, DetailParams)
     mark_private(request)
     scope = site_scope(request)
-    page = Page.objects.filter(pk=page_id).first() if 0 < page_id < 2**63 else None
+    page = Page.objects.filter(pk=page_id).first() if is_page_id(page_id) else None
     if page is None or scope is None or not scope.contains(page):
         raise ApiProblem(404, f"Šioje svetainėje puslapio {page_id} nėra.", "page_id")
     page = page.specific
