@@ -1,4 +1,9 @@
-"""RSS and Atom feeds: each municipality site's news, and each collection's live results."""
+"""RSS and Atom feeds: each municipality site's news, and each collection's live results.
+
+Feed readers show an item's description as HTML (Atom says so: `type="html"`), so the plain
+text of a lead or summary is escaped into HTML first: text that looks like markup is shown as
+typed, never run.
+"""
 
 from datetime import date, datetime, time
 
@@ -6,10 +11,13 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
+from cms.api.params import is_page_id
 from cms.api.resources.collections import live_results
 from cms.scope import site_scope
 from pages.models import CollectionPage, MunicipalityHomePage, NewsPage
+from pages.public import public_pages
 from search.query import Hit
 
 FEED_SIZE = 30
@@ -41,14 +49,14 @@ class NewsFeed(Feed):
         return self.title(home)
 
     def items(self, home: MunicipalityHomePage):
-        return (NewsPage.objects.live().public().descendant_of(home)
+        return (public_pages(NewsPage.objects.descendant_of(home))
                 .order_by("-date_published", "-first_published_at", "pk")[:FEED_SIZE])
 
     def item_title(self, item: NewsPage) -> str:
         return item.title
 
     def item_description(self, item: NewsPage) -> str:
-        return item.lead
+        return escape(item.lead)
 
     def item_link(self, item: NewsPage) -> str:
         return item.get_full_url(self.request)
@@ -60,7 +68,8 @@ class NewsFeed(Feed):
 class CollectionFeed(Feed):
     def get_object(self, request: HttpRequest, page_id: int) -> CollectionPage:
         scope = site_scope(request)
-        collection = CollectionPage.objects.live().public().filter(pk=page_id).first()
+        collection = (public_pages(CollectionPage.objects.filter(pk=page_id)).first()
+                      if is_page_id(page_id) else None)
         if scope is None or collection is None or not scope.contains(collection):
             raise Http404
         self.request = request
@@ -82,7 +91,7 @@ class CollectionFeed(Feed):
         return hit.title
 
     def item_description(self, hit: Hit) -> str:
-        return hit.summary
+        return escape(hit.summary)
 
     def item_link(self, hit: Hit) -> str:
         return hit.url
