@@ -1,11 +1,29 @@
 """The tree of a municipality site: home page and one index page per content type."""
 
+from typing import Any, ClassVar
+from urllib.parse import urlencode
+
+from django.core.paginator import Page as ListingPage
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest, QueryDict
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.models.taxonomy import Municipality
+from pages.public import public_pages
+
+INDEX_TEMPLATE = "pages/index_page.html"
+INDEX_PAGE_SIZE = 20
+INDEX_TEXTS = {
+    "lt": {"search": "Paieška su filtrais: {label}", "count": "Iš viso: {count}.",
+           "none": "Kol kas nieko nepaskelbta.", "pages": "Puslapiai",
+           "previous": "Ankstesnis puslapis", "next": "Kitas puslapis", "page": "puslapis"},
+    "en": {"search": "Search with filters: {label}", "count": "{count} in total.",
+           "none": "Nothing has been published yet.", "pages": "Pages",
+           "previous": "Previous page", "next": "Next page", "page": "page"},
+}
 
 
 class MunicipalityHomePage(Page):
@@ -32,25 +50,79 @@ class MunicipalityHomePage(Page):
         verbose_name_plural = "savivaldybių pradžios puslapiai"
 
 
+def page_link(params: QueryDict, number: int) -> str:
+    """`?…` for another page of a listing, the other parameters kept."""
+    copy = params.copy()
+    copy.pop("page", None)
+    if number > 1:
+        copy["page"] = str(number)
+    return "?" + copy.urlencode()
+
+
+def listing_pagination(params: QueryDict, listing: ListingPage) -> dict[str, Any] | None:
+    """Links to the neighbouring and nearby pages of a listing; None when it has one page."""
+    if listing.paginator.num_pages == 1:
+        return None
+    nearby = listing.paginator.get_elided_page_range(listing.number, on_each_side=2,
+                                                     on_ends=1)
+    return {
+        "numbers": [{"number": number, "current": number == listing.number,
+                     "url": page_link(params, number)}
+                    for number in nearby if number != Paginator.ELLIPSIS],
+        "previous": page_link(params, listing.number - 1) if listing.has_previous() else None,
+        "next": page_link(params, listing.number + 1) if listing.has_next() else None,
+    }
+
+
 class IndexPage(Page):
+    """A section of a site: lists its public children, newest first, a page at a time.
+
+    Each section type declares the shared template: Wagtail would otherwise expect a template
+    named after each class."""
+
     intro = RichTextField("įžanga", blank=True)
     parent_page_types = ["pages.MunicipalityHomePage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
-    template = "pages/index_page.html"
+    child_type: ClassVar[str]  # the search's content type of the children
 
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
+    @property
+    def language(self) -> str:
+        return self.locale.language_code if self.locale_id else "lt"
+
+    def search_url(self) -> str:
+        """The site's search page, showing only this section's content type."""
+        from cms.search_texts import SEARCH_PATHS
+
+        return f"{SEARCH_PATHS[self.language]}?{urlencode({'content_type': self.child_type})}"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs):
+        from cms.searching import parsed_whole_number
+        from search.facets import CONTENT_TYPES
+
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
-        context["children"] = children.order_by("-first_published_at")[:50]
+        children = public_pages(self.get_children()).order_by("-first_published_at", "-pk")
+        # Any ?page= but a page number shows the first page; one beyond the end, the last.
+        number = parsed_whole_number(request.GET.get("page")) or 1
+        listing = Paginator(children, INDEX_PAGE_SIZE).get_page(number)
+        texts = INDEX_TEXTS[self.language]
+        label = CONTENT_TYPES[self.child_type][1 if self.language == "en" else 0]
+        context.update({
+            "children": listing.object_list, "listing": listing, "texts": texts,
+            "count_text": texts["count"].format(count=listing.paginator.count),
+            "search_url": self.search_url(), "search_text": texts["search"].format(label=label),
+            "pagination": listing_pagination(request.GET, listing),
+        })
         return context
 
 
 class ProjectIndexPage(IndexPage):
     subpage_types = ["pages.ProjectPage"]
+    template = INDEX_TEMPLATE
+    child_type = "project"
 
     class Meta:
         verbose_name = "projektų sąrašas"
@@ -58,6 +130,8 @@ class ProjectIndexPage(IndexPage):
 
 class MeasureIndexPage(IndexPage):
     subpage_types = ["pages.FundingMeasurePage"]
+    template = INDEX_TEMPLATE
+    child_type = "measure"
 
     class Meta:
         verbose_name = "priemonių sąrašas"
@@ -65,6 +139,8 @@ class MeasureIndexPage(IndexPage):
 
 class ProviderIndexPage(IndexPage):
     subpage_types = ["pages.ProviderPage"]
+    template = INDEX_TEMPLATE
+    child_type = "provider"
 
     class Meta:
         verbose_name = "paslaugų teikėjų sąrašas"
@@ -72,6 +148,8 @@ class ProviderIndexPage(IndexPage):
 
 class NewsIndexPage(IndexPage):
     subpage_types = ["pages.NewsPage"]
+    template = INDEX_TEMPLATE
+    child_type = "news"
 
     class Meta:
         verbose_name = "naujienų sąrašas"
