@@ -95,6 +95,12 @@ def texts(*keys: str, translatable: bool = True) -> list[FieldSpec]:
     return [FieldSpec(key, values.text, translatable) for key in keys]
 
 
+def rich_texts(model: type[Page], *keys: str) -> list[FieldSpec]:
+    """Translatable rich-text fields, each cleaned for the features of its model field."""
+    return [FieldSpec(key, values.rich_text(model._meta.get_field(key).features), True)
+            for key in keys]
+
+
 ADDRESS_AND_CONTACT = [
     *texts("street_address", "city", "postal_code", "contact_name", "contact_phone",
            "contact_email", translatable=False),
@@ -104,7 +110,8 @@ ADDRESS_AND_CONTACT = [
 SOURCE = [*texts("source_url", translatable=False), FieldSpec("source_date", values.date)]
 
 PROJECT = fields(
-    *texts("summary", "goal", "body"),
+    *texts("summary", "goal"),
+    *rich_texts(content.ProjectPage, "body"),
     *texts("project_code", "call_code", "kohesio_id", "image_credit", translatable=False),
     FieldSpec("results", text_children(content.ProjectResult, "text"), True),
     FieldSpec("indicators", children(content.ProjectIndicator, name=values.text,
@@ -132,8 +139,8 @@ PROJECT = fields(
 )
 
 MEASURE = fields(
-    *texts("specific_objective", "financing_form", "eligible_applicants", "summary",
-           "funded_activities"),
+    *texts("specific_objective", "financing_form", "eligible_applicants", "summary"),
+    *rich_texts(content.FundingMeasurePage, "funded_activities"),
     *texts("code", translatable=False),
     FieldSpec("priority", term(content.Priority)),
     FieldSpec("agency", term(content.Agency)),
@@ -145,7 +152,8 @@ MEASURE = fields(
 )
 
 PROVIDER = fields(
-    *texts("department", "description"),
+    *texts("department"),
+    *rich_texts(content.ProviderPage, "description"),
     *texts("legal_code", "website", translatable=False),
     FieldSpec("provider_type", values.choice(content.ProviderPage.ProviderType)),
     FieldSpec("municipality", term(content.Municipality)),
@@ -157,7 +165,8 @@ PROVIDER = fields(
 )
 
 NEWS = fields(
-    *texts("lead", "body"),
+    *texts("lead"),
+    *rich_texts(content.NewsPage, "body"),
     *texts("image_credit", translatable=False),
     FieldSpec("date_published", values.date),
     FieldSpec("kind", values.choice(content.NewsPage.Kind)),

@@ -5,7 +5,9 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from bs4 import Tag
 from django.db import models
+from wagtail.admin.rich_text.converters.editor_html import DbWhitelister, EditorHTMLConverter
 
 
 class LineError(Exception):
@@ -20,6 +22,38 @@ class LineError(Exception):
 
 
 Converter = Callable[[Any], Any]
+# Elements whose content is code or a separate document, never text: dropped whole.
+UNSAFE_ELEMENTS = {"script", "style", "template", "noscript", "iframe", "object", "svg",
+                   "math", "textarea", "title", "head"}
+# Wagtail's pointers to its own pages, documents, images and embeds by id: an import's ids are
+# not this database's, so such elements are kept as plain HTML only.
+EDITOR_POINTERS = ("data-linktype", "data-embedtype")
+
+
+class ImportWhitelister(DbWhitelister):
+    """Wagtail's rich-text whitelist for a field's features (what the admin's editor can
+    save), which also drops code elements with their content instead of keeping it as text."""
+
+    def clean_tag_node(self, doc, tag: Tag) -> None:
+        if tag.name in UNSAFE_ELEMENTS:
+            tag.decompose()
+            return
+        for attribute in EDITOR_POINTERS:
+            tag.attrs.pop(attribute, None)
+        super().clean_tag_node(doc, tag)
+
+
+def rich_text(features: list[str] | None) -> Converter:
+    """HTML cleaned to what the admin's rich-text editor with these features (None: Wagtail's
+    defaults) would store: no scripts, event handlers, styles or `javascript:` links."""
+    whitelisters: list[ImportWhitelister] = []  # built on first use, once the registry is ready
+
+    def convert(value: Any) -> str:
+        if not whitelisters:
+            whitelisters.append(ImportWhitelister(EditorHTMLConverter(features).converter_rules))
+        return whitelisters[0].clean(text(value)).strip()
+
+    return convert
 
 
 def text(value: Any) -> str:
