@@ -439,7 +439,7 @@ def test_no_public_page_or_feed_answers_500_to_an_odd_parameter(postgresql_nul, 
             assert response.status_code < 500, (path, parameter, value)
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=30), max_size=4))
 def test_no_search_answers_500_to_any_text(api, params):
