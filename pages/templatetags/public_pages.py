@@ -10,8 +10,9 @@ register = template.Library()
 
 @register.filter
 def public(page: Page | None) -> Page | None:
-    """The page in the active language (or as it is) when public; None otherwise."""
-    if page is None:
+    """The page in the active language (or as it is) when public; None otherwise (also for
+    a missing relation, which templates give as an empty string)."""
+    if not isinstance(page, Page):
         return None
     localized = page.localized
     return next((candidate for candidate in (localized, page) if is_public(candidate)), None)
