@@ -18,6 +18,7 @@ from tests.editorial import (
     moderator_of,
     national_admin,
 )
+from tests.test_import import PROJECT, PROVIDER
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"
@@ -114,3 +115,18 @@ def test_a_moderator_cannot_publish_a_link_to_another_municipalitys_draft(sites,
     accepted = publish_with_lead(client, project, drafts[OWN])
     assert accepted.status_code == 302
     assert ProjectPage.objects.get(pk=project.pk).lead_beneficiary_id == drafts[OWN].pk
+
+
+def test_an_import_line_cannot_link_another_municipalitys_draft(sites, run_import):
+    draft = {**PROVIDER, "id": "prov-kalvarija", "site": OTHER, "municipality": OTHER,
+             "title": f"{SECRET} teikėjas", "live": False}
+    own_draft = {**draft, "id": "prov-alytus-draft", "site": OWN, "municipality": OWN}
+    linked = {**PROJECT, "measure": None, "project_code": "", "lead_beneficiary": "prov-kalvarija",
+              "partners": [{"provider": "prov-kalvarija", "role": "partner"}]}
+    result = run_import([draft, own_draft, linked])
+    assert any("lead_beneficiary" in line and SECRET in line for line in result.errors), \
+        result.stderr
+    assert not ProjectPage.objects.filter(title=PROJECT["title"]).exists()
+    own = run_import([{**linked, "lead_beneficiary": "prov-alytus-draft",
+                       "partners": [{"provider": "prov-alytus-draft", "role": "partner"}]}])
+    assert not own.errors, own.stderr
