@@ -23,7 +23,6 @@ from wagtail.signals import page_published
 
 from pages.importing.schema import COMMON_KEYS, KINDS, PageKind
 from pages.importing.values import LineError, boolean, text
-from pages.links import hidden_links, model_links
 from pages.models import ImportedItem, MunicipalityHomePage
 
 SOURCE_LANGUAGE = "lt"
@@ -100,12 +99,6 @@ def _assign(page: Page, resolved: dict[str, Any]) -> None:
             setattr(page, key, value)
 
 
-def _refuse_hidden_links(page: Page, parent: Page) -> None:
-    """A line may not link another municipality's non-public page (see pages.links)."""
-    for field, error in hidden_links(parent.path, model_links(page)).items():
-        raise LineError("; ".join(error.messages), field)
-
-
 def _index_page(site_slug: str, kind: PageKind) -> Page:
     home = MunicipalityHomePage.objects.filter(slug=site_slug,
                                                locale__language_code=SOURCE_LANGUAGE).first()
@@ -171,7 +164,6 @@ def _write_source(external_id: str, kind: PageKind, data: dict) -> Outcome:
         page = kind.model(title=title, locale=parent.locale)
         page.slug = _slug_for(data, parent, page)
         _assign(page, resolved)
-        _refuse_hidden_links(page, parent)
         _go_live(page, live)
         parent.add_child(instance=page)
         ImportedItem.objects.create(external_id=external_id, kind=data["type"],
@@ -189,7 +181,6 @@ def _write_source(external_id: str, kind: PageKind, data: dict) -> Outcome:
         page.refresh_from_db()
     page.title, page.slug = title, _slug_for(data, parent, page)
     _assign(page, resolved)
-    _refuse_hidden_links(page, parent)
     _publish(page, live)
     shared = {key: value for key, value in resolved.items()
               if not kind.fields[key].translatable}
