@@ -7,7 +7,9 @@ class OutboxEntry(models.Model):
 
     Written in the same transaction as the change. `version` grows with every change and is the
     engine's external version, so an older document never overwrites a newer one. The row stays
-    pending until the engine acknowledged exactly this version.
+    pending until the engine acknowledged exactly this version. It is not due before
+    `retry_after`: a backoff after a failure, a pause after the engine asked to retry later, or
+    the claim of the worker writing it (see `search.outbox.claim_due`).
     """
 
     page_id = models.BigIntegerField(unique=True)

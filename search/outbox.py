@@ -1,12 +1,24 @@
-"""Record, in the caller's transaction, which pages' public documents must be rewritten."""
+"""Record, in the caller's transaction, which pages' public documents must be rewritten.
+
+Guarantees:
+- Every change a committed transaction recorded is written: recording is one atomic upsert per
+  page (`version = version + 1`), so concurrent transactions never lose each other's change.
+- A row is acknowledged only for the version the engine stored (or found superseded), so a
+  change made while its page was being written stays pending.
+- Workers claim due rows (`FOR UPDATE SKIP LOCKED`) and hold them for `CLAIM_SECONDS`
+  without holding a database lock: concurrent drains write disjoint rows, publishing is never
+  blocked by a drain, and the rows of a worker that died become due again when the claim ends.
+- Only a page's own failures (a rejected or unbuildable document) count towards MAX_ATTEMPTS;
+  an engine that is briefly unable to write postpones the rows without counting an attempt.
+"""
 
 import logging
 import time
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from search.models import OutboxEntry
@@ -14,24 +26,40 @@ from search.models import OutboxEntry
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 BROKER_PAUSE_SECONDS = 10.0
+CLAIM_SECONDS = 60  # longer than a batch normally takes; an overrun only repeats its writes
+RETRY_LATER_SECONDS = 30  # after an engine answered "not now" (overload, write block)
+UPSERT_ROWS = 500
 _broker_down_until = 0.0
 
 
 def record_changes(page_ids: Iterable[int]) -> None:
     """Bump the version of each page's outbox row (creating it) and schedule a drain."""
-    ids = set(page_ids)
+    ids = sorted(set(page_ids))  # one lock order, so concurrent recorders cannot deadlock
     if not ids:
         return
     now = timezone.now()
-    OutboxEntry.objects.filter(page_id__in=ids).update(
-        version=F("version") + 1, pending=True, failed=False, attempts=0, retry_after=None,
-        changed_at=now, last_error="")
-    existing = set(OutboxEntry.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
-    OutboxEntry.objects.bulk_create(
-        [OutboxEntry(page_id=page_id, changed_at=now) for page_id in ids - existing],
-        ignore_conflicts=True)
+    for start in range(0, len(ids), UPSERT_ROWS):
+        _upsert(ids[start:start + UPSERT_ROWS], now)
     if not any(callback is schedule_drain for _, callback, _ in connection.run_on_commit):
         transaction.on_commit(schedule_drain)  # once per transaction, however many changes
+
+
+def _upsert(page_ids: list[int], now: datetime) -> None:
+    """Insert version 1, or add one to the version the row has when this statement runs."""
+    meta, quote = OutboxEntry._meta, connection.ops.quote_name
+    fresh = {"version": 1, "pending": True, "changed_at": now, "attempts": 0,
+             "retry_after": None, "failed": False, "last_error": ""}
+    columns = ["page_id", *fresh]
+    params = [meta.get_field(name).get_db_prep_save(value, connection)
+              for page_id in page_ids for name, value in {"page_id": page_id, **fresh}.items()]
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    table, version = quote(meta.db_table), quote("version")
+    reset = ", ".join(f"{quote(name)} = EXCLUDED.{quote(name)}" for name in columns[2:])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(map(quote, columns))}) "
+            f"VALUES {', '.join([row] * len(page_ids))} ON CONFLICT ({quote('page_id')}) "
+            f"DO UPDATE SET {version} = {table}.{version} + 1, {reset}", params)
 
 
 def schedule_drain() -> None:
@@ -52,11 +80,32 @@ def schedule_drain() -> None:
         logger.warning("Search outbox drain not queued (%s); beat will pick it up.", error)
 
 
-def due_entries(limit: int) -> list[OutboxEntry]:
+def claim_due(limit: int) -> tuple[list[OutboxEntry], datetime]:
+    """Take up to `limit` due rows for this worker until the returned claim time.
+
+    Rows another worker is claiming are skipped, not waited for; the claim is a `retry_after`
+    in the future, so it ends by itself if this worker dies. A new change makes the row due
+    at once: its newer version may then be written beside this one, and the older one loses.
+    """
+    claimed_until = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
+    with transaction.atomic():
+        entries = list(_due().select_for_update(skip_locked=True)
+                       .order_by("changed_at", "page_id")[:limit])
+        OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+            retry_after=claimed_until)
+    return entries, claimed_until
+
+
+def release(entries: list[OutboxEntry], claimed_until: datetime) -> None:
+    """Make rows claimed until `claimed_until` due again (their drain stopped early)."""
+    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries],
+                               retry_after=claimed_until).update(retry_after=None)
+
+
+def _due() -> QuerySet[OutboxEntry]:
     now = timezone.now()
     pending = OutboxEntry.objects.filter(pending=True, failed=False)
-    due = pending.filter(retry_after__isnull=True) | pending.filter(retry_after__lte=now)
-    return list(due.order_by("changed_at", "page_id")[:limit])
+    return pending.filter(retry_after__isnull=True) | pending.filter(retry_after__lte=now)
 
 
 def acknowledge(page_id: int, version: int) -> None:
@@ -64,16 +113,25 @@ def acknowledge(page_id: int, version: int) -> None:
         pending=False, attempts=0, last_error="", retry_after=None)
 
 
-def record_failure(page_id: int, version: int, error: str) -> None:
-    """Retry with exponential backoff; after MAX_ATTEMPTS the row is marked failed."""
-    entry = OutboxEntry.objects.filter(page_id=page_id, version=version).first()
-    if entry is None:  # a newer change superseded this version
-        return
-    entry.attempts += 1
-    entry.last_error = error
-    entry.failed = entry.attempts >= MAX_ATTEMPTS
-    entry.retry_after = timezone.now() + timedelta(seconds=2 ** entry.attempts)
-    entry.save(update_fields=["attempts", "last_error", "failed", "retry_after"])
+def record_failure(page_id: int, version: int, error: str, final: bool = False) -> None:
+    """Retry with exponential backoff; after MAX_ATTEMPTS (or at once when `final`, for an
+    error that repeats until the page or the code changes) the row is marked failed."""
+    with transaction.atomic():
+        entry = OutboxEntry.objects.select_for_update().filter(
+            page_id=page_id, version=version).first()
+        if entry is None:  # a newer change superseded this version
+            return
+        entry.attempts += 1
+        entry.last_error = error
+        entry.failed = final or entry.attempts >= MAX_ATTEMPTS
+        entry.retry_after = timezone.now() + timedelta(seconds=2 ** entry.attempts)
+        entry.save(update_fields=["attempts", "last_error", "failed", "retry_after"])
+
+
+def postpone(page_id: int, version: int, error: str) -> None:
+    """The engine could not write now (overload, a write block): retry later, no attempt used."""
+    OutboxEntry.objects.filter(page_id=page_id, version=version).update(
+        last_error=error, retry_after=timezone.now() + timedelta(seconds=RETRY_LATER_SECONDS))
 
 
 def retry_failed(page_ids: Iterable[int] | None = None) -> int:

@@ -1,15 +1,27 @@
-"""Drain the outbox into the engine: fetch due rows → map pages to documents → bulk write."""
+"""Drain the outbox into the engine: claim due rows → map pages to documents → bulk write.
+
+Guarantees of a drain:
+- A row is acknowledged only after the engine stored its version (or a newer one), so a
+  worker killed at any point, even in the middle of a bulk request, loses nothing: its claimed
+  rows become due again and are written by the next drain (see `search.outbox.claim_due`).
+- Concurrent drains claim disjoint rows.
+- A page whose document cannot be built or is rejected by the engine fails alone; the rest of
+  its batch is written. An engine that cannot write for now postpones the batch's rows without
+  using up their attempts, and the drain stops until the next scheduled one.
+"""
 
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import DatabaseError
+
 from search.documents import build_documents, indexable_pages, searchable_page_ids
-from search.engines import get_engine
-from search.engines.base import IndexAction
+from search.engines import RetryLater, get_engine
+from search.engines.base import ActionResult, IndexAction
 from search.models import OutboxEntry
-from search.outbox import acknowledge, due_entries, record_changes, record_failure
+from search.outbox import acknowledge, claim_due, postpone, record_changes, record_failure, release
 
 BATCH_SIZE = 500
 
@@ -18,6 +30,7 @@ BATCH_SIZE = 500
 class DrainReport:
     written: int = 0
     failed: int = 0
+    postponed: int = 0
 
 
 def actions_for(versions: dict[int, int]) -> list[IndexAction]:
@@ -26,26 +39,64 @@ def actions_for(versions: dict[int, int]) -> list[IndexAction]:
     return [IndexAction(page_id, versions[page_id], documents[page_id]) for page_id in versions]
 
 
-def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
-    entries = due_entries(limit)
-    report = DrainReport()
-    if not entries:
-        return report
-    engine = get_engine()
-    engine.ensure_index()
-    for result in engine.bulk(actions_for({entry.page_id: entry.version for entry in entries})):
-        if result.error:
+def buildable_actions(versions: dict[int, int]) -> tuple[list[IndexAction], dict[int, str]]:
+    """The actions of every page whose document can be built, and the error of each other one.
+
+    A failing batch is split in halves until the failing pages are alone; a database error is
+    not a page's fault and is raised.
+    """
+    try:
+        return actions_for(versions), {}
+    except DatabaseError:
+        raise
+    except Exception as error:
+        if len(versions) == 1:
+            return [], dict.fromkeys(versions, f"{type(error).__name__}: {error}"[:2000])
+    items = list(versions.items())
+    actions, errors = buildable_actions(dict(items[:len(items) // 2]))
+    more_actions, more_errors = buildable_actions(dict(items[len(items) // 2:]))
+    return actions + more_actions, errors | more_errors
+
+
+def settle(results: list[ActionResult], report: DrainReport) -> None:
+    """Acknowledge what the engine stored; postpone or count a failure for the rest."""
+    for result in results:
+        if isinstance(result, RetryLater):
+            postpone(result.page_id, result.version, result.error)
+            report.postponed += 1
+        elif result.error:
             record_failure(result.page_id, result.version, result.error)
             report.failed += 1
         else:
             acknowledge(result.page_id, result.version)
             report.written += 1
+
+
+def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
+    """Claim up to `limit` due rows and write them; on an exception they are released."""
+    entries, claimed_until = claim_due(limit)
+    report = DrainReport()
+    if not entries:
+        return report
+    try:
+        engine = get_engine()
+        engine.ensure_index()
+        versions = {entry.page_id: entry.version for entry in entries}
+        actions, unbuildable = buildable_actions(versions)
+        for page_id, error in unbuildable.items():
+            record_failure(page_id, versions[page_id], error, final=True)
+        report.failed += len(unbuildable)
+        results = engine.bulk(actions) if actions else []
+    except BaseException:
+        release(entries, claimed_until)
+        raise
+    settle(results, report)
     return report
 
 
 def drain(limit: int = BATCH_SIZE, on_batch: Callable[[DrainReport], None] | None = None
           ) -> DrainReport:
-    """Drain batches until nothing is due."""
+    """Drain batches until nothing is due or the engine asked to retry later."""
     total = DrainReport()
     while True:
         report = drain_batch(limit)
@@ -53,7 +104,8 @@ def drain(limit: int = BATCH_SIZE, on_batch: Callable[[DrainReport], None] | Non
             on_batch(report)
         total.written += report.written
         total.failed += report.failed
-        if report.written + report.failed < limit:
+        total.postponed += report.postponed
+        if report.postponed or report.written + report.failed < limit:
             return total
 
 
@@ -74,7 +126,9 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
 
     The new index receives the outbox's writes from the moment it exists, and every document is
     written with its outbox version, so whichever of the two writes is older loses. Where the
-    engine allows, a batch is sent while the next one is read from the database.
+    engine allows, a batch is sent while the next one is read from the database. A page the
+    rebuild could not write (or build) is queued again: the drain writes it to both indices, or
+    records why it cannot.
     """
     engine = get_engine()
     engine.ensure_index()
@@ -83,9 +137,7 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
 
     def finish(sent: tuple[Future, int]) -> None:
         future, size = sent
-        for result in future.result():
-            if result.error:
-                record_failure(result.page_id, result.version, result.error)
+        record_changes(result.page_id for result in future.result() if result.error)
         if on_batch:
             on_batch(size)
 
@@ -97,7 +149,9 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
                 batch = page_ids[start:start + batch_size]
                 versions = dict.fromkeys(batch, 0) | dict(OutboxEntry.objects.filter(
                     page_id__in=batch).values_list("page_id", "version"))
-                actions = [action for action in actions_for(versions) if action.document]
+                actions, unbuildable = buildable_actions(versions)
+                record_changes(unbuildable)
+                actions = [action for action in actions if action.document]
                 if sending:
                     finish(sending)
                 sending = (sender.submit(engine.bulk, actions, index=index), len(batch))

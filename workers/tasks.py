@@ -9,8 +9,10 @@ from search.pipeline import DrainReport, drain
 @shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=2, retry_backoff_max=60,
              retry_jitter=True, max_retries=8, acks_late=True)
 def drain_outbox(self) -> dict[str, int]:
+    """Drain until nothing is due; an exception (engine or database unreachable) releases the
+    claimed rows and Celery retries the task. Rows the engine postponed wait for the beat."""
     report: DrainReport = drain()
-    return {"written": report.written, "failed": report.failed}
+    return {"written": report.written, "failed": report.failed, "postponed": report.postponed}
 
 
 @shared_task
