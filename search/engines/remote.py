@@ -5,12 +5,28 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from search.engines import dsl
+from search.engines import RetryLater, dsl
 from search.engines.base import ActionResult, IndexAction, SearchEngine
 from search.facets import FACETS
 from search.query import Hit, SearchQuery, SearchResponse, facet_listing
 
-ACKNOWLEDGED_STATUSES = {409, 404}  # a newer version is there / nothing to delete
+RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
+RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
+                      "index_closed_exception", "unavailable_shards_exception"}
+
+
+def verdict(ok: bool, outcome: dict[str, Any]) -> str:
+    """What one bulk item's outcome means: "written" (stored, a newer version is there, or
+    nothing to delete), "later" (the server cannot write now) or "failed" (the document)."""
+    error = outcome.get("error")
+    kind = error.get("type") if isinstance(error, dict) else getattr(
+        outcome.get("exception"), "error", "")
+    if ok or outcome["status"] == 409 or (outcome["status"] == 404 and not error):
+        return "written"
+    if (not isinstance(outcome["status"], int) or outcome["status"] in RETRY_LATER_STATUSES
+            or kind in RETRY_LATER_ERRORS):
+        return "later"  # a status that is not a number: the server was not reached
+    return "failed"
 
 
 class RemoteEngine(SearchEngine):
@@ -91,17 +107,27 @@ class RemoteEngine(SearchEngine):
                     yield {**operation, "_op_type": "index", "_source": action.document}
 
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
-        indices = [index] if index else (self._indices_of(self.alias)
-                                         + self._indices_of(self.building_alias))
-        errors: dict[int, str] = {}
-        for ok, item in self.streaming_bulk(self.client, self._operations(actions, indices),
+        """Write through the aliases, never to an index name that may be gone: a write to a
+        missing index would create a stray one and be acknowledged. An action is acknowledged
+        only when every target stored it (or holds a newer version)."""
+        targets = [index] if index else [self.alias] + (
+            [self.building_alias] if self.client.indices.exists_alias(name=self.building_alias)
+            else [])
+        verdicts: dict[int, tuple[str, str]] = {}
+        for ok, item in self.streaming_bulk(self.client, self._operations(actions, targets),
                                             raise_on_error=False, raise_on_exception=False,
-                                            max_retries=3, chunk_size=500):
+                                            max_retries=3, chunk_size=500,
+                                            require_alias=index is None):
             outcome = next(iter(item.values()))
-            if not ok and outcome.get("status") not in ACKNOWLEDGED_STATUSES:
-                errors[int(outcome["_id"])] = str(outcome.get("error") or outcome)[:2000]
-        return [ActionResult(action.page_id, action.version, errors.get(action.page_id, ""))
-                for action in actions]
+            page_id, found = int(outcome["_id"]), verdict(ok, outcome)
+            if found != "written" and verdicts.get(page_id, ("",))[0] != "failed":
+                verdicts[page_id] = (found, str(outcome.get("error") or outcome)[:2000])
+        results = []
+        for action in actions:
+            found, error = verdicts.get(action.page_id, ("written", ""))
+            result = RetryLater if found == "later" else ActionResult
+            results.append(result(action.page_id, action.version, error))
+        return results
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)
