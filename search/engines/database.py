@@ -12,12 +12,13 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
 from search.analysis import WORD, fold, stems, tokens
+from search.engines import RetryLater
 from search.engines.base import ActionResult, IndexAction, SearchEngine
 from search.facets import FACETS
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
@@ -91,6 +92,30 @@ def stored_fields(action: IndexAction) -> dict[str, Any]:
         "sort_start_date": as_date(document.get("start_date")),
         "sort_budget": float(budget) if budget is not None else None,
     }
+
+
+UPSERT_COLUMNS = ("index", "page_id", "version", "deleted", "language", "document", "terms",
+                  "title_terms", "sort_date", "sort_start_date", "sort_budget")
+UPSERT_ROWS = 500
+
+
+def _upsert(rows: list[dict[str, Any]]) -> dict[int, int]:
+    """Insert the rows or update those stored with an older version; page id → written row."""
+    meta, quote = StoredDocument._meta, connection.ops.quote_name
+    fields = [meta.get_field(name) for name in UPSERT_COLUMNS]
+    columns = [quote(field.column) for field in fields]
+    params = [field.get_db_prep_save(row[field.name], connection)
+              for row in rows for field in fields]
+    table, version = quote(meta.db_table), quote("version")
+    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+            f"ON CONFLICT ({columns[0]}, {columns[1]}) DO UPDATE SET "
+            + ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[2:])
+            + f" WHERE {table}.{version} < EXCLUDED.{version} "
+            f"RETURNING {quote('page_id')}, {quote('id')}", params)
+        return dict(cursor.fetchall())
 
 
 def as_date(value: str | None) -> date | None:
@@ -176,26 +201,27 @@ class DatabaseEngine(SearchEngine):
         prepared = {page_id: stored_fields(action) for page_id, action in latest.items()}
         with transaction.atomic():
             targets = list(self._indexes().filter(name=index) if index else self._indexes())
-            if index and not targets:
-                return [ActionResult(action.page_id, action.version, f"no index {index}")
-                        for action in actions]
+            if not any(target.live or index for target in targets):
+                return [RetryLater(action.page_id, action.version,
+                                   f"no index {index or self.alias}") for action in actions]
             for target in targets:
                 self._write(target, prepared)
         return [ActionResult(action.page_id, action.version) for action in actions]
 
     @staticmethod
     def _write(target: StoredIndex, prepared: dict[int, dict[str, Any]]) -> None:
-        stored = dict(StoredDocument.objects.filter(index=target, page_id__in=prepared)
-                      .values_list("page_id", "version"))
-        newer = [fields for page_id, fields in prepared.items()
-                 if page_id not in stored or fields["version"] > stored[page_id]]
-        StoredDocument.objects.filter(
-            index=target, page_id__in=[fields["page_id"] for fields in newer]).delete()
-        rows = StoredDocument.objects.bulk_create(
-            [StoredDocument(index=target, **fields) for fields in newer], batch_size=500)
+        """One upsert per page that replaces a stored document only with a newer version, so
+        concurrent writers of one page cannot both insert it, nor an older one win."""
+        rows = [{**dict.fromkeys(UPSERT_COLUMNS), "index": target.pk, **prepared[page_id]}
+                for page_id in sorted(prepared)]  # one lock order for concurrent writers
+        written: dict[int, int] = {}
+        for start in range(0, len(rows), UPSERT_ROWS):
+            written |= _upsert(rows[start:start + UPSERT_ROWS])
+        StoredFacetValue.objects.filter(document_id__in=written.values()).delete()
         StoredFacetValue.objects.bulk_create(
-            [StoredFacetValue(document=row, facet=key, value=value)
-             for row in rows for key, value in facet_values(row.document)], batch_size=1000)
+            [StoredFacetValue(document_id=pk, facet=key, value=value)
+             for page_id, pk in written.items()
+             for key, value in facet_values(prepared[page_id]["document"])], batch_size=1000)
 
     def search(self, query: SearchQuery) -> SearchResponse:
         docs = self._live()
