@@ -8,16 +8,18 @@ candidate documents and adding them as alternatives. Ranking and highlighting ha
 """
 
 import itertools
-from datetime import date
+from datetime import UTC, date
 from html import escape
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import CharField, Count, F, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from search.analysis import WORD, fold, stems, tokens
+from search.documents import EXPIRY_FORMAT
 from search.engines import RetryLater
 from search.engines.base import ActionResult, IndexAction, SearchEngine
 from search.facets import FACETS
@@ -223,8 +225,15 @@ class DatabaseEngine(SearchEngine):
              for page_id, pk in written.items()
              for key, value in facet_values(prepared[page_id]["document"])], batch_size=1000)
 
+    def _visible(self) -> QuerySet[StoredDocument]:
+        """Live documents not past their expiry (see `search.documents.expiry_text`)."""
+        now = timezone.now().astimezone(UTC).strftime(EXPIRY_FORMAT)
+        expires = Cast(KeyTextTransform("expires_at", "document"), CharField())
+        return self._live().alias(expires=expires).filter(
+            Q(expires__isnull=True) | Q(expires__gt=now))
+
     def search(self, query: SearchQuery) -> SearchResponse:
-        docs = self._live()
+        docs = self._visible()
         if query.municipality:
             docs = docs.filter(id__in=having("municipality", [query.municipality]))
         words = [analysed(word) for word in tokens(query.text)]
@@ -312,7 +321,8 @@ class DatabaseEngine(SearchEngine):
         words = tokens(fold(prefix))
         if not words or limit < 1:
             return []
-        docs = self._live().filter(language=language, title_terms__contains=f" {words[-1]}")
+        docs = self._visible().filter(language=language,
+                                      title_terms__contains=f" {words[-1]}")
         for word in words[:-1]:
             docs = docs.filter(title_terms__contains=f" {word} ")
         if municipality:
@@ -324,3 +334,12 @@ class DatabaseEngine(SearchEngine):
 
     def indexed_versions(self) -> dict[int, int]:
         return dict(self._live().values_list("page_id", "version"))
+
+    def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
+        documents = self._live().filter(page_id__gt=after)
+        if upto is not None:
+            documents = documents.filter(page_id__lte=upto)
+        fingerprint = KeyTextTransform("fingerprint", "document")
+        return {page_id: (version, value or "") for page_id, version, value in
+                documents.annotate(fingerprint=fingerprint)
+                .values_list("page_id", "version", "fingerprint")}

@@ -5,8 +5,15 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 from search.engines import RetryLater, dsl
-from search.engines.base import ActionResult, IndexAction, SearchEngine
+from search.engines.base import (
+    ActionResult,
+    IndexAction,
+    SearchEngine,
+    basic_analysis_allowed,
+)
 from search.facets import FACETS
 from search.query import Hit, SearchQuery, SearchResponse, facet_listing
 
@@ -56,6 +63,12 @@ class RemoteEngine(SearchEngine):
         return all(any(module["name"] == self.analysis_module for module in node["modules"])
                    for node in nodes)
 
+    def missing_analysis(self) -> str:
+        if self.full_analysis:
+            return ""
+        return (f"The {type(self).__name__} server lacks the {self.analysis_module} module: "
+                "no Lithuanian stemming, no accent folding, no autocomplete.")
+
     def _indices_of(self, alias: str) -> list[str]:
         if not self.client.indices.exists_alias(name=alias):
             return []
@@ -63,6 +76,8 @@ class RemoteEngine(SearchEngine):
 
     def _new_index(self, **settings: Any) -> str:
         name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        if (missing := self.missing_analysis()) and not basic_analysis_allowed():
+            raise ImproperlyConfigured(missing)  # never a silent fallback to basic analysis
         body = dsl.index_body(self.full_analysis)
         body["settings"].update(settings)
         self.client.indices.create(index=name, body=body)
@@ -160,6 +175,12 @@ class RemoteEngine(SearchEngine):
         body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
         response = self.client.search(index=self.alias, body=body)
         return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
+        ids = {"gt": after, **({"lte": upto} if upto is not None else {})}
+        return {int(hit["_id"]): (int(hit["_version"]), hit["_source"].get("fingerprint", ""))
+                for hit in self.scan(self.client, index=self.alias, _source=["fingerprint"],
+                                     query={"query": {"range": {"id": ids}}, "version": True})}
 
     def indexed_versions(self) -> dict[int, int]:
         return {int(hit["_id"]): int(hit["_version"]) for hit in self.scan(
