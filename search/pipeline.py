@@ -17,9 +17,9 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from search.documents import build_documents, indexable_pages, searchable_page_ids
-from search.engines import RetryLater, get_engine
-from search.engines.base import ActionResult, IndexAction
+from search.documents import build_documents, searchable_page_ids
+from search.engines import get_engine
+from search.engines.base import ActionResult, IndexAction, RetryLater
 from search.models import OutboxEntry
 from search.outbox import acknowledge, claim_due, postpone, record_changes, record_failure, release
 
@@ -162,32 +162,3 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
         engine.abandon(index)
         raise
     return index
-
-
-@dataclass
-class Reconciliation:
-    missing: set[int]
-    stale: set[int]
-    orphans: set[int]
-
-
-def reconcile() -> Reconciliation:
-    """Compare the live index with the database; queue every difference for the worker."""
-    engine = get_engine()
-    engine.ensure_index()
-    engine.refresh()
-    expected = {page.pk for page in indexable_pages()}
-    versions = dict(OutboxEntry.objects.values_list("page_id", "version"))
-    indexed = engine.indexed_versions()
-    result = Reconciliation(
-        missing=expected - set(indexed),
-        stale={page_id for page_id in expected & set(indexed)
-               if indexed[page_id] < versions.get(page_id, 0)},
-        orphans=set(indexed) - expected,
-    )
-    differing = result.missing | result.stale | result.orphans
-    record_changes(differing)
-    for page_id in differing & set(indexed):  # the fix must outrank what the index holds
-        OutboxEntry.objects.filter(page_id=page_id, version__lte=indexed[page_id]).update(
-            version=indexed[page_id] + 1)
-    return result

@@ -1,9 +1,11 @@
-"""Celery tasks: drain the search outbox (after each commit and on the beat schedule), publish
-scheduled pages, rebuild the index on request from the admin."""
+"""Celery tasks: drain the search outbox (after each commit and on the beat schedule), check the
+index against the database a slice at a time, publish scheduled pages, rebuild the index on
+request from the admin."""
 
 from celery import shared_task
 
 from search.pipeline import DrainReport, drain
+from search.reconcile import reconcile_next_slice
 
 
 @shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=2, retry_backoff_max=60,
@@ -13,6 +15,13 @@ def drain_outbox(self) -> dict[str, int]:
     claimed rows and Celery retries the task. Rows the engine postponed wait for the beat."""
     report: DrainReport = drain()
     return {"written": report.written, "failed": report.failed, "postponed": report.postponed}
+
+
+@shared_task
+def reconcile_index_slice() -> dict[str, int]:
+    """Check the next slice of the index against the database by fingerprint; queue repairs.
+    Round after round, the whole index is checked (the health panel shows the last pass)."""
+    return reconcile_next_slice().figures()
 
 
 @shared_task

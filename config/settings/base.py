@@ -221,6 +221,8 @@ CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "workers.tasks.drain_outbox", "schedule": 10.0},
     "publish-scheduled-pages": {"task": "workers.tasks.publish_scheduled_pages",
                                 "schedule": 60.0},
+    "reconcile-search-index": {"task": "workers.tasks.reconcile_index_slice",
+                               "schedule": 60.0},
 }
 
 # Cache shared by web and worker processes (the admin shows the worker's rebuild progress).

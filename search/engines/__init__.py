@@ -1,19 +1,12 @@
 """Choose the public search engine from settings: Elasticsearch, OpenSearch or the database."""
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
 
-from search.engines.base import ActionResult, SearchEngine
+from search.engines.base import SearchEngine
 
 INDEX_ALIAS = "esparama-pages"
-
-
-@dataclass(frozen=True)
-class RetryLater(ActionResult):
-    """Not written for a passing reason (overload, a write block, no index behind the alias):
-    to be tried again later, without counting as one of the page's failed attempts."""
 
 
 def get_engine() -> SearchEngine:

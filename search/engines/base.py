@@ -34,6 +34,12 @@ class ActionResult:
     error: str = ""  # empty: acknowledged (stored, or a newer version already there)
 
 
+@dataclass(frozen=True)
+class RetryLater(ActionResult):
+    """Not written for a passing reason (overload, a write block, no index behind the alias):
+    to be tried again later, without counting as one of the page's failed attempts."""
+
+
 class SearchEngine(ABC):
     """Public search index behind an alias; rebuilds write a new index and swap it in."""
 

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from search.analysis import WORD, fold, stems, tokens
 from search.documents import EXPIRY_FORMAT
-from search.engines import RetryLater
-from search.engines.base import ActionResult, IndexAction, SearchEngine
+from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
 from search.facets import FACETS
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import FacetValue, Hit, SearchQuery, SearchResponse, facet_listing

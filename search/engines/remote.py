@@ -7,10 +7,11 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from search.engines import RetryLater, dsl
+from search.engines import dsl
 from search.engines.base import (
     ActionResult,
     IndexAction,
+    RetryLater,
     SearchEngine,
     basic_analysis_allowed,
 )
