@@ -18,9 +18,12 @@ from search.models import OutboxEntry
 from search.outbox import record_changes
 
 SLICE_SIZE = 500
-CURSOR_KEY = "search:reconcile:cursor"
-DRIFT_KEY = "search:reconcile:drift"  # the last completed pass, for the health panel
-PASS_KEY = "search:reconcile:pass"  # the pass under way
+CURSOR, DRIFT, PASS = "cursor", "drift", "pass"  # DRIFT: the last completed pass; PASS: this one
+
+
+def cache_key(name: str) -> str:
+    """One reconcile state per index alias (deployments and test runs may share a cache)."""
+    return f"search:reconcile:{get_engine().alias}:{name}"
 
 
 @dataclass
@@ -84,25 +87,25 @@ def reconcile() -> Reconciliation:
     while after is not None:
         result, after = reconcile_slice(after)
         total.add(result)
-    caches["shared"].set(DRIFT_KEY, total.figures(), None)
+    caches["shared"].set(cache_key(DRIFT), total.figures(), None)
     return total
 
 
 def reconcile_next_slice() -> Reconciliation:
     """One bounded step of the pass the beat schedule keeps going round the index."""
     cache = caches["shared"]
-    result, after = reconcile_slice(cache.get(CURSOR_KEY, 0))
-    running = cache.get(PASS_KEY, {})
+    result, after = reconcile_slice(cache.get(cache_key(CURSOR), 0))
+    running = cache.get(cache_key(PASS), {})
     running = {key: running.get(key, 0) + value for key, value in result.figures().items()}
     if after is None:
-        cache.set(DRIFT_KEY, running, None)
-        cache.delete(PASS_KEY)
+        cache.set(cache_key(DRIFT), running, None)
+        cache.delete(cache_key(PASS))
     else:
-        cache.set(PASS_KEY, running, None)
-    cache.set(CURSOR_KEY, after or 0, None)
+        cache.set(cache_key(PASS), running, None)
+    cache.set(cache_key(CURSOR), after or 0, None)
     return result
 
 
 def last_drift() -> dict[str, int] | None:
     """Figures of the last completed pass (None before the first)."""
-    return caches["shared"].get(DRIFT_KEY)
+    return caches["shared"].get(cache_key(DRIFT))

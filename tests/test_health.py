@@ -2,11 +2,14 @@
 counts, rebuild with progress; administrators see everything, moderators their municipality."""
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from cms.rebuild import DONE, read_progress
+from pages.models import ProjectPage
 from search import pipeline
 from search.models import OutboxEntry
+from search.reconcile import DRIFT, cache_key, reconcile
 from tests.editorial import (
     OTHER,
     OWN,
@@ -109,3 +112,16 @@ def test_rebuild_runs_as_a_task_and_reports_progress(sites, engine, indexed, cli
     response = client.get(reverse("cms_search_health"))
     assert "Baigta" in response.content.decode()
     assert figures(response)[OWN] == (2, 2)
+
+
+def test_the_panel_shows_the_drift_the_last_reconcile_pass_found(indexed, client):
+    caches["shared"].delete(cache_key(DRIFT))
+    response = panel(client, make_user("admin", superuser=True))
+    assert response.context["report"].drift is None
+    ProjectPage.objects.filter(pk=indexed.own_project.pk).update(title="Pakeista be signalo")
+    reconcile()
+    response = client.get(reverse("cms_search_health"))
+    assert response.context["report"].drift == {"missing": 0, "stale": 1, "orphans": 0,
+                                                "checked": response.context["report"]
+                                                .drift["checked"]}
+    assert "pasenę 1" in response.content.decode()

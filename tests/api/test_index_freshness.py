@@ -133,8 +133,8 @@ def test_reconcile_finds_content_drift_that_versions_miss(api):
 
 
 def test_the_beat_checks_the_index_a_slice_at_a_time(api, monkeypatch):
-    caches["shared"].delete_many([reconcile_module.CURSOR_KEY, reconcile_module.PASS_KEY,
-                                  reconcile_module.DRIFT_KEY])
+    caches["shared"].delete_many([reconcile_module.cache_key(name) for name in (
+        reconcile_module.CURSOR, reconcile_module.PASS, reconcile_module.DRIFT)])
     monkeypatch.setattr(reconcile_module, "SLICE_SIZE", 40)
     pages, public = searchable_page_ids(), sorted(indexed())
     drifted = [public[5], public[-5]]
