@@ -55,6 +55,7 @@ class StoredDocument(models.Model):
     sort_date = models.DateField(null=True)
     sort_start_date = models.DateField(null=True)
     sort_budget = models.FloatField(null=True)
+    expires_at = models.DateTimeField(null=True, help_text="Hidden from searches from then on.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["index", "page_id"],

@@ -8,14 +8,13 @@ candidate documents and adding them as alternatives. Ranking and highlighting ha
 """
 
 import itertools
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from html import escape
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from search.analysis import WORD, fold, stems, tokens
@@ -92,11 +91,13 @@ def stored_fields(action: IndexAction) -> dict[str, Any]:
         "sort_date": as_date(document.get("date")),
         "sort_start_date": as_date(document.get("start_date")),
         "sort_budget": float(budget) if budget is not None else None,
+        "expires_at": (datetime.strptime(document["expires_at"], EXPIRY_FORMAT).replace(tzinfo=UTC)
+                       if document.get("expires_at") else None),
     }
 
 
 UPSERT_COLUMNS = ("index", "page_id", "version", "deleted", "language", "document", "terms",
-                  "title_terms", "sort_date", "sort_start_date", "sort_budget")
+                  "title_terms", "sort_date", "sort_start_date", "sort_budget", "expires_at")
 UPSERT_ROWS = 500
 
 
@@ -226,10 +227,7 @@ class DatabaseEngine(SearchEngine):
 
     def _visible(self) -> QuerySet[StoredDocument]:
         """Live documents not past their expiry (see `search.documents.expiry_text`)."""
-        now = timezone.now().astimezone(UTC).strftime(EXPIRY_FORMAT)
-        expires = Cast(KeyTextTransform("expires_at", "document"), CharField())
-        return self._live().alias(expires=expires).filter(
-            Q(expires__isnull=True) | Q(expires__gt=now))
+        return self._live().filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
 
     def search(self, query: SearchQuery) -> SearchResponse:
         docs = self._visible()
