@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",  # runserver leaves /static/ to WhiteNoise, DEBUG or not
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ninja",  # the API's browsable docs (/api/v1/docs/) from local static files, not a CDN
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,8 +167,15 @@ TIME_ZONE = "Europe/Vilnius"
 # A translation created by wagtail-localize stays a draft until a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Static files are served by the application itself (WhiteNoise), as in production: collected
+# into STATIC_ROOT by `collectstatic`, with content-hashed names (cached for good by browsers)
+# and gzip/Brotli copies. A proxy in front may serve STATIC_ROOT itself (docker-compose.yml).
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 

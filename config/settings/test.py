@@ -18,3 +18,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # The Elasticsearch test distribution has no analysis module; the tests use it knowingly (the
 # Lithuanian analysis is tested on OpenSearch and the database engine).
 SEARCH_BASIC_ANALYSIS_ALLOWED = True
+# Templates render {% static %} without `collectstatic`: plain names, no manifest to read (a
+# manifest left in STATIC_ROOT by a demo run could be stale). tests/browser/test_demo.py checks
+# the hashed, compressed files as the demo serves them.
+STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# WhiteNoise serves the apps' own static directories, looked up per request, as with DEBUG on:
+# it neither scans nor warns about STATIC_ROOT each time a test client loads the middleware.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
