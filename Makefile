@@ -14,9 +14,8 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# Migrate, collect static files, load the demo, serve on PORT [8000] (see scripts/demo.sh).
 demo: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
 	scripts/demo.sh
 
 services:

@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# Serve the demo: web server, Celery worker and beat together; Ctrl+C stops all three.
+# The demo, as `make demo` runs it: migrate, collect the static files (hashed and compressed,
+# served by WhiteNoise as in production), load the demo content for the port it is served on,
+# then serve: web server, Celery worker and beat together; Ctrl+C (or a TERM to this script)
+# stops all three.
+#
+# Environment (defaults in brackets), besides config/settings/base.py's:
+#   PORT  [8000]  where the web server listens (127.0.0.1 and *.localhost); the sites' links
+#                 and indexed URLs follow it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+PORT=${PORT:-8000}
+export PORT WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}
+$BIN/python manage.py migrate --noinput
+$BIN/python manage.py collectstatic --noinput --verbosity 0
+$BIN/python manage.py load_demo --port "$PORT"
 mkdir -p .cache/broker .cache/broker-processed
 $BIN/celery -A config worker --loglevel=warning --concurrency=1 &
 WORKER=$!
 $BIN/celery -A config beat --loglevel=warning --schedule .cache/celerybeat-schedule &
 BEAT=$!
-trap 'kill $WORKER $BEAT 2>/dev/null; wait' EXIT INT TERM
-$BIN/python manage.py runserver 127.0.0.1:8000 --noreload
+$BIN/python manage.py runserver "127.0.0.1:$PORT" --noreload &
+SERVER=$!
+trap 'kill $WORKER $BEAT $SERVER 2>/dev/null; wait' EXIT
+trap exit INT TERM
+wait $SERVER
