@@ -4,7 +4,9 @@
 #          BASE_DIR is site-packages and STATIC_ROOT/MEDIA_ROOT live there; runs gunicorn and the
 #          Celery worker and beat.
 #   proxy  nginx in front of gunicorn: serves /static/ (copied from `app`, so it always matches
-#          the code) and image renditions from the media volume, passes everything else on.
+#          the code; hashed names and gzip copies made by collectstatic, see config/settings)
+#          and image renditions from the media volume, passes everything else on. The app
+#          serves the same files itself (WhiteNoise) to whoever reaches it without the proxy.
 #          Documents are never served from /media/: Wagtail's view checks their collection's
 #          privacy first.
 
@@ -60,6 +62,13 @@ log_format json escape=json
     '"method":"$request_method","host":"$host","path":"$uri","status":$status,'
     '"bytes":$body_bytes_sent,"seconds":$request_time,"user_agent":"$http_user_agent"}';
 
+# collectstatic names each file by its content's hash (and writes a .gz beside it): a hashed
+# name never changes content, so browsers keep it for good; other names are kept for an hour.
+map $uri $static_expires {
+    "~\.[0-9a-f]{12}\.[A-Za-z0-9]+$" max;
+    default 1h;
+}
+
 server {
     listen 8000;
     server_tokens off;
@@ -69,7 +78,8 @@ server {
 
     location /static/ {
         alias /srv/static/;
-        expires 1h;
+        expires $static_expires;
+        gzip_static on;
         gzip on;
         gzip_types text/css application/javascript application/json image/svg+xml;
         add_header X-Content-Type-Options nosniff always;
