@@ -88,7 +88,8 @@ def demo(tmp_path_factory) -> Iterator[Demo]:
                 time.sleep(1)
             yield running
         finally:
-            os.killpg(process.pid, signal.SIGINT)  # Ctrl+C
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGINT)  # Ctrl+C
             try:
                 process.wait(STOP_SECONDS)
                 stopped_all = wait_for_group_exit(process.pid)
