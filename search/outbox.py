@@ -14,7 +14,9 @@ Guarantees:
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
@@ -30,6 +32,7 @@ CLAIM_SECONDS = 60  # longer than a batch normally takes; an overrun only repeat
 RETRY_LATER_SECONDS = 30  # after an engine answered "not now" (overload, write block)
 UPSERT_ROWS = 500
 _broker_down_until = 0.0
+_deferred: ContextVar[bool] = ContextVar("search_drains_deferred", default=False)
 
 
 def record_changes(page_ids: Iterable[int]) -> None:
@@ -40,6 +43,8 @@ def record_changes(page_ids: Iterable[int]) -> None:
     now = timezone.now()
     for start in range(0, len(ids), UPSERT_ROWS):
         _upsert(ids[start:start + UPSERT_ROWS], now)
+    if _deferred.get():
+        return
     if not any(callback is schedule_drain for _, callback, _ in connection.run_on_commit):
         transaction.on_commit(schedule_drain)  # once per transaction, however many changes
 
@@ -60,6 +65,17 @@ def _upsert(page_ids: list[int], now: datetime) -> None:
             f"INSERT INTO {table} ({', '.join(map(quote, columns))}) "
             f"VALUES {', '.join([row] * len(page_ids))} ON CONFLICT ({quote('page_id')}) "
             f"DO UPDATE SET {version} = {table}.{version} + 1, {reset}", params)
+
+
+@contextmanager
+def drains_deferred() -> Iterator[None]:
+    """Changes recorded inside the block ask no worker to drain: a bulk load records them and
+    drains once at the end, with or without a broker."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def schedule_drain() -> None:

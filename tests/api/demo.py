@@ -3,7 +3,7 @@
 import json
 from collections.abc import Iterable
 
-from pages.management.commands.load_demo import DEMO_FILE
+from cms.management.commands.load_demo import DEMO_FILE
 
 SITES = {"alytus", "kalvarija", "nacionalinis"}
 REFERENCE_KEYS = ("measure", "lead_beneficiary", "predecessor")

@@ -1,16 +1,16 @@
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from pages.sites import NATIONAL_SLUG, ensure_municipality_site
-from search import outbox, pipeline
+from search import pipeline
+from search.outbox import drains_deferred
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo.jsonl"
+DEMO_FILE = Path(apps.get_app_config("pages").path) / "fixtures" / "demo.jsonl"
 DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", NATIONAL_SLUG,
               "vilnius", "kaunas", "siauliai", "panevezys", "utena"]
 DEMO_PORT = 8000  # where scripts/demo.sh serves when PORT is not set
@@ -19,22 +19,6 @@ DEMO_PORT = 8000  # where scripts/demo.sh serves when PORT is not set
 def served_port() -> int:
     """The port the demo is served on: PORT, as scripts/demo.sh reads it."""
     return int(os.environ.get("PORT") or DEMO_PORT)
-
-
-@contextmanager
-def drains_deferred() -> Iterator[None]:
-    """Publishing inside the block asks no Celery worker to drain the search outbox: a bulk load
-    records its changes and drains them once at the end, with or without a broker."""
-    schedule_drain = outbox.schedule_drain
-    outbox.schedule_drain = _no_drain
-    try:
-        yield
-    finally:
-        outbox.schedule_drain = schedule_drain
-
-
-def _no_drain() -> None:
-    """Drain nothing now (see drains_deferred)."""
 
 
 class Command(BaseCommand):
