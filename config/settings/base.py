@@ -215,6 +215,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_in": str(BASE_DIR / ".cache" / "broker"),
         "data_folder_out": str(BASE_DIR / ".cache" / "broker"),
         "processed_folder": str(BASE_DIR / ".cache" / "broker-processed"),
+        "control_folder": str(BASE_DIR / ".cache" / "broker-control"),
         "store_processed": False,
     }
 )
