@@ -55,7 +55,8 @@ class StoredDocument(models.Model):
     sort_date = models.DateField(null=True)
     sort_start_date = models.DateField(null=True)
     sort_budget = models.FloatField(null=True)
-    expires_at = models.DateTimeField(null=True, help_text="Hidden from searches from then on.")
+    expires_at = models.DateTimeField(null=True, db_index=True,
+                                      help_text="Hidden from searches from then on.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["index", "page_id"],
