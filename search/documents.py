@@ -9,6 +9,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from django.db.models import ManyToManyField, Model, Prefetch
@@ -187,6 +188,7 @@ def related_model_at(model: type[Model], lookup: str) -> type[Model]:
     return model
 
 
+@cache
 def read_lookups(model: type[Model]) -> list[str]:
     """Every relation a document of `model` reads, derived from MAPPERS: each step of each
     declared lookup, and the county and region behind every municipality. A change to any row
@@ -306,7 +308,10 @@ def indexable_pages() -> list[Page]:
             if directory.is_indexable(page)]
 
 
-def searchable_page_ids() -> list[int]:
-    """Ids of every page of a searchable type (published or not), for rebuilds."""
-    return sorted(pk for model, *_rest in MAPPERS.values()
-                  for pk in model.objects.values_list("pk", flat=True))
+def searchable_page_ids(after: int = 0, limit: int | None = None) -> list[int]:
+    """Ids of pages of a searchable type (published or not), in order: every one (rebuilds),
+    or the first `limit` above `after` (a slice of reconcile)."""
+    ids = sorted(pk for model, *_rest in MAPPERS.values()
+                 for pk in model.objects.filter(pk__gt=after).order_by("pk")
+                 .values_list("pk", flat=True)[:limit])
+    return ids[:limit]

@@ -52,7 +52,7 @@ def reconcile_slice(after: int) -> tuple[Reconciliation, int | None]:
     """Check the next SLICE_SIZE pages with ids above `after` against the index; queue every
     difference. Returns the result and where the next slice starts (None: at the end)."""
     limit = SLICE_SIZE
-    ids = [pk for pk in searchable_page_ids() if pk > after][:limit]
+    ids = searchable_page_ids(after, limit)
     upto = ids[-1] if len(ids) == limit else None
     engine = get_engine()
     engine.ensure_index()

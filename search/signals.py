@@ -1,7 +1,6 @@
 """Every change that alters what the public can find writes outbox rows in its transaction."""
 
-from collections.abc import Collection
-from functools import cache
+from collections.abc import Callable, Collection
 
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -19,23 +18,25 @@ def subtree_ids(page: Page) -> list[int]:
     return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
 
 
-@cache
-def embedding_lookups(model: type[Model]) -> list[str]:
-    """The relations through which a model's documents show other pages and terms."""
-    return read_lookups(model)
-
-
-def pages_showing(instance: Model) -> set[int]:
-    """Searchable pages whose documents embed this term or page (labels, names, codes)."""
+def pages_matching(condition: Callable[[type[Model], str], dict | None]) -> set[int]:
+    """Searchable pages matching `condition(model, lookup)` (a filter, or None to skip the
+    relation) through any relation their documents read."""
     ids: set[int] = set()
     for model, *_rest in MAPPERS.values():
         # one indexed SELECT per relation, in one UNION: OR-ing them across the joins made
         # PostgreSQL scan every page on every publish
         matching = model.objects.order_by().values_list("pk", flat=True)
-        queries = [matching.filter(**{lookup: instance}) for lookup in embedding_lookups(model)
-                   if isinstance(instance, related_model_at(model, lookup))]
+        queries = [matching.filter(**query) for lookup in read_lookups(model)
+                   if (query := condition(model, lookup)) is not None]
         if queries:
             ids.update(queries[0].union(*queries[1:]))
+    return ids
+
+
+def pages_showing(instance: Model) -> set[int]:
+    """Searchable pages whose documents embed this term or page (labels, names, codes)."""
+    ids = pages_matching(lambda model, lookup: {lookup: instance} if isinstance(
+        instance, related_model_at(model, lookup)) else None)
     for home in content.MunicipalityHomePage.objects.filter(
             pk__in=homes_showing(instance)).only("path"):
         ids.update(subtree_ids(home))
@@ -54,17 +55,10 @@ def homes_showing(instance: Model) -> set[int]:
 def pages_linking_to(page_ids: Collection[int]) -> set[int]:
     """Searchable pages whose documents name any of these pages (their titles, codes, facets
     derived from them): a page's public state decides whether they may name it."""
-    ids: set[int] = set()
     if not page_ids:
-        return ids
-    for model, *_rest in MAPPERS.values():
-        matching = model.objects.order_by().values_list("pk", flat=True)
-        queries = [matching.filter(**{f"{lookup}__in": page_ids})
-                   for lookup in embedding_lookups(model)
-                   if issubclass(related_model_at(model, lookup), Page)]
-        if queries:
-            ids.update(queries[0].union(*queries[1:]))
-    return ids
+        return set()
+    return pages_matching(lambda model, lookup: {f"{lookup}__in": page_ids} if issubclass(
+        related_model_at(model, lookup), Page) else None)
 
 
 def with_linking_pages(page_ids: Collection[int]) -> set[int]:

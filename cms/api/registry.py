@@ -8,8 +8,6 @@ from typing import Any
 from ninja import Schema
 from wagtail.models import Page
 
-from pages.public import is_public
-
 Serializer = Callable[[Any, "Context"], dict[str, Any]]
 
 
@@ -63,7 +61,7 @@ class Context:
         self.directory = SiteDirectory()
 
     def is_public(self, page: Page) -> bool:
-        return is_public(page, self.directory.restricted_paths)
+        return self.directory.is_public(page)
 
     def url(self, page: Page) -> str:
         page._site_root_paths = self.directory.site_root_paths
