@@ -1,7 +1,10 @@
 """Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
-log views; the guard keeping site structure pages from being deleted or moved."""
+log views; the guards keeping site structure pages from being deleted or moved, and rows that
+unpublished drafts link to from being deleted."""
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -15,6 +18,7 @@ from cms.municipal_scope import reachable_pages, visible_trees
 from cms.structure_guard import refuse_structural_change
 from pages import models as content
 from pages.public import is_expired
+from pages.references import drafts_naming, refusal
 
 
 def term_viewset(term_model: type, extra_columns: tuple[str, ...] = ()) -> type[SnippetViewSet]:
@@ -103,6 +107,30 @@ def guard_structure_on_delete(request, page):
     return refuse_structural_change(request, [page])
 
 
+def refuse_deleting_what_drafts_name(request, instances: list, back_to: str):
+    """A row an unpublished draft links to is kept (see `pages.references`): say which drafts."""
+    drafts = drafts_naming(instances)
+    if not drafts:
+        return None
+    named = [instance for instance in instances if drafts_naming([instance])]
+    messages.error(request, refusal(named, drafts))
+    return redirect(back_to)
+
+
+@hooks.register("before_delete_page")
+def guard_drafts_links_on_delete(request, page):
+    return refuse_deleting_what_drafts_name(
+        request, [page.specific, *page.get_descendants().specific()],
+        reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+
+
+@hooks.register("before_delete_snippet")
+def guard_drafts_links_on_snippet_delete(request, instances):
+    instances = list(instances)
+    listing = reverse(instances[0].snippet_viewset.get_url_name("list"))
+    return refuse_deleting_what_drafts_name(request, instances, listing)
+
+
 @hooks.register("before_move_page")
 def guard_structure_on_move(request, page, destination):
     return refuse_structural_change(request, [page])
@@ -111,6 +139,13 @@ def guard_structure_on_move(request, page, destination):
 @hooks.register("before_bulk_action")
 def guard_structure_on_bulk_action(request, action_type, objects, action):
     pages = [item for item in objects if isinstance(item, Page)]
-    if action_type in ("delete", "move") and pages:
-        return refuse_structural_change(request, pages)
+    if action_type not in ("delete", "move") or not pages:
+        return None
+    if refused := refuse_structural_change(request, pages):
+        return refused
+    if action_type == "delete":
+        return refuse_deleting_what_drafts_name(
+            request, [descendant for page in pages
+                      for descendant in page.get_descendants(inclusive=True).specific()],
+            reverse("wagtailadmin_explore", args=[pages[0].get_parent().pk]))
     return None
