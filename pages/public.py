@@ -2,11 +2,15 @@
 
 A page is public when it is live, not expired (`expire_at` empty or still ahead, judged when
 read, not only once the scheduled job has unpublished it) and neither it nor any ancestor
-carries a view restriction. A page waiting in moderation is public only through its live
-version; a page never published is not public at all.
+carries a view restriction. An alias is served with its source's restrictions (Wagtail's
+`get_view_restrictions`), so an alias of a page in a restricted subtree is not public either.
+A page waiting in moderation is public only through its live version; a page never published
+is not public at all.
 """
 
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 from typing import TypeVar
 
 from django.db.models import Q, QuerySet
@@ -20,10 +24,15 @@ def not_expired() -> Q:
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+def below_any(paths: Iterable[str], field: str = "path") -> Q:
+    """Pages at or below any of these tree paths (none when there are none)."""
+    return reduce(or_, (Q(**{f"{field}__startswith": path}) for path in paths), Q(pk__in=[]))
+
+
 def public_pages(pages: QuerySet | None = None) -> QuerySet:
     """Only the public pages of `pages` (every page when None)."""
     pages = Page.objects.all() if pages is None else pages
-    return pages.live().public().filter(not_expired())
+    return pages.live().filter(not_expired()).exclude(below_any(restricted_paths()))
 
 
 def is_expired(page: Page) -> bool:
@@ -31,8 +40,13 @@ def is_expired(page: Page) -> bool:
 
 
 def restricted_paths() -> list[str]:
-    """Paths of every page carrying a view restriction (its subtree is not public)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    """Paths of the pages whose subtrees are not public: every page carrying a view
+    restriction, and every alias of a page at or below one."""
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if paths:
+        paths += Page.objects.filter(below_any(paths, "alias_of__path")).values_list(
+            "path", flat=True)
+    return paths
 
 
 def is_public(page: Page, restricted: list[str] | None = None) -> bool:

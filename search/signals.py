@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from pages import models as content
 from pages.models.taxonomy import Term
+from pages.public import below_any
 from search.documents import HOME_LOOKUPS, MAPPERS, read_lookups, related_model_at
 from search.facets import vocabulary_changed
 from search.outbox import record_changes
@@ -89,7 +90,12 @@ def on_page_deleting(sender, instance: Model, **kwargs) -> None:
 
 
 def on_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
-    record_changes(with_linking_pages(subtree_ids(instance.page)))
+    """The restricted subtree and the subtrees of its pages' aliases, which are served with
+    their source's restrictions."""
+    paths = [instance.page.path, *Page.objects.filter(
+        below_any([instance.page.path], "alias_of__path")).values_list("path", flat=True)]
+    record_changes(with_linking_pages(
+        list(Page.objects.filter(below_any(paths)).values_list("pk", flat=True))))
 
 
 def on_term_saved(sender, instance: Term, created: bool, **kwargs) -> None:
