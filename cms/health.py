@@ -10,6 +10,7 @@ from cms.municipal_scope import MunicipalityTree, tree_of
 from search.documents import indexable_pages
 from search.engines import get_engine
 from search.models import OutboxEntry
+from search.outbox import waiting
 from search.reconcile import last_drift
 
 
@@ -56,7 +57,7 @@ def index_paths() -> list[str]:
 def health_report(trees: list[MunicipalityTree], everything: bool) -> HealthReport:
     """Figures for these trees; with `everything`, outbox rows of deleted pages count too."""
     report = HealthReport()
-    entries = OutboxEntry.objects.filter(pending=True)
+    entries = waiting()
     page_paths = dict(Page.objects.filter(pk__in=entries.values("page_id"))
                       .values_list("pk", "path"))
     visible = [entry for entry in entries.order_by("changed_at") if everything or

@@ -214,6 +214,11 @@ class SiteDirectory:
         self.all_regions = sorted(set(self.region_of.values()))
         self.restricted_paths = restricted_paths()
         self.site_root_paths = Site.get_site_root_paths()
+        self.expiries: list[datetime] = []
+
+    def start_document(self) -> None:
+        """From here on, `expiries` collects when each page judged public stops being so."""
+        self.expiries = []
 
     def home_of(self, page: Page) -> content.MunicipalityHomePage | None:
         return self.home_by_path.get(page.path[: 2 * Page.steplen])
@@ -223,7 +228,11 @@ class SiteDirectory:
         return self._lithuanian_slug.get(home.translation_key, home.slug)
 
     def is_public(self, page: Page | None) -> bool:
-        return page is not None and is_public(page, self.restricted_paths)
+        if page is None or not is_public(page, self.restricted_paths):
+            return False
+        if page.expire_at:
+            self.expiries.append(page.expire_at)
+        return True
 
     def public_only(self, pages: Iterable[Page | None]) -> list[Page]:
         return [page for page in pages if self.is_public(page)]
@@ -239,12 +248,18 @@ def _full_url(page: Page, directory: SiteDirectory) -> str:
 
 
 def expiry_text(moment: datetime | None) -> str | None:
-    """When a document stops being public, as UTC text that sorts like time (engines hide it
-    from that moment, before the scheduled unpublishing has run)."""
+    """When a document stops being right to serve, as UTC text that sorts like time: its page
+    expires, or a page it names does (engines hide it from that moment, and the pipeline
+    rewrites it then)."""
     return moment.astimezone(UTC).strftime(EXPIRY_FORMAT) if moment else None
 
 
+def expiry_moment(text: str) -> datetime:
+    return datetime.strptime(text, EXPIRY_FORMAT).replace(tzinfo=UTC)
+
+
 def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Document | None:
+    directory.start_document()
     if not directory.is_indexable(page):
         return None
     home = directory.home_of(page)
@@ -271,7 +286,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
         "region": directory.all_regions if everywhere else sorted(
             {directory.region_of[slug] for slug in municipalities}),
         "budget_band": [band] if (band := budget_band(document.get("budget"))) else [],
-        "expires_at": expiry_text(page.expire_at),
+        "expires_at": expiry_text(min(directory.expiries, default=None)),
     })
 
 

@@ -8,6 +8,8 @@ Guarantees:
 - Workers claim due rows (`FOR UPDATE SKIP LOCKED`) and hold them for `CLAIM_SECONDS`
   without holding a database lock: concurrent drains write disjoint rows, publishing is never
   blocked by a drain, and the rows of a worker that died become due again when the claim ends.
+- A document that names a page expiring later (or whose own page does) is rewritten at that
+  moment: its row is scheduled with a `changed_at` ahead and becomes due then.
 - Only a page's own failures (a rejected or unbuildable document) count towards MAX_ATTEMPTS;
   an engine that is briefly unable to write postpones the rows without counting an attempt.
 """
@@ -20,7 +22,7 @@ from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from search.models import OutboxEntry
@@ -49,10 +51,21 @@ def record_changes(page_ids: Iterable[int]) -> None:
         transaction.on_commit(schedule_drain)  # once per transaction, however many changes
 
 
-def _upsert(page_ids: list[int], now: datetime) -> None:
+def schedule_changes(due: dict[int, datetime]) -> None:
+    """Make each page's row due at its moment (no drain is asked for now). A page with a change
+    already waiting is left alone: writing it schedules again."""
+    by_moment: dict[datetime, list[int]] = {}
+    for page_id, moment in sorted(due.items()):
+        by_moment.setdefault(moment, []).append(page_id)
+    for moment, ids in by_moment.items():
+        for start in range(0, len(ids), UPSERT_ROWS):
+            _upsert(ids[start:start + UPSERT_ROWS], moment, unless_pending=True)
+
+
+def _upsert(page_ids: list[int], changed_at: datetime, unless_pending: bool = False) -> None:
     """Insert version 1, or add one to the version the row has when this statement runs."""
     meta, quote = OutboxEntry._meta, connection.ops.quote_name
-    fresh = {"version": 1, "pending": True, "changed_at": now, "attempts": 0,
+    fresh = {"version": 1, "pending": True, "changed_at": changed_at, "attempts": 0,
              "retry_after": None, "failed": False, "last_error": ""}
     columns = ["page_id", *fresh]
     params = [meta.get_field(name).get_db_prep_save(value, connection)
@@ -64,7 +77,8 @@ def _upsert(page_ids: list[int], now: datetime) -> None:
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(map(quote, columns))}) "
             f"VALUES {', '.join([row] * len(page_ids))} ON CONFLICT ({quote('page_id')}) "
-            f"DO UPDATE SET {version} = {table}.{version} + 1, {reset}", params)
+            f"DO UPDATE SET {version} = {table}.{version} + 1, {reset}"
+            + (f" WHERE NOT {table}.{quote('pending')}" if unless_pending else ""), params)
 
 
 @contextmanager
@@ -118,9 +132,20 @@ def release(entries: list[OutboxEntry], claimed_until: datetime) -> None:
                                retry_after=claimed_until).update(retry_after=None)
 
 
+def waiting() -> QuerySet[OutboxEntry]:
+    """Rows whose change has happened and is not written yet (failed ones included)."""
+    return OutboxEntry.objects.filter(pending=True, changed_at__lte=timezone.now())
+
+
+def latest_change() -> datetime | None:
+    """When the newest change that has happened was recorded."""
+    return OutboxEntry.objects.filter(changed_at__lte=timezone.now()).aggregate(
+        latest=Max("changed_at"))["latest"]
+
+
 def _due() -> QuerySet[OutboxEntry]:
     now = timezone.now()
-    pending = OutboxEntry.objects.filter(pending=True, failed=False)
+    pending = waiting().filter(failed=False)
     return pending.filter(retry_after__isnull=True) | pending.filter(retry_after__lte=now)
 
 

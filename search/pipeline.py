@@ -17,11 +17,19 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from search.documents import build_documents, searchable_page_ids
+from search.documents import build_documents, expiry_moment, searchable_page_ids
 from search.engines import get_engine
 from search.engines.base import ActionResult, IndexAction, RetryLater
 from search.models import OutboxEntry
-from search.outbox import acknowledge, claim_due, postpone, record_changes, record_failure, release
+from search.outbox import (
+    acknowledge,
+    claim_due,
+    postpone,
+    record_changes,
+    record_failure,
+    release,
+    schedule_changes,
+)
 
 BATCH_SIZE = 500
 
@@ -72,6 +80,15 @@ def settle(results: list[ActionResult], report: DrainReport) -> None:
             report.written += 1
 
 
+def schedule_rewrites(actions: list[IndexAction], results: list[ActionResult]) -> None:
+    """A written document that stops being right at a known moment (its page, or a page it
+    names, expires) is rewritten at that moment."""
+    written = {result.page_id for result in results if not result.error}
+    schedule_changes({action.page_id: expiry_moment(action.document["expires_at"])
+                      for action in actions if action.page_id in written
+                      and action.document and action.document["expires_at"]})
+
+
 def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
     """Claim up to `limit` due rows and write them; on an exception they are released."""
     entries, claimed_until = claim_due(limit)
@@ -91,6 +108,7 @@ def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
         release(entries, claimed_until)
         raise
     settle(results, report)
+    schedule_rewrites(actions, results)
     return report
 
 
@@ -133,11 +151,13 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
     engine = get_engine()
     engine.ensure_index()
     index = engine.create_index()
-    sending: tuple[Future, int] | None = None
+    sending: tuple[Future, list[IndexAction], int] | None = None
 
-    def finish(sent: tuple[Future, int]) -> None:
-        future, size = sent
-        record_changes(result.page_id for result in future.result() if result.error)
+    def finish(sent: tuple[Future, list[IndexAction], int]) -> None:
+        future, actions, size = sent
+        results = future.result()
+        record_changes(result.page_id for result in results if result.error)
+        schedule_rewrites(actions, results)
         if on_batch:
             on_batch(size)
 
@@ -154,7 +174,7 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
                 actions = [action for action in actions if action.document]
                 if sending:
                     finish(sending)
-                sending = (sender.submit(engine.bulk, actions, index=index), len(batch))
+                sending = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
             if sending:
                 finish(sending)
         engine.promote(index)

@@ -11,6 +11,7 @@ whole index is checked over successive runs; `search_index reconcile` checks eve
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
+from django.utils import timezone
 
 from search.documents import build_documents, searchable_page_ids
 from search.engines import get_engine
@@ -60,7 +61,8 @@ def reconcile_slice(after: int) -> tuple[Reconciliation, int | None]:
     expected = {pk: document["fingerprint"]
                 for pk, document in build_documents(ids).items() if document}
     indexed = engine.indexed_fingerprints(after, upto)
-    written = dict(OutboxEntry.objects.filter(page_id__in=ids).values_list("page_id", "version"))
+    written = dict(OutboxEntry.objects.filter(page_id__in=ids, changed_at__lte=timezone.now())
+                   .values_list("page_id", "version"))  # not the rows scheduled ahead
     result = Reconciliation(
         missing=set(expected) - set(indexed),
         stale={pk for pk in set(expected) & set(indexed)

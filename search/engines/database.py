@@ -8,7 +8,7 @@ candidate documents and adding them as alternatives. Ranking and highlighting ha
 """
 
 import itertools
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -18,7 +18,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
 from search.analysis import WORD, fold, stems, tokens
-from search.documents import EXPIRY_FORMAT
+from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
 from search.facets import FACETS
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
@@ -91,7 +91,7 @@ def stored_fields(action: IndexAction) -> dict[str, Any]:
         "sort_date": as_date(document.get("date")),
         "sort_start_date": as_date(document.get("start_date")),
         "sort_budget": float(budget) if budget is not None else None,
-        "expires_at": (datetime.strptime(document["expires_at"], EXPIRY_FORMAT).replace(tzinfo=UTC)
+        "expires_at": (expiry_moment(document["expires_at"])
                        if document.get("expires_at") else None),
     }
 

@@ -2,6 +2,9 @@
 
 from typing import Any
 
+from django.utils import timezone
+
+from search.documents import expiry_text
 from search.facets import FACETS
 from search.query import SearchQuery
 
@@ -86,14 +89,16 @@ def _text_query(text: str) -> list[dict[str, Any]]:
             for word in text.split()]
 
 
-# a page past its expiry is no longer public, even before the scheduled job unpublishes it
-NOT_EXPIRED = {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expires_at"}}}},
-                                   {"range": {"expires_at": {"gt": "now"}}}],
-                        "minimum_should_match": 1}}
+def not_expired() -> dict[str, Any]:
+    """A document past its `expires_at` is no longer right to serve, even before it is
+    rewritten; judged by this process's clock, as the database engine does."""
+    return {"bool": {"should": [{"bool": {"must_not": {"exists": {"field": "expires_at"}}}},
+                                {"range": {"expires_at": {"gt": expiry_text(timezone.now())}}}],
+                     "minimum_should_match": 1}}
 
 
 def search_body(query: SearchQuery) -> dict[str, Any]:
-    scope = [NOT_EXPIRED]
+    scope = [not_expired()]
     if query.municipality:
         scope.append({"term": {"municipality": query.municipality}})
     selected = {key: _facet_filter(key, values) for key, values in query.filters.items()}
@@ -130,7 +135,7 @@ def suggest_body(prefix: str, language: str, municipality: str | None, limit: in
                  full_analysis: bool) -> dict[str, Any]:
     match = ({"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}}
              if full_analysis else {"match_phrase_prefix": {"title": prefix}})
-    filters = [NOT_EXPIRED, {"term": {"language": language}}]
+    filters = [not_expired(), {"term": {"language": language}}]
     if municipality:
         filters.append({"term": {"municipality": municipality}})
     return {"query": {"bool": {"must": [match], "filter": filters}}, "size": limit,

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from pages.models import (
     CollectionPage,
@@ -20,6 +20,7 @@ from pages.models import (
     ProviderIndexPage,
     ProviderPage,
 )
+from pages.public import is_public, public_pages
 from search import pipeline
 from search.engines import get_engine
 from search.query import SearchQuery
@@ -180,3 +181,40 @@ def test_the_home_page_lists_only_public_sections(api, state):
     assert collection.title.encode() in api.get("/").content
     hide(collection, state)
     assert collection.title.encode() not in api.get("/").content
+
+
+def test_an_alias_of_a_restricted_page_is_not_public(api):
+    """An alias is served with its source's restrictions (as the English tree's untranslated
+    pages are aliases of the Lithuanian ones)."""
+    provider = provider_in("public")
+    english = Locale.objects.get(language_code="en")
+    english_index = ProviderIndexPage.objects.child_of(home("alytus")).get().get_translation(
+        english)
+    alias = provider.create_alias(parent=english_index, update_locale=english)
+    project = link(alytus_project(), alias)
+    assert alias.title.encode() in api.get(english_index.get_url()).content
+    assert api.get(f"/api/v1/projects/{project.pk}/").json()["lead_beneficiary"]["id"] == alias.pk
+    hide(ProviderPage.objects.get(pk=provider.pk), "restricted")
+    pipeline.drain()
+    assert not is_public(alias) and not public_pages().filter(pk=alias.pk).exists()
+    assert alias.title.encode() not in api.get(english_index.get_url()).content
+    assert api.get(f"/api/v1/projects/{project.pk}/").json()["lead_beneficiary"] is None
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+
+
+def test_a_page_naming_an_expiring_page_is_rewritten_when_it_expires(api):
+    """Without the scheduled job: the document is hidden from the moment the named page
+    expires, and the next drain at that moment writes it without the name."""
+    ProviderPage.objects.filter(pk=provider_in("public").pk).update(
+        expire_at=timezone.now() + EXPIRES_IN)
+    provider = ProviderPage.objects.get(title__startswith=SECRET)
+    project = link(alytus_project(), provider)
+    assert project.pk in {hit.id for hit in get_engine().search(SearchQuery(text=SECRET)).hits}
+    own_title = SearchQuery(text=project.title)
+    assert project.pk in {hit.id for hit in get_engine().search(own_title).hits}
+    time.sleep(max(0, (provider.expire_at - timezone.now()).total_seconds()) + 0.1)
+    assert ProviderPage.objects.get(pk=provider.pk).live  # the scheduled job has not run
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0
+    pipeline.drain()
+    assert project.pk in {hit.id for hit in get_engine().search(own_title).hits}
+    assert get_engine().search(SearchQuery(text=SECRET)).count == 0

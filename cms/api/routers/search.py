@@ -1,6 +1,5 @@
 """Faceted search and autocomplete over the public search index."""
 
-from django.db.models import Max
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
@@ -17,7 +16,7 @@ from cms.api.search_schemas import (
 from cms.searching import query_from_params, run
 from pages.models import Municipality
 from search.engines import get_engine
-from search.models import OutboxEntry
+from search.outbox import latest_change
 
 router = Router(tags=["search"])
 ERRORS = {400: Problem, 404: Problem}
@@ -30,7 +29,7 @@ class SuggestOut(Schema):
 
 
 def mark_index_freshness(request: HttpRequest) -> None:
-    mark_modified(request, OutboxEntry.objects.aggregate(latest=Max("changed_at"))["latest"])
+    mark_modified(request, latest_change())
 
 
 @router.get("/", response={200: SearchOut, **ERRORS}, openapi_extra=PROBLEMS,

@@ -5,8 +5,7 @@ from tqdm import tqdm
 from search import pipeline
 from search.documents import indexable_pages, searchable_page_ids
 from search.engines import get_engine
-from search.models import OutboxEntry
-from search.outbox import retry_failed
+from search.outbox import retry_failed, waiting
 from search.reconcile import reconcile
 
 
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         engine.ensure_index()
         engine.refresh()
         expected = len(indexable_pages())
-        pending = OutboxEntry.objects.filter(pending=True)
+        pending = waiting()
         oldest = pending.aggregate(oldest=Min("changed_at"))["oldest"]
         self.stdout.write(
             f"Variklis: {type(engine).__name__}\n"
