@@ -9,6 +9,27 @@ from django.core.management.base import CommandError
 from pages.sites import ensure_municipality_site
 
 DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", "nacionalinis"]
+REMOTE_ENGINES = {"elasticsearch", "opensearch"}
+TESTS = Path(__file__).parent
+# modules that start worker processes on Redis, or need PostgreSQL's locking
+SERVICE_MODULES = {TESTS / "search" / "test_worker.py", TESTS / "search" / "test_concurrency.py"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives Chromium")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what each test needs, so that `make test-fast` can leave out what needs services:
+    a remote engine among its parameters, a worker or PostgreSQL, a browser."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec and REMOTE_ENGINES & {str(value) for value in callspec.params.values()}:
+            item.add_marker(pytest.mark.engine)
+        if item.path in SERVICE_MODULES:
+            item.add_marker(pytest.mark.services)
+        if TESTS / "browser" in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def create_demo_sites() -> dict:
