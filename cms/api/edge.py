@@ -1,5 +1,6 @@
-"""What every API and feed request passes through: its site, input that no view may see, CORS
-and caching headers; and, under the API, every error answered as a problem rather than HTML."""
+"""What every API and feed request passes through: its site, input that no view may see and
+caching headers; and, under the API, every error answered as a problem rather than HTML.
+CORS headers are django-cors-headers' (see `cms.api.origins`)."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -9,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
-from cms.api.cors import preflight, with_cors_headers
 from cms.api.problems import problem_response
 from cms.scope import site_scope
 from cms.searching import refuse_nul
@@ -17,6 +17,7 @@ from search.query import QueryError
 
 View = Callable[..., HttpResponse]
 NOT_FOUND = "Tokio API adreso nėra; žr. /api/v1/docs/."
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -50,7 +51,7 @@ def with_problems(view: View) -> View:
 
 def at_the_edge(view: View) -> View:
     """Refuse hosts that are no municipality's site and parameters carrying NUL (PostgreSQL
-    refuses it in any text); add CORS and caching headers."""
+    refuses it in any text); answer OPTIONS with the methods allowed; add caching headers."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -59,7 +60,7 @@ def at_the_edge(view: View) -> View:
             return problem_response(404, "Šis adresas nepriklauso jokiai savivaldybės "
                                          "svetainei.", "Host")
         if request.method == "OPTIONS":
-            return preflight(request, scope)
+            return HttpResponse(status=204, headers={"Allow": ALLOWED_METHODS})
         try:
             refuse_nul(request.GET)
         except QueryError as error:
@@ -68,7 +69,7 @@ def at_the_edge(view: View) -> View:
             response = problem_response(400, "Per daug parametrų.")
         else:
             response = view(request, *args, **kwargs)
-        return with_cors_headers(request, scope, with_caching_headers(request, response))
+        return with_caching_headers(request, response)
 
     return wrapped
 

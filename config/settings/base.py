@@ -98,9 +98,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ninja",  # the API's browsable docs (/api/v1/docs/) from local static files, not a CDN
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",  # first: it answers preflights itself
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -112,6 +114,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Cross-origin reads of the API only; the origins each municipality allows are on its home page
+# (cms.api.origins), so no origin is allowed here.
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+CORS_PREFLIGHT_MAX_AGE = 3600
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -119,8 +119,15 @@ def test_cors_is_allowed_per_municipality(api):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://www.alytus.lt"
     preflight = api.options("/api/v1/search/", headers={
         **origin, "Access-Control-Request-Method": "GET"})
-    assert preflight.status_code == 204 and "GET" in preflight["Access-Control-Allow-Methods"]
+    assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
+    assert preflight["Access-Control-Allow-Origin"] == "https://www.alytus.lt"
     other = Client(HTTP_HOST="kalvarija.localhost").get("/api/v1/projects/", headers=origin)
     assert "Access-Control-Allow-Origin" not in other.headers
-    stranger = api.get("/api/v1/projects/", headers={"Origin": "https://evil.example"})
-    assert "Access-Control-Allow-Origin" not in stranger.headers
+    stranger = {"Origin": "https://evil.example"}
+    assert "Access-Control-Allow-Origin" not in api.get("/api/v1/projects/",
+                                                        headers=stranger).headers
+    assert "Access-Control-Allow-Origin" not in api.options("/api/v1/search/", headers={
+        **stranger, "Access-Control-Request-Method": "GET"}).headers
+    outside_the_api = api.get("/feeds/news.rss", headers=origin)
+    assert outside_the_api.status_code == 200
+    assert "Access-Control-Allow-Origin" not in outside_the_api.headers
