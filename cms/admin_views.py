@@ -9,8 +9,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.health import failed_page_ids, health_report
 from cms.municipal_scope import MunicipalityTree, sees_everything, visible_trees
-from cms.rebuild import FAILED, read_progress, start_rebuild
+from cms.rebuild import start_rebuild
 from search.outbox import retry_failed, schedule_drain
+from search.rebuild import FAILED, read_progress
 
 HEALTH_URL_NAME = "cms_search_health"
 

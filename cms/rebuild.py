@@ -1,80 +1,12 @@
-"""Rebuild of the public index in a worker, with progress the admin panel polls.
+"""Queueing a rebuild of the public index from the admin: the worker runs it (search/rebuild.py)
+and records its progress, which the admin panel polls."""
 
-The progress lives in the "shared" cache (Redis with REDIS_URL, else files), which the worker and
-the web processes both reach; its key carries the index alias, so each index has its own.
-"""
-
-from dataclasses import asdict, dataclass
-
-from django.core.cache import caches
-from django.utils import timezone
-
-from search.documents import searchable_page_ids
-from search.engines import get_engine
-from search.pipeline import rebuild
-
-IDLE, QUEUED, RUNNING, DONE, FAILED = "idle", "queued", "running", "done", "failed"
-STATE_LABELS = {IDLE: "Neperkurta", QUEUED: "Laukia eilėje", RUNNING: "Kuriama",
-                DONE: "Baigta", FAILED: "Nepavyko"}
-PROGRESS_TTL = 24 * 3600
-
-
-@dataclass
-class RebuildProgress:
-    state: str = IDLE
-    done: int = 0
-    total: int = 0
-    message: str = ""
-    updated_at: str = ""
-
-    @property
-    def active(self) -> bool:
-        return self.state in (QUEUED, RUNNING)
-
-    @property
-    def percent(self) -> int:
-        return 100 if self.state == DONE else int(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def label(self) -> str:
-        return STATE_LABELS[self.state]
-
-
-def _key() -> str:
-    return f"search-rebuild:{get_engine().alias}"
-
-
-def read_progress() -> RebuildProgress:
-    return RebuildProgress(**caches["shared"].get(_key(), {}))
-
-
-def write_progress(progress: RebuildProgress) -> None:
-    progress.updated_at = timezone.now().isoformat()
-    caches["shared"].set(_key(), asdict(progress), PROGRESS_TTL)
-
-
-def run_rebuild() -> str:
-    """Rebuild now (in the worker), recording progress after every batch."""
-    progress = RebuildProgress(RUNNING, total=len(searchable_page_ids()))
-    write_progress(progress)
-
-    def on_batch(size: int) -> None:
-        progress.done += size
-        write_progress(progress)
-
-    try:
-        index = rebuild(on_batch=on_batch)
-    except Exception as error:
-        write_progress(RebuildProgress(FAILED, progress.done, progress.total, str(error)))
-        raise
-    write_progress(RebuildProgress(DONE, progress.total, progress.total, index))
-    return index
+from search.rebuild import FAILED, QUEUED, RebuildProgress, read_progress, write_progress
+from workers.tasks import rebuild_search_index
 
 
 def start_rebuild() -> RebuildProgress:
     """Queue a rebuild unless one is under way; answer the progress to show."""
-    from workers.tasks import rebuild_search_index
-
     progress = read_progress()
     if progress.active:
         return progress

@@ -19,8 +19,10 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from celery import current_app
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
@@ -28,6 +30,7 @@ from django.utils import timezone
 from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
+DRAIN_TASK = "workers.tasks.drain_outbox"  # queued by name: the search layer imports no tasks
 MAX_ATTEMPTS = 5
 BROKER_PAUSE_SECONDS = 10.0
 CLAIM_SECONDS = 60  # longer than a batch normally takes; an overrun only repeats its writes
@@ -35,6 +38,22 @@ RETRY_LATER_SECONDS = 30  # after an engine answered "not now" (overload, write 
 UPSERT_ROWS = 500
 _broker_down_until = 0.0
 _deferred: ContextVar[bool] = ContextVar("search_drains_deferred", default=False)
+
+
+@dataclass
+class DrainRequest:
+    """The one drain the changes of a transaction ask for once it commits."""
+
+    asked: bool = False
+
+    def ask_once(self) -> None:
+        if not self.asked:
+            self.asked = True
+            schedule_drain()
+
+
+_drain_request: ContextVar[DrainRequest | None] = ContextVar("search_drain_request",
+                                                             default=None)
 
 
 def record_changes(page_ids: Iterable[int]) -> None:
@@ -45,10 +64,23 @@ def record_changes(page_ids: Iterable[int]) -> None:
     now = timezone.now()
     for start in range(0, len(ids), UPSERT_ROWS):
         _upsert(ids[start:start + UPSERT_ROWS], now)
-    if _deferred.get():
-        return
-    if not any(callback is schedule_drain for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(schedule_drain)  # once per transaction, however many changes
+    if not _deferred.get():
+        _drain_after_commit()
+
+
+def _drain_after_commit() -> None:
+    """Ask for a drain once the outermost transaction commits (at once outside a transaction),
+    once however many changes it records.
+
+    Every change registers its own commit callback, so a change rolled back with its savepoint
+    takes only its own callback with it; the callbacks of one transaction share one request,
+    which asks for the drain the first time one of them runs.
+    """
+    request = _drain_request.get()
+    if request is None or request.asked:
+        request = DrainRequest()
+        _drain_request.set(request)
+    transaction.on_commit(request.ask_once)
 
 
 def schedule_changes(due: dict[int, datetime]) -> None:
@@ -99,12 +131,10 @@ def schedule_drain() -> None:
     while it is down.
     """
     global _broker_down_until
-    from workers.tasks import drain_outbox
-
     if time.monotonic() < _broker_down_until:
         return
     try:
-        drain_outbox.apply_async(retry=False)
+        current_app.send_task(DRAIN_TASK, retry=False)
     except Exception as error:  # broker unreachable: the rows wait for the beat schedule
         _broker_down_until = time.monotonic() + BROKER_PAUSE_SECONDS
         logger.warning("Search outbox drain not queued (%s); beat will pick it up.", error)

@@ -5,10 +5,10 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
-from cms.rebuild import DONE, read_progress
 from pages.models import ProjectPage
 from search import pipeline
 from search.models import OutboxEntry
+from search.rebuild import DONE, read_progress
 from search.reconcile import DRIFT, cache_key, reconcile
 from tests.editorial import (
     OTHER,

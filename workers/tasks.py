@@ -4,12 +4,14 @@ request from the admin."""
 
 from celery import shared_task
 
+from search.outbox import DRAIN_TASK
 from search.pipeline import DrainReport, drain
+from search.rebuild import run_rebuild
 from search.reconcile import reconcile_next_slice
 
 
-@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=2, retry_backoff_max=60,
-             retry_jitter=True, max_retries=8, acks_late=True)
+@shared_task(name=DRAIN_TASK, bind=True, autoretry_for=(Exception,), retry_backoff=2,
+             retry_backoff_max=60, retry_jitter=True, max_retries=8, acks_late=True)
 def drain_outbox(self) -> dict[str, int]:
     """Drain until nothing is due; an exception (engine or database unreachable) releases the
     claimed rows and Celery retries the task. Rows the engine postponed wait for the beat."""
@@ -35,6 +37,4 @@ def publish_scheduled_pages() -> None:
 @shared_task(acks_late=False)
 def rebuild_search_index() -> str:
     """Rebuild the public index behind its alias; progress is shown in "Paieškos būklė"."""
-    from cms.rebuild import run_rebuild
-
     return run_rebuild()

@@ -1,36 +1,66 @@
-"""The outbox schedules one drain per transaction and stays fast while the broker is down."""
+"""The outbox asks for one drain per transaction and stays fast while the broker is down."""
 
-from django.db import connection
+from django.db import transaction
 
 from search import outbox
 from search.models import OutboxEntry
 from tests.test_import import MEASURE, PROJECT, PROVIDER
-from workers.tasks import drain_outbox
 
 
-def scheduled_drains() -> int:
-    return sum(1 for _, callback, _ in connection.run_on_commit
-               if callback is outbox.schedule_drain)
+def count_drains(monkeypatch) -> list[int]:
+    """Count the drains the outbox asks for from now on (without a broker)."""
+    asked: list[int] = []
+    monkeypatch.setattr(outbox, "schedule_drain", lambda: asked.append(1))
+    return asked
 
 
-def test_one_drain_is_scheduled_per_transaction(sites, run_import):
-    run_import([PROVIDER, MEASURE, PROJECT])  # many changes in the test's one transaction
-    assert OutboxEntry.objects.filter(pending=True).count() >= 3
-    assert scheduled_drains() == 1
+def test_one_drain_is_asked_for_per_transaction(sites, run_import, monkeypatch,
+                                                django_capture_on_commit_callbacks):
+    drains = count_drains(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import([PROVIDER, MEASURE, PROJECT])  # many changes in the test's one transaction
+        assert OutboxEntry.objects.filter(pending=True).count() >= 3
+        assert drains == []  # not before the commit
+    assert len(drains) == 1
+
+
+def test_a_change_rolled_back_with_its_savepoint_leaves_the_others_drain(
+        db, monkeypatch, django_capture_on_commit_callbacks):
+    drains = count_drains(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                outbox.record_changes([10**9])
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        outbox.record_changes([10**9 + 1])
+    assert len(drains) == 1
+    with django_capture_on_commit_callbacks(execute=True):  # the next transaction asks again
+        outbox.record_changes([10**9 + 2])
+    assert len(drains) == 2
 
 
 def test_broker_down_is_not_retried_on_every_publish(monkeypatch):
     attempts: list[int] = []
 
-    def broker_down(**kwargs):
-        attempts.append(1)
-        raise ConnectionError("broker down")
+    class BrokerDown:
+        def send_task(self, name: str, **options) -> None:
+            assert name == outbox.DRAIN_TASK
+            attempts.append(1)
+            raise ConnectionError("broker down")
 
     monkeypatch.setattr(outbox, "_broker_down_until", 0.0)
-    monkeypatch.setattr(drain_outbox, "apply_async", broker_down)
+    monkeypatch.setattr(outbox, "current_app", BrokerDown())
     for _publish in range(3):
         outbox.schedule_drain()  # never raises: the beat schedule drains later
     assert len(attempts) == 1
+
+
+def test_the_drain_is_queued_by_the_name_of_the_workers_task():
+    from workers.tasks import drain_outbox
+
+    assert drain_outbox.name == outbox.DRAIN_TASK
 
 
 def test_version_grows_with_every_change(db):
