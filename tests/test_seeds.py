@@ -3,13 +3,12 @@
 import datetime
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from cms.management.commands.load_demo import demo_file
 from pages.models import FundingMeasurePage, ImportedItem, NewsPage, ProjectPage, ProviderPage
 
-DEMO = Path(__file__).resolve().parent.parent / "pages" / "fixtures" / "demo.jsonl"
 SEEDS = {"project-s0", "project-s1-seimai", "project-s1-54plius", "project-s2", "project-s3",
          "project-s4", "news-s1", "news-s2-kalvarija"}
 REFERENCES = ("measure", "lead_beneficiary", "predecessor", "about_projects", "about_measures",
@@ -18,7 +17,7 @@ REFERENCES = ("measure", "lead_beneficiary", "predecessor", "about_projects", "a
 
 def seed_lines() -> list[dict]:
     """The seed lines and, transitively, every line they reference, in file order."""
-    lines = [json.loads(raw) for raw in DEMO.read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(raw) for raw in demo_file().read_text(encoding="utf-8").splitlines()]
     by_id = {line["id"]: line for line in lines if line.get("locale", "lt") == "lt"}
     wanted, queue = set(), list(SEEDS)
     while queue:

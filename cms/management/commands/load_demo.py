@@ -1,19 +1,29 @@
+"""The demo: its sites, the content of demo/content.jsonl, a search index and an administrator."""
+
 import os
 from pathlib import Path
 
-from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pages.sites import NATIONAL_SLUG, ensure_municipality_site
 from search import pipeline
 from search.outbox import drains_deferred
 
-DEMO_FILE = Path(apps.get_app_config("pages").path) / "fixtures" / "demo.jsonl"
 DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", NATIONAL_SLUG,
               "vilnius", "kaunas", "siauliai", "panevezys", "utena"]
 DEMO_PORT = 8000  # where scripts/demo.sh serves when PORT is not set
+
+
+def demo_file() -> Path:
+    """The demo content, in the import format: the DEMO_CONTENT_FILE setting, by default
+    demo/content.jsonl of the project (BASE_DIR), where the reference project keeps it."""
+    configured = getattr(settings, "DEMO_CONTENT_FILE", None)
+    if configured:
+        return Path(configured)
+    return Path(getattr(settings, "BASE_DIR", ".")) / "demo" / "content.jsonl"
 
 
 def served_port() -> int:
@@ -30,15 +40,21 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=None,
                             help="Prievadas, kuriuo demonstracija pasiekiama "
                                  f"(numatytasis: PORT arba {DEMO_PORT}).")
+        parser.add_argument("--file", type=Path, default=None,
+                            help="Demonstracinio turinio failas importo formatu (numatytasis: "
+                                 "nustatymas DEMO_CONTENT_FILE arba demo/content.jsonl).")
 
-    def handle(self, *args, port: int | None, **options) -> None:
+    def handle(self, *args, port: int | None, file: Path | None, **options) -> None:
         port = port or served_port()
+        content = file or demo_file()
+        if not content.is_file():
+            raise CommandError(f"Demonstracinio turinio failas nerastas: {content}")
         with drains_deferred():
             # A site's port is part of every link and indexed URL; a changed one re-records
             # the site's pages, and the drain below rewrites their URLs.
             for slug in DEMO_SITES:
                 ensure_municipality_site(slug, f"{slug}.localhost", port)
-            call_command("import_content", str(DEMO_FILE), stdout=self.stdout,
+            call_command("import_content", str(content), stdout=self.stdout,
                          stderr=self.stderr)
         self.index()
         username = os.environ.get("DEMO_ADMIN_USER", "admin")
