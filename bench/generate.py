@@ -1,159 +1,292 @@
-"""Generate N synthetic but realistic pages across all 60 municipalities, LT and EN.
+"""Generate N realistic pages across all 60 municipalities and the national site, LT and EN.
 
-Reuses the demo generator (scripts/generate_demo.py): its vocabularies, providers, measures,
-project and news factories and texts. What is added here is scale: a site for every
-municipality of pages/vocabularies.py (plus the national site), titles that never run out and
-a stream of projects and news, round-robin over the sites, until N lines are written.
+The pages are variations of the demo content (demo/content.jsonl). Every municipality of
+pages/vocabularies.py gets a site: the nine demo municipalities keep their own pages, each other
+one takes the pages of a demo municipality, renamed to it (the municipality's name in the
+forms its label gives, its slug in the vocabulary fields, its own page ids). The national
+providers and the funding measures are shared as in the demo. Projects and news then repeat,
+round-robin over the sites, in numbered editions (a title gains "(Nr. 2)", an id and a slug
+"-2") until N lines are written.
 
     python bench/generate.py --pages 100000 --out bench/data/pages-100000.jsonl
 
 Each line is one page in the import format (docs/import-format.md); an English translation is
-a line of its own, so N counts pages in both languages. Deterministic for a given --seed.
+a line of its own, so N counts pages in both languages. The output depends only on N and the
+demo content. A copy refers only to its own site's projects and news, so that
+bench/bulk_import.py can import the sites side by side.
 """
 
 import argparse
 import json
-import random
+import re
 import sys
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 
-import generate_demo as demo  # noqa: E402
+from pages.vocabularies import COUNTIES  # noqa: E402
 
-Line = dict
-NEWS_SHARE = 0.5          # a news item about one project in two
-NEWS_TRANSLATED = 0.6     # as in the demo: part of the news of translated projects
-STREETS = ("Vilniaus g.", "Gedimino g.", "Vytauto g.", "Basanavičiaus g.", "Sodų g.",
-           "Mokyklos g.", "Taikos g.")
+DEMO_CONTENT = ROOT / "demo" / "content.jsonl"
+NATIONAL = "nacionalinis"
+CONTENT_TYPES = {"project", "news"}
+PROVIDER_REFERENCES = ("lead_beneficiary", "predecessor")
+PROVIDER_LISTS = ("mentioned_providers",)
+CONTENT_LISTS = ("about_projects",)
+SLUG_LIKE_KEYS = {"slug", "website", "contact_email"}  # names as they appear in addresses
+UNRENAMED_KEYS = {"id", "type", "site", "locale", "measure", "about_measures", *SLUG_LIKE_KEYS,
+                  *PROVIDER_REFERENCES, *PROVIDER_LISTS, *CONTENT_LISTS}
+LAST_PROJECT_NUMBER = 9999  # a project code ends in four digits
 
-
-def municipality_site(slug: str, label_lt: str, label_en: str, neighbours: tuple[str, ...],
-                      rng: random.Random) -> demo.Site:
-    """A demo Site for a municipality, its word forms derived from the vocabulary labels."""
-    org = label_lt.removesuffix(" savivaldybė")
-    city_en = label_en.removesuffix(" Municipality").removesuffix(" City").removesuffix(
-        " District")
-    where = label_lt + "je"
-    return demo.Site(slug, city_en, org.split()[0], where, where, label_lt + "s", org, city_en,
-                     f"in {city_en}", f"{rng.randint(10, 99)}",
-                     round(rng.uniform(54.0, 56.3), 4), round(rng.uniform(21.1, 26.6), 4),
-                     STREETS, neighbours)
+Line = dict[str, Any]
+Page = list[Line]  # a Lithuanian line and, when translated, its English line
 
 
-def all_sites(rng: random.Random) -> list[demo.Site]:
-    """The demo's hand-written sites where they exist, derived ones for the other municipalities."""
-    sites = []
-    for _county, _lt, _en, municipalities in demo.VOCAB.COUNTIES:
-        slugs = tuple(slug for slug, *_ in municipalities)
-        for slug, label_lt, label_en in municipalities:
-            known = demo.SITE_BY_SLUG.get(slug)
-            neighbours = tuple(other for other in slugs if other != slug)[:2]
-            sites.append(known or municipality_site(slug, label_lt, label_en, neighbours, rng))
-    demo.SITE_BY_SLUG.update({site.slug: site for site in sites})  # provider texts look up here
-    return sites
+@dataclass(frozen=True)
+class Municipality:
+    slug: str
+    label_lt: str  # Vilniaus miesto savivaldybė
+    label_en: str  # Vilnius City Municipality
+
+    def names(self) -> dict[str, str]:
+        """The municipality's name in the forms the demo's texts use, keyed by form."""
+        stem = self.label_lt.removesuffix(" savivaldybė")  # Vilniaus miesto, Kalvarijos
+        if stem.endswith((" miesto", " rajono")):
+            where = stem[:-1] + "e"  # Vilniaus mieste, Utenos rajone
+        else:
+            where = f"{stem} savivaldybėje"
+        name_en = re.sub(r"( City| District)? Municipality$", "", self.label_en)
+        return {"locative": self.label_lt + "je", "genitive": self.label_lt + "s",
+                "nominative": self.label_lt, "where": where, "stem": stem,
+                "label_en": self.label_en, "name_en": name_en}
 
 
-class EndlessTitles(demo.TitleBook):
-    """The demo's unique titles, then numbered editions once its candidates run out."""
-
-    def choose(self, site: str, kind: str, candidates: list[demo.Pair]) -> demo.Pair:
-        try:
-            return super().choose(site, kind, candidates)
-        except RuntimeError:
-            edition = 2
-            while True:
-                for lt, en in candidates:
-                    pair = (f"{lt} (Nr. {edition})", f"{en} (no. {edition})")
-                    if self.take(site, kind, pair):
-                        return pair
-                edition += 1
+def slug_form(text: str) -> str:
+    """A text as it appears in a slug: ASCII, lower case, words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-class RecyclingProviders(demo.ProviderFactory):
-    """The demo's NGO names are enough for ten sites; sixty reuse them (slugs are per site)."""
-
-    def for_site(self, site: demo.Site, has_admin: bool) -> list[demo.Provider]:
-        if len(self.ngo_names) < 2:
-            self.ngo_names = list(demo.NGO_NAMES)
-            self.rng.shuffle(self.ngo_names)
-        return super().for_site(site, has_admin)
-
-
-def with_translation(lt: Line, en: Line | None) -> Iterator[Line]:
-    yield lt
-    if en is not None:
-        yield {"id": lt["id"], "type": lt["type"], "locale": "en", **en}
+def replacer(pairs: dict[str, str]) -> Callable[[str], str]:
+    """Replace every key of `pairs` by its value in one pass, longest keys first."""
+    pairs = {source: target for source, target in pairs.items() if source != target}
+    if not pairs:
+        return lambda text: text
+    pattern = re.compile("|".join(map(re.escape, sorted(pairs, key=len, reverse=True))))
+    return lambda text: pattern.sub(lambda match: pairs[match.group()], text)
 
 
-def reference_lines(rng: random.Random, sites: list[demo.Site]
-                    ) -> tuple[list[Line], dict[str, list[demo.Provider]]]:
-    """Providers of every site and the national ones, and every funding measure."""
-    ids = demo.Identifiers(rng)
-    factory = RecyclingProviders(rng, ids)
-    seeds = {p.id: p for p in demo.SEED_PROVIDERS}
-    lines = [*with_translation(*demo.provider_lines(seeds["provider-nrd"], None)),
-             *with_translation(*demo.provider_lines(seeds["provider-antaa"], None,
-                                                    predecessor="provider-nrd"))]
-    national = [seeds["provider-nrd"], seeds["provider-antaa"], *factory.national()]
-    providers = {"nacionalinis": national}
-    for provider in national[2:]:
-        lines.extend(with_translation(*demo.provider_lines(provider, ids)))
-    for site in sites:
-        providers[site.slug] = factory.for_site(site, has_admin=False)
-        for provider in providers[site.slug]:
-            lines.extend(with_translation(*demo.provider_lines(provider, ids)))
-    for spec in demo.MEASURES.values():
-        lines.extend(with_translation(*demo.measure_lines(spec, rng)))
-    return lines, providers
+def compose(first: Callable[[str], str], then: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: then(first(text))
 
 
-def content_lines(rng: random.Random, sites: list[demo.Site],
-                  providers: dict[str, list[demo.Provider]]) -> Iterator[Line]:
-    """Projects (some translated) and news about them, round-robin over the sites, endlessly."""
-    titles = EndlessTitles()
-    factory = demo.ProjectFactory(rng, providers, titles)
-    national_themes = [theme for theme in demo.THEMES if theme.national]
-    rotation = [*sites, demo.NATIONAL]
-    projects: Counter[str] = Counter()
-    news: Counter[str] = Counter()
+class ProjectCodes:
+    """Project codes for copies: the next free number of the project's call, while the
+    four digits last; then the demo project's own code."""
+
+    def __init__(self, taken: list[str]) -> None:
+        self.last: Counter[str] = Counter()
+        for code in taken:
+            call, number = code.rsplit("-", 1)
+            self.last[call] = max(self.last[call], int(number))
+
+    def next(self, code: str) -> str:
+        call = code.rsplit("-", 1)[0]
+        if self.last[call] == LAST_PROJECT_NUMBER:
+            return code
+        self.last[call] += 1
+        return f"{call}-{self.last[call]:04}"
+
+
+class Renaming:
+    """Turns a page of a demo site into the same page on another site, in a given edition."""
+
+    def __init__(self, template: Municipality | None, target: Municipality | None,
+                 template_providers: set[str], template_content: set[str],
+                 project_codes: ProjectCodes) -> None:
+        self.site = target.slug if target else NATIONAL
+        self.template_slug = template.slug if template else NATIONAL
+        self.renamed = template is not None and target is not None and template != target
+        source = template.names() if self.renamed else {}
+        destination = target.names() if self.renamed else {}
+        self.rename_text = replacer({source[form]: destination[form] for form in source})
+        self.rename_slug = replacer({slug_form(source[form]): slug_form(destination[form])
+                                     for form in source})
+        self.template_providers = template_providers
+        self.template_content = template_content
+        self.project_codes = project_codes
+
+    def provider_id(self, provider: str) -> str:
+        if self.renamed and provider in self.template_providers:
+            return f"{provider}-{self.site}"
+        return provider
+
+    def content_id(self, page: str, edition: int) -> str:
+        renamed = f"{page}-{self.site}" if self.renamed else page
+        return renamed if edition == 1 else f"{renamed}-{edition}"
+
+    def page(self, lines: Page, edition: int = 1) -> Page:
+        rename = self.rename_text
+        code = lines[0].get("project_code")
+        if code and (self.renamed or edition > 1):  # a copy of a project: a code of its own
+            rename = compose(rename, replacer({code: self.project_codes.next(code)}))
+        return [self.line(line, edition, rename) for line in lines]
+
+    def line(self, line: Line, edition: int, rename_text: Callable[[str], str]) -> Line:
+        content = line["type"] in CONTENT_TYPES
+        new_id = self.content_id(line["id"], edition) if content else self.provider_id(line["id"])
+        copy = {key: self.text(value, rename_text) if key not in UNRENAMED_KEYS else value
+                for key, value in line.items()}
+        copy["id"] = new_id
+        if "site" in line:
+            copy["site"] = self.site
+        for key in SLUG_LIKE_KEYS & set(line):
+            copy[key] = self.rename_slug(line[key])
+        if "slug" in line and edition > 1:
+            copy["slug"] += f"-{edition}"
+        if edition > 1:
+            copy["title"] += f" (Nr. {edition})" if line.get("locale", "lt") == "lt" else (
+                f" (no. {edition})")
+        self.rename_references(copy, edition)
+        return copy
+
+    def rename_references(self, line: Line, edition: int) -> None:
+        for key in PROVIDER_REFERENCES:
+            if key in line:
+                line[key] = self.provider_id(line[key])
+        for key in PROVIDER_LISTS:
+            if key in line:
+                line[key] = [self.provider_id(provider) for provider in line[key]]
+        if "partners" in line:
+            line["partners"] = [{**partner, "provider": self.provider_id(partner["provider"])}
+                                for partner in line["partners"]]
+        for key in CONTENT_LISTS:  # another site's pages may be in another import stream
+            if key in line:
+                line[key] = [self.content_id(page, edition) for page in line[key]
+                             if page in self.template_content]
+        if "municipalities" in line:
+            line["municipalities"] = [self.municipality(slug) for slug in line["municipalities"]]
+        if "municipality" in line:
+            line["municipality"] = self.municipality(line["municipality"])
+
+    def municipality(self, slug: str) -> str:
+        return self.site if self.renamed and slug == self.template_slug else slug
+
+    def text(self, value: Any, rename: Callable[[str], str]) -> Any:
+        if isinstance(value, str):
+            return rename(value)
+        if isinstance(value, list):
+            return [self.text(item, rename) for item in value]
+        if isinstance(value, dict):
+            return {key: self.text(item, rename) for key, item in value.items()}
+        return value
+
+
+@dataclass
+class DemoContent:
+    """The demo's pages, each with its translation, by site and kind."""
+
+    providers: dict[str, list[Page]]
+    measures: list[Page]
+    content: dict[str, list[Page]]
+
+    @classmethod
+    def read(cls, path: Path) -> "DemoContent":
+        pages: dict[str, Page] = {}
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip():
+                line = json.loads(raw)
+                pages.setdefault(line["id"], []).append(line)
+        demo = cls({}, [], {})
+        for page in pages.values():
+            site, kind = page[0]["site"], page[0]["type"]
+            if kind == "measure":
+                demo.measures.append(page)
+            else:
+                by_site = demo.content if kind in CONTENT_TYPES else demo.providers
+                by_site.setdefault(site, []).append(page)
+        return demo
+
+    def ids(self, pages: dict[str, list[Page]], site: str) -> set[str]:
+        return {page[0]["id"] for page in pages.get(site, [])}
+
+
+def municipalities() -> list[Municipality]:
+    return [Municipality(*municipality) for *_county, members in COUNTIES
+            for municipality in members]
+
+
+def renamings(demo: DemoContent) -> dict[str, Renaming]:
+    """Every site's renaming: a demo municipality's own pages for itself, the demo
+    municipalities' pages in turn for the others, the national pages for the national site."""
+    everyone = municipalities()
+    by_slug = {municipality.slug: municipality for municipality in everyone}
+    templates = [by_slug[slug] for slug in demo.content if slug != NATIONAL]
+    others = count()
+    project_codes = ProjectCodes([page[0]["project_code"] for pages in demo.content.values()
+                                  for page in pages if "project_code" in page[0]])
+    result = {}
+    for target in everyone:
+        template = target if target in templates else templates[next(others) % len(templates)]
+        result[target.slug] = Renaming(template, target,
+                                       demo.ids(demo.providers, template.slug),
+                                       demo.ids(demo.content, template.slug), project_codes)
+    result[NATIONAL] = Renaming(None, None, set(), set(), project_codes)
+    return result
+
+
+def reference_lines(demo: DemoContent, sites: dict[str, Renaming]) -> Iterator[Line]:
+    """The providers of every site, then every funding measure."""
+    for page in demo.providers.get(NATIONAL, []):
+        yield from page
+    for slug, renaming in sites.items():
+        if slug != NATIONAL:
+            for page in demo.providers.get(renaming.template_slug, []):
+                yield from renaming.page(page)
+    for page in demo.measures:
+        yield from page
+
+
+def content_lines(demo: DemoContent, sites: dict[str, Renaming]) -> Iterator[Line]:
+    """Projects and news, a page per site in turn, each site's in editions, endlessly."""
+    def editions(renaming: Renaming) -> Iterator[Page]:
+        for edition in count(1):
+            for page in demo.content[renaming.template_slug]:
+                yield renaming.page(page, edition)
+
+    rotation = [editions(renaming) for renaming in sites.values()]
     while True:
-        for site in rotation:
-            projects[site.slug] += 1
-            theme = rng.choice(national_themes if site.is_national else demo.THEMES)
-            project = factory.make(projects[site.slug], site, theme)
-            lt, en = demo.project_lines(project, rng)
-            yield from with_translation(lt, en if project.translated else None)
-            if rng.random() < NEWS_SHARE:
-                news[site.slug] += 1
-                lt, en = demo.news_lines(news[site.slug], project, titles, rng)
-                translate = project.translated and rng.random() < NEWS_TRANSLATED
-                yield from with_translation(lt, en if translate else None)
+        for site_pages in rotation:
+            yield from next(site_pages)
 
 
-def generate(pages: int, seed: int = demo.SEED) -> Iterator[Line]:
+def generate(pages: int, demo_content: Path = DEMO_CONTENT) -> Iterator[Line]:
     """Exactly `pages` lines (the reference lines first; at least all of them)."""
-    rng = random.Random(seed)
-    sites = all_sites(rng)
-    references, providers = reference_lines(rng, sites)
+    demo = DemoContent.read(demo_content)
+    sites = renamings(demo)
+    references = list(reference_lines(demo, sites))
     yield from references
-    content = content_lines(rng, sites, providers)
+    content = content_lines(demo, sites)
     for _ in range(max(0, pages - len(references))):
         yield next(content)
 
 
 def site_slugs() -> list[str]:
     """Every site the generated lines live on, for bench/setup.py."""
-    return [*demo.ALL_MUNICIPALITIES, demo.NATIONAL.slug]
+    return [*(municipality.slug for municipality in municipalities()), NATIONAL]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=demo.SEED)
+    parser.add_argument("--demo", type=Path, default=DEMO_CONTENT,
+                        help="the demo content the pages vary (default: %(default)s)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     out = args.out or ROOT / "bench" / "data" / f"pages-{args.pages}.jsonl"
@@ -161,12 +294,12 @@ def main() -> None:
     counts: Counter[str] = Counter()
     partial = out.with_suffix(".part")  # an interrupted run leaves no half file behind
     with partial.open("w", encoding="utf-8") as handle:
-        for line in generate(args.pages, args.seed):
+        for line in generate(args.pages, args.demo):
             counts[f"{line['type']}/{line.get('locale', 'lt')}"] += 1
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     partial.rename(out)
     print(f"{sum(counts.values())} lines -> {out}")
-    print(", ".join(f"{key}: {count}" for key, count in sorted(counts.items())))
+    print(", ".join(f"{key}: {number}" for key, number in sorted(counts.items())))
 
 
 if __name__ == "__main__":
