@@ -66,11 +66,6 @@ def organizations(pages, context: Context, kind: str = "Organization") -> list[d
     return [node for page in pages if (node := organization(page, context, kind))]
 
 
-def defined_terms(related, language: str) -> list[dict[str, Any]]:
-    return [{"@type": "DefinedTerm", "termCode": term.slug, "name": term.label(language)}
-            for term in related.all()]
-
-
 def places(municipalities, language: str) -> list[dict[str, Any]]:
     return [{"@type": "AdministrativeArea", "name": municipality.label(language),
              "identifier": municipality.slug} for municipality in municipalities.all()]

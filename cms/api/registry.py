@@ -64,5 +64,4 @@ class Context:
         return self.directory.is_public(page)
 
     def url(self, page: Page) -> str:
-        page._site_root_paths = self.directory.site_root_paths
         return page.get_full_url(self.request) or ""

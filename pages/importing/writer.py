@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
@@ -112,18 +113,10 @@ def _index_page(site_slug: str, kind: PageKind) -> Page:
     return index
 
 
-def _free_slug(parent: Page, wanted: str, page: Page) -> str:
-    slug, number = wanted, 1
-    siblings = parent.get_children().exclude(pk=page.pk)
-    while siblings.filter(slug=slug).exists():
-        number += 1
-        slug = f"{wanted}-{number}"
-    return slug
-
-
 def _slug_for(data: dict, parent: Page, page: Page) -> str:
+    """The line's slug (or one made from its title), numbered when a sibling has it already."""
     wanted = data.get("slug") or slugify(anyascii(data["title"]))[:200] or "puslapis"
-    return _free_slug(parent, text(wanted), page)
+    return find_available_slug(parent, text(wanted), ignore_page_id=page.pk)
 
 
 def _publish(page: Page, live: bool) -> None:
