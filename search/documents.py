@@ -12,7 +12,10 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.db.models import ManyToManyField, Model, Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from pages import models as content
@@ -23,7 +26,6 @@ from search.facets import budget_band
 
 Document = dict[str, Any]
 EXPIRY_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-TERM_LISTS = ("target_groups", "service_types", "municipalities", "funds")
 
 
 def _slugs(terms: Iterable) -> list[str]:
@@ -174,7 +176,6 @@ MAPPERS: dict[str, tuple[type[Page], Callable[[Any, Any], Document], list[str], 
     "news": (content.NewsPage, map_news, ["locale", "municipality"],
              ["people", "tagged_items__tag"]),
 }
-CONTENT_TYPE_OF = {model: key for key, (model, *_rest) in MAPPERS.items()}
 # what documents read through the site directory rather than through the page's relations:
 # the region of each municipality, and the home page the page is published under
 REGION_STEPS = ("county", "county__region")
@@ -189,11 +190,11 @@ def related_model_at(model: type[Model], lookup: str) -> type[Model]:
 
 
 @cache
-def read_lookups(model: type[Model]) -> list[str]:
-    """Every relation a document of `model` reads, derived from MAPPERS: each step of each
-    declared lookup, and the county and region behind every municipality. A change to any row
-    at the end of one of them changes the document."""
-    _model, _mapper, related, prefetch = MAPPERS[CONTENT_TYPE_OF[model]]
+def read_lookups(content_type: str) -> list[str]:
+    """Every relation a document of `content_type` reads, derived from MAPPERS: each step of
+    each declared lookup, and the county and region behind every municipality. A change to any
+    row at the end of one of them changes the document."""
+    model, _mapper, related, prefetch = MAPPERS[content_type]
     steps = {"__".join(parts[:end]) for lookup in [*related, *prefetch]
              for parts in [lookup.split("__")] for end in range(1, len(parts) + 1)}
     steps |= {f"{step}__{region_step}" for step in list(steps) for region_step in REGION_STEPS
@@ -237,14 +238,26 @@ class SiteDirectory:
     def public_only(self, pages: Iterable[Page | None]) -> list[Page]:
         return [page for page in pages if self.is_public(page)]
 
+    def url_of(self, page: Page) -> str:
+        """The page's full URL on the first site holding it, as Wagtail's `get_full_url` gives
+        it without a request; "" when no site holds the page or no URL serves pages."""
+        site_root = next((root for root in self.site_root_paths
+                          if page.url_path.startswith(root.root_path)), None)
+        if site_root is None:
+            return ""
+        try:
+            with translation.override(site_root.language_code):
+                path = reverse("wagtail_serve",
+                               args=(page.url_path[len(site_root.root_path):],))
+        except NoReverseMatch:
+            return ""
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return site_root.root_url + path
+
     def is_indexable(self, page: Page) -> bool:
         """Public and in a municipality site."""
         return self.is_public(page) and self.home_of(page) is not None
-
-
-def _full_url(page: Page, directory: SiteDirectory) -> str:
-    page._wagtail_cached_site_root_paths = directory.site_root_paths  # Wagtail's own cache slot
-    return page.get_full_url() or ""
 
 
 def expiry_text(moment: datetime | None) -> str | None:
@@ -275,7 +288,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
         "content_type": content_type,
         "language": language,
         "site": directory.site_slug(home),
-        "url": _full_url(page, directory),
+        "url": directory.url_of(page),
         "title": page.title,
         "codes": "",
         "labels": "",

@@ -123,3 +123,16 @@ def test_both_languages_name_the_site_by_its_lithuanian_slug(sites, run_import):
     documents = build_documents(ProjectPage.objects.values_list("pk", flat=True))
     assert {(doc["language"], doc["site"]) for doc in documents.values()} == {
         ("lt", "alytus"), ("en", "alytus")}
+
+
+def test_a_document_links_to_its_page_as_wagtail_does(sites, run_import):
+    from tests.test_import import TRANSLATION
+
+    run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
+    pages = {page.pk: page for page in ProjectPage.objects.all()}
+    documents = build_documents(pages)
+    assert sorted(document["url"] for document in documents.values()) == [
+        "http://alytus.localhost/en/projektai/development-of-social-services-in-alytus/",
+        "http://alytus.localhost/projektai/socialiniu-paslaugu-pletra-alytaus-mieste/"]
+    assert all(document["url"] == pages[page_id].get_full_url()
+               for page_id, document in documents.items())
