@@ -8,6 +8,7 @@ never served as drafts or previews through it.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
@@ -42,7 +43,13 @@ class SiteScope:
 
 
 def site_for_host(request: HttpRequest) -> Site | None:
-    hostname, _port = split_domain_port(request._get_raw_host())
+    """The Site named by the request's host; None for a host that no Site has, that is
+    malformed or that ALLOWED_HOSTS refuses (answered as no site, never as an error)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    hostname, _port = split_domain_port(host)
     sites = list(Site.objects.filter(hostname=hostname.lower()).select_related("root_page"))
     if len(sites) > 1:
         sites = [site for site in sites if str(site.port) == request.get_port()] or []

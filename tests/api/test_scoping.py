@@ -3,9 +3,10 @@ unpublished content through any endpoint; previews only for editors, on the page
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
+from django.test import Client, RequestFactory
 from wagtail.models import APIToken, PageViewRestriction
 
+from cms.scope import site_scope
 from pages.models import CollectionPage, MunicipalityHomePage, ProjectIndexPage, ProjectPage
 from search import pipeline
 
@@ -46,6 +47,18 @@ def test_unknown_host_gets_nothing(demo, db, url):
     response = Client(HTTP_HOST="unknown.localhost").get(url.format(q="Alytaus"))
     assert response.status_code == 404
     assert b"Alytaus" not in response.content
+
+
+@pytest.mark.parametrize("host", ["kalvarija.localhost", "bad host!"])
+def test_a_host_refused_by_allowed_hosts_or_malformed_has_no_site(demo, db, settings, host):
+    settings.ALLOWED_HOSTS = ["alytus.localhost"]
+    home = MunicipalityHomePage.objects.get(slug="kalvarija")
+    home.api_allowed_origins = "*"
+    home.save()
+    assert site_scope(RequestFactory(HTTP_HOST=host).get("/api/v1/projects/")) is None
+    response = Client(HTTP_HOST=host).get("/api/v1/projects/",
+                                          headers={"Origin": "https://www.kalvarija.lt"})
+    assert response.status_code == 400 and "Access-Control-Allow-Origin" not in response
 
 
 @pytest.mark.parametrize("host", ["alytus.localhost", "kalvarija.localhost"])
