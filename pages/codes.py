@@ -1,4 +1,4 @@
-"""Structure of the codes of EU investment projects, calls and measures (domain-notes (c)).
+"""Structure of the codes of EU investment projects, calls and measures, in both periods.
 
 2014–2020: measure 08.1.1-CPVA-R-407, call 08.1.1-CPVA-R-407-11, project 08.1.1-CPVA-R-407-11-0005.
 2021–2027: progress measure 09-003-02-02-01 (an activity adds a segment), call 07-018-P,

@@ -1,4 +1,5 @@
-"""The shared vocabularies of domain-notes (d), loaded by a data migration.
+"""The shared vocabularies (regions, counties, target groups, service types, funds, agencies,
+programmes), loaded by a data migration.
 
 Each term: (slug, Lithuanian label, English label, extra fields). Slugs never change: they are
 the facet values of the public search in both languages.

@@ -64,8 +64,8 @@ def _is_shared(model: type[Model], lookup: str) -> bool:
 
 def _attach_shared(pages: list[Page], model: type[Model], lookup: str) -> None:
     """The targets of a many-to-many relation (terms) are built once per batch and shared by
-    the pages that have them; a prefetch builds one object per page and term, which was most
-    of a reindex's time (bench/README.md). `rest` of the lookup is joined into the targets."""
+    the pages that have them; a prefetch would build one object per page and term, most of a
+    reindex's time (bench/README.md). `rest` of the lookup is joined into the targets."""
     relation, _, rest = lookup.partition("__")
     field = model._meta.get_field(relation)
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()

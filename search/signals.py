@@ -24,8 +24,8 @@ def pages_matching(condition: Callable[[type[Model], str], dict | None]) -> set[
     relation) through any relation their documents read."""
     ids: set[int] = set()
     for content_type, (model, *_rest) in MAPPERS.items():
-        # one indexed SELECT per relation, in one UNION: OR-ing them across the joins made
-        # PostgreSQL scan every page on every publish
+        # one indexed SELECT per relation, in one UNION: OR-ing them across the joins would
+        # make PostgreSQL scan every page on every publish
         matching = model.objects.order_by().values_list("pk", flat=True)
         queries = [matching.filter(**query) for lookup in read_lookups(content_type)
                    if (query := condition(model, lookup)) is not None]

@@ -1,5 +1,5 @@
 """Random sequences of editor actions over two municipalities never leave a non-public page in
-any public output, and never leave the search index stale (issue 12, "How it is shown").
+any public output, and never leave the search index stale.
 
 A hypothesis state machine starts each example with a provider, a project it leads and a news
 item about that project in both Alytus and Kalvarija (each published or a draft), then creates,

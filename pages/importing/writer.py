@@ -2,8 +2,8 @@
 
 A new page is saved live and then given its revision, as Wagtail's own page copy does
 (wagtail/actions/copy_page.py): Wagtail's publish of a new page would read it back from the
-revision's JSON and save it, its relations included, a second time: a third of an import's
-time (3.7 → 5.4 pages/s, bench/README.md). Changes to existing pages go through Wagtail's
+revision's JSON and save it, its relations included, a second time, which would cost about
+a third of an import's time (bench/README.md). Changes to existing pages go through Wagtail's
 publish.
 """
 
