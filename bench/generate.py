@@ -50,6 +50,8 @@ Page = list[Line]  # a Lithuanian line and, when translated, its English line
 
 @dataclass(frozen=True)
 class Municipality:
+    """A municipality of the vocabulary, by its slug and labels."""
+
     slug: str
     label_lt: str  # Vilniaus miesto savivaldybė
     label_en: str  # Vilnius City Municipality
@@ -213,8 +215,9 @@ class DemoContent:
                 by_site.setdefault(site, []).append(page)
         return demo
 
-    def ids(self, pages: dict[str, list[Page]], site: str) -> set[str]:
-        return {page[0]["id"] for page in pages.get(site, [])}
+
+def page_ids(pages: list[Page]) -> set[str]:
+    return {page[0]["id"] for page in pages}
 
 
 def municipalities() -> list[Municipality]:
@@ -235,8 +238,8 @@ def renamings(demo: DemoContent) -> dict[str, Renaming]:
     for target in everyone:
         template = target if target in templates else templates[next(others) % len(templates)]
         result[target.slug] = Renaming(template, target,
-                                       demo.ids(demo.providers, template.slug),
-                                       demo.ids(demo.content, template.slug), project_codes)
+                                       page_ids(demo.providers.get(template.slug, [])),
+                                       page_ids(demo.content[template.slug]), project_codes)
     result[NATIONAL] = Renaming(None, None, set(), set(), project_codes)
     return result
 
