@@ -1,4 +1,5 @@
-"""The residents' search page of each municipality site (a plain GET form, enhanced by JS)."""
+"""The residents' search page of each municipality site (a plain GET form, enhanced by JS), the
+live results a collection page shows, and the link from each section to its search."""
 
 from urllib.parse import urlencode
 
@@ -8,7 +9,11 @@ from django.template.response import TemplateResponse
 from cms.scope import site_scope
 from cms.search_texts import SEARCH_PATHS, TEXTS
 from cms.search_view import results_context
-from cms.searching import parsed_whole_number, query_from_params, run
+from cms.searching import query_from_params, run
+from pages.listing import parsed_whole_number
+from pages.models import CollectionPage
+from pages.models.structure import IndexPage
+from search.facets import CONTENT_TYPES
 from search.query import QueryError, SearchQuery
 
 
@@ -38,7 +43,7 @@ def search_page(request: HttpRequest, language: str) -> TemplateResponse:
     return TemplateResponse(request, "cms/search_page.html", context, status=status)
 
 
-def collection_context(page, request: HttpRequest) -> dict:
+def collection_context(page: CollectionPage, request: HttpRequest) -> dict:
     """Live results of a collection page, for its template."""
     from cms.api.resources.collections import live_results
 
@@ -52,3 +57,12 @@ def collection_context(page, request: HttpRequest) -> dict:
     return {"language": page.language, "home": page.get_parent().specific,
             "refine_url": f"{SEARCH_PATHS[page.language]}?{params}",
             **results_context(request, query, response, hidden=("language",))}
+
+
+def section_search_context(section: IndexPage, request: HttpRequest) -> dict:
+    """The link from a section to the search page, showing only the section's content type."""
+    language = section.language
+    label = CONTENT_TYPES[section.child_type][1 if language == "en" else 0]
+    params = urlencode({"content_type": section.child_type})
+    return {"search_url": f"{SEARCH_PATHS[language]}?{params}",
+            "search_text": TEXTS[language]["section_search"].format(label=label)}

@@ -16,6 +16,7 @@ TEXTS = {
         "more": "Rodyti daugiau", "error": "Paieška nepavyko: {message}",
         "updating": "Atnaujinama…", "other_language": "In English",
         "feed": "Naujienų RSS srautas", "refine": "Tikslinti šią paiešką",
+        "section_search": "Paieška su filtrais: {label}",
     },
     "en": {
         "title": "Search", "skip": "Skip to results",
@@ -32,6 +33,7 @@ TEXTS = {
         "more": "Show more", "error": "The search did not work: {message}",
         "updating": "Updating…", "other_language": "Lietuviškai",
         "feed": "News RSS feed", "refine": "Refine this search",
+        "section_search": "Search with filters: {label}",
     },
 }
 SEARCH_PATHS = {"lt": "/paieska/", "en": "/en/search/"}

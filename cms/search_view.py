@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from cms.api.search_schemas import only_marks
 from cms.search_texts import PLACE_FACETS, TEXTS, VALUES_SHOWN, VISIBLE_FACETS
-from pages.models.collection import SORT_LABELS
+from pages.listing import SORT_LABELS
 from search.facets import CONTENT_TYPES, FACETS_BY_KEY
 from search.query import SearchQuery, SearchResponse
 

@@ -4,9 +4,11 @@ collections all parse and validate searches here, so they accept and reject the 
 import re
 from collections.abc import Mapping
 
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from pages.models import FundingMeasurePage
+from pages.listing import parsed_whole_number
+from pages.models import CollectionPage, FundingMeasurePage
 from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
 from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery, SearchResponse
@@ -15,7 +17,6 @@ SEARCH_PARAMETERS = ("q", "lang", "page", "page_size", "sort")
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
 YEAR = re.compile(r"(19|20)[0-9]{2}")
-DIGITS = re.compile(r"[0-9]{1,6}")
 
 
 def known_values(facet: Facet, values: list[str]) -> set[str]:
@@ -55,12 +56,6 @@ def known_filters(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return known
 
 
-def parsed_whole_number(raw: str | None) -> int | None:
-    """The number written in ASCII digits (at most six), else None: `str.isdigit` and `int`
-    also take superscripts, other scripts' digits, signs, blanks and underscores."""
-    return int(raw) if raw is not None and DIGITS.fullmatch(raw) else None
-
-
 def whole_number(parameter: str, raw: str | None, default: int) -> int:
     if raw in (None, ""):
         return default
@@ -87,6 +82,16 @@ def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str 
     if query.offset + query.page_size > MAX_RESULT_WINDOW:
         raise QueryError("page", f"Galima peržiūrėti tik pirmus {MAX_RESULT_WINDOW} rezultatų.")
     return query
+
+
+def check_collection_search(page: CollectionPage) -> None:
+    """Refuse a collection whose saved search this parser would refuse, naming the field."""
+    try:
+        search_query(page.filter_values, text=page.query_text, sort=page.sort,
+                     language=page.language)
+    except QueryError as error:
+        field = "sort" if error.parameter == "sort" else "filters"
+        raise ValidationError({field: f"{error.parameter}: {error}"}) from error
 
 
 def query_from_params(params, *, language: str = "lt", municipality: str | None = None,

@@ -1,6 +1,7 @@
 """Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
 log views; the guards keeping site structure pages from being deleted or moved, and rows that
-unpublished drafts link to from being deleted."""
+unpublished drafts link to from being deleted. Search on the pages: the check of a collection's
+saved search, its live results, and each section's link to the search page."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -15,8 +16,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
 from cms.municipal_scope import reachable_pages, visible_trees
+from cms.search_page import collection_context, section_search_context
+from cms.searching import check_collection_search
 from cms.structure_guard import refuse_structural_change
 from pages import models as content
+from pages.models.collection import COLLECTION_CHECK_HOOK, COLLECTION_CONTEXT_HOOK
+from pages.models.structure import SECTION_CONTEXT_HOOK
 from pages.public import is_expired
 from pages.references import drafts_naming, refusal
 
@@ -47,6 +52,9 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+hooks.register(COLLECTION_CHECK_HOOK, check_collection_search)
+hooks.register(COLLECTION_CONTEXT_HOOK, collection_context)
+hooks.register(SECTION_CONTEXT_HOOK, section_search_context)
 
 
 @hooks.register("register_admin_urls")

@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from pages.listing import MAX_PAGE_SIZE, SORTS
 from search.facets import FACETS, FACETS_BY_KEY
-
-MAX_PAGE_SIZE = 50
-SORTS = ("relevance", "newest", "start_date", "budget")
 
 
 class QueryError(ValueError):

@@ -2,22 +2,25 @@
 
 The editor stores the query the residents' search page would build — text, facet filters and
 sort — and the page, its API detail and its feed always show the live results of that query.
+The model only stores the query: the app that answers searches checks it (Wagtail hook
+`check_collection_search`) and adds its live results to the page (`collection_page_context`).
 """
 
 from urllib.parse import parse_qs
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from search.query import MAX_PAGE_SIZE, SORTS
+from pages.listing import MAX_PAGE_SIZE, SORT_LABELS, SORTS
 
-SORT_LABELS = {"relevance": ("Pagal atitikimą", "Best match"), "newest": ("Naujausi", "Newest"),
-               "start_date": ("Pagal pradžios datą", "By start date"),
-               "budget": ("Pagal biudžetą", "By budget")}
 SORT_CHOICES = [(sort, SORT_LABELS[sort][0]) for sort in SORTS]
+COLLECTION_CHECK_HOOK = "check_collection_search"  # fn(page) raising ValidationError
+COLLECTION_CONTEXT_HOOK = "collection_page_context"  # fn(page, request) -> template context
 
 
 class CollectionPage(Page):
@@ -55,21 +58,13 @@ class CollectionPage(Page):
 
     def clean(self) -> None:
         super().clean()
-        from cms.searching import search_query  # the one parser the API and search page use
-        from search.query import QueryError
-
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise ValidationError({"page_size": f"Nuo 1 iki {MAX_PAGE_SIZE}."})
-        try:
-            search_query(self.filter_values, text=self.query_text, sort=self.sort,
-                         language=self.language)
-        except QueryError as error:
-            field = "sort" if error.parameter == "sort" else "filters"
-            raise ValidationError({field: f"{error.parameter}: {error}"}) from error
+        for check_search in hooks.get_hooks(COLLECTION_CHECK_HOOK):
+            check_search(self)
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.search_page import collection_context
-
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(collection_context(self, request))
+        for live_results_context in hooks.get_hooks(COLLECTION_CONTEXT_HOOK):
+            context.update(live_results_context(self, request))
         return context

@@ -1,26 +1,32 @@
-"""The tree of a municipality site: home page and one index page per content type."""
+"""The tree of a municipality site: home page and one index page per content type.
+
+A section lists its public children a page at a time; the app serving the residents' search adds
+the link to the search showing the section's content type (Wagtail hook `section_page_context`).
+"""
 
 from typing import Any, ClassVar
-from urllib.parse import urlencode
 
 from django.core.paginator import Page as ListingPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, QueryDict
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pages.listing import parsed_whole_number
 from pages.models.taxonomy import Municipality
 from pages.public import public_pages
 
 INDEX_TEMPLATE = "pages/index_page.html"
 INDEX_PAGE_SIZE = 20
+SECTION_CONTEXT_HOOK = "section_page_context"  # fn(page, request) -> template context
 INDEX_TEXTS = {
-    "lt": {"search": "Paieška su filtrais: {label}", "count": "Iš viso: {count}.",
+    "lt": {"count": "Iš viso: {count}.",
            "none": "Kol kas nieko nepaskelbta.", "pages": "Puslapiai",
            "previous": "Ankstesnis puslapis", "next": "Kitas puslapis", "page": "puslapis"},
-    "en": {"search": "Search with filters: {label}", "count": "{count} in total.",
+    "en": {"count": "{count} in total.",
            "none": "Nothing has been published yet.", "pages": "Pages",
            "previous": "Previous page", "next": "Next page", "page": "page"},
 }
@@ -84,7 +90,7 @@ class IndexPage(Page):
     parent_page_types = ["pages.MunicipalityHomePage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
-    child_type: ClassVar[str]  # the search's content type of the children
+    child_type: ClassVar[str]  # the content type of the children, as the search names it
 
     class Meta:
         abstract = True
@@ -93,29 +99,20 @@ class IndexPage(Page):
     def language(self) -> str:
         return self.locale.language_code if self.locale_id else "lt"
 
-    def search_url(self) -> str:
-        """The site's search page, showing only this section's content type."""
-        from cms.search_texts import SEARCH_PATHS
-
-        return f"{SEARCH_PATHS[self.language]}?{urlencode({'content_type': self.child_type})}"
-
-    def get_context(self, request: HttpRequest, *args, **kwargs):
-        from cms.searching import parsed_whole_number
-        from search.facets import CONTENT_TYPES
-
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         children = public_pages(self.get_children()).order_by("-first_published_at", "-pk")
         # Any ?page= but a page number shows the first page; one beyond the end, the last.
         number = parsed_whole_number(request.GET.get("page")) or 1
         listing = Paginator(children, INDEX_PAGE_SIZE).get_page(number)
         texts = INDEX_TEXTS[self.language]
-        label = CONTENT_TYPES[self.child_type][1 if self.language == "en" else 0]
         context.update({
             "children": listing.object_list, "listing": listing, "texts": texts,
             "count_text": texts["count"].format(count=listing.paginator.count),
-            "search_url": self.search_url(), "search_text": texts["search"].format(label=label),
             "pagination": listing_pagination(request.GET, listing),
         })
+        for section_context in hooks.get_hooks(SECTION_CONTEXT_HOOK):
+            context.update(section_context(self, request))
         return context
 
 
