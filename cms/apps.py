@@ -10,6 +10,10 @@ class CmsConfig(AppConfig):
         from corsheaders.signals import check_request_enabled
 
         from cms.api.origins import allows_municipality_origin
+        from cms.editorial import provision_editorial_setup
+        from pages.sites import municipality_site_ensured
 
         check_request_enabled.connect(allows_municipality_origin,
                                       dispatch_uid="cms.api.origins.allows_municipality_origin")
+        municipality_site_ensured.connect(provision_editorial_setup,
+                                          dispatch_uid="cms.editorial.provision_editorial_setup")

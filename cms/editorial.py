@@ -50,3 +50,9 @@ def ensure_editorial_setup(home: MunicipalityHomePage) -> EditorialSetup:
     admins = ensure_national_admins(measure_indexes if national else [],
                                     collection if national else None)
     return EditorialSetup(groups, collection, workflow, admins)
+
+
+def provision_editorial_setup(sender: type, home: MunicipalityHomePage,
+                              **_signal_arguments: object) -> EditorialSetup:
+    """Receiver of `pages.sites.municipality_site_ensured`: every site gets its setup."""
+    return ensure_editorial_setup(home)

@@ -1,10 +1,15 @@
-"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN,
-and its editorial setup (groups, media collection, review workflow; see cms/editorial.py)."""
+"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN.
+
+Once the pages exist, `municipality_site_ensured` is sent (with `home`, inside the same
+transaction): the editorial app answers with the site's editorial setup (groups, media
+collection, review workflow), which the result carries.
+"""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
 
 from pages.models import (
@@ -16,9 +21,6 @@ from pages.models import (
     ProviderIndexPage,
 )
 
-if TYPE_CHECKING:
-    from cms.editorial import EditorialSetup
-
 NATIONAL_SLUG = "nacionalinis"
 NATIONAL_TITLES = ("Nacionaliniai projektai", "National projects")
 # index model, slug, Lithuanian title, English title
@@ -28,6 +30,7 @@ SECTIONS = [
     (ProviderIndexPage, "teikejai", "Paslaugų teikėjai", "Service providers"),
     (NewsIndexPage, "naujienos", "Naujienos", "News"),
 ]
+municipality_site_ensured = Signal()  # keyword `home`; a receiver answers the editorial setup
 
 
 @dataclass
@@ -35,7 +38,7 @@ class MunicipalitySite:
     site: Site
     home: MunicipalityHomePage
     created: bool
-    editorial: "EditorialSetup"
+    editorial: Any  # the editorial setup a receiver of `municipality_site_ensured` answered
 
 
 def _publish(page: Page) -> None:
@@ -80,6 +83,6 @@ def ensure_municipality_site(slug: str, hostname: str, port: int = 80) -> Munici
         defaults={"hostname": hostname, "port": port, "site_name": title_lt,
                   "is_default_site": False},
     )
-    from cms.editorial import ensure_editorial_setup  # groups, collection, review workflow
-
-    return MunicipalitySite(site, home, created, ensure_editorial_setup(home))
+    answers = municipality_site_ensured.send(sender=MunicipalityHomePage, home=home)
+    editorial = next((answer for _, answer in answers if answer is not None), None)
+    return MunicipalitySite(site, home, created, editorial)
