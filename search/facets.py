@@ -5,8 +5,9 @@ import time
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.cache import caches
 from django.db import transaction
+
+from search.conf import shared_cache
 
 BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
     ("iki-100-tukst", 100_000, "iki 100 tūkst. €", "under €100k"),
@@ -38,7 +39,7 @@ def vocabulary_changed(**_signal_arguments: object) -> None:
     def bump() -> None:
         _term_labels.clear()
         try:
-            cache = caches["shared"]
+            cache = shared_cache()
             cache.add(VOCABULARY_GENERATION, 0, None)
             cache.incr(VOCABULARY_GENERATION)
         except Exception as error:  # shared cache down: the other processes read it as changed
@@ -54,7 +55,7 @@ def _forget_labels_if_terms_changed() -> None:
     if now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
         return
     try:
-        generation = caches["shared"].get(VOCABULARY_GENERATION, 0)
+        generation = shared_cache().get(VOCABULARY_GENERATION, 0)
     except Exception as error:
         logger.warning("Shared cache unavailable, term labels read from the database: %s", error)
         _term_labels.clear()

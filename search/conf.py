@@ -1,0 +1,56 @@
+"""The settings the public search reads, each with its default.
+
+A host project sets none of them to get the embedded default: the database search engine, the
+index alias `esparama-pages` and, for what web and worker processes share (rebuild progress,
+index drift, the vocabulary's generation), the `shared` cache when CACHES defines one, else the
+`default` cache. `search.settings_checks` validates them at start-up.
+
+  ELASTICSEARCH_URL              [""]  Elasticsearch 8, e.g. http://user:password@host:9200
+  OPENSEARCH_URL                 [""]  OpenSearch 3, used when ELASTICSEARCH_URL is empty
+  SEARCH_INDEX_ALIAS             ["esparama-pages"]  the alias the public index lives behind
+  SEARCH_BASIC_ANALYSIS_ALLOWED  [False]  accept a server without the Lithuanian analysis
+  SEARCH_SHARED_CACHE            ["shared" if CACHES has it, else "default"]  a cache alias
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import BaseCache, caches
+
+DEFAULT_INDEX_ALIAS = "esparama-pages"
+SHARED_CACHE_ALIAS = "shared"
+
+
+def elasticsearch_url() -> Any:
+    """The Elasticsearch server's URL; empty for none."""
+    return getattr(settings, "ELASTICSEARCH_URL", "")
+
+
+def opensearch_url() -> Any:
+    """The OpenSearch server's URL; empty for none (and ignored when Elasticsearch is set)."""
+    return getattr(settings, "OPENSEARCH_URL", "")
+
+
+def index_alias() -> Any:
+    """The alias the public index is read and written through."""
+    return getattr(settings, "SEARCH_INDEX_ALIAS", DEFAULT_INDEX_ALIAS)
+
+
+def basic_analysis_allowed() -> bool:
+    """Set SEARCH_BASIC_ANALYSIS_ALLOWED only where a server without the analysis module is
+    knowingly used (the Elasticsearch test distribution): searches then miss inflected and
+    unaccented Lithuanian words."""
+    return bool(getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False))
+
+
+def shared_cache_alias() -> str:
+    """The cache that web and worker processes share: SEARCH_SHARED_CACHE, else the `shared`
+    cache when CACHES defines one, else the `default` cache."""
+    configured = getattr(settings, "SEARCH_SHARED_CACHE", None)
+    if configured is not None:
+        return configured
+    return SHARED_CACHE_ALIAS if SHARED_CACHE_ALIAS in settings.CACHES else "default"
+
+
+def shared_cache() -> BaseCache:
+    return caches[shared_cache_alias()]
