@@ -7,7 +7,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from search import checks, signals
+        from search import checks, settings_checks, signals
 
         signals.connect()
         checks.register()
+        settings_checks.register()

@@ -1,14 +1,14 @@
 """Rebuild of the public index behind its alias, with progress the admin panel polls.
 
-The progress lives in the "shared" cache (Redis with REDIS_URL, else files), which the worker and
+The progress lives in the shared cache (`search.conf.shared_cache`), which the worker and
 the web processes both reach; its key carries the index alias, so each index has its own.
 """
 
 from dataclasses import asdict, dataclass
 
-from django.core.cache import caches
 from django.utils import timezone
 
+from search.conf import shared_cache
 from search.documents import searchable_page_ids
 from search.engines import get_engine
 from search.pipeline import rebuild
@@ -45,12 +45,12 @@ def _key() -> str:
 
 
 def read_progress() -> RebuildProgress:
-    return RebuildProgress(**caches["shared"].get(_key(), {}))
+    return RebuildProgress(**shared_cache().get(_key(), {}))
 
 
 def write_progress(progress: RebuildProgress) -> None:
     progress.updated_at = timezone.now().isoformat()
-    caches["shared"].set(_key(), asdict(progress), PROGRESS_TTL)
+    shared_cache().set(_key(), asdict(progress), PROGRESS_TTL)
 
 
 def run_rebuild() -> str:

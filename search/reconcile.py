@@ -10,9 +10,9 @@ whole index is checked over successive runs; `search_index reconcile` checks eve
 
 from dataclasses import dataclass, field
 
-from django.core.cache import caches
 from django.utils import timezone
 
+from search.conf import shared_cache
 from search.documents import build_documents, searchable_page_ids
 from search.engines import get_engine
 from search.models import OutboxEntry
@@ -89,13 +89,13 @@ def reconcile() -> Reconciliation:
     while after is not None:
         result, after = reconcile_slice(after)
         total.add(result)
-    caches["shared"].set(cache_key(DRIFT), total.figures(), None)
+    shared_cache().set(cache_key(DRIFT), total.figures(), None)
     return total
 
 
 def reconcile_next_slice() -> Reconciliation:
     """One bounded step of the pass the beat schedule keeps going round the index."""
-    cache = caches["shared"]
+    cache = shared_cache()
     result, after = reconcile_slice(cache.get(cache_key(CURSOR), 0))
     running = cache.get(cache_key(PASS), {})
     running = {key: running.get(key, 0) + value for key, value in result.figures().items()}
@@ -110,4 +110,4 @@ def reconcile_next_slice() -> Reconciliation:
 
 def last_drift() -> dict[str, int] | None:
     """Figures of the last completed pass (None before the first)."""
-    return caches["shared"].get(cache_key(DRIFT))
+    return shared_cache().get(cache_key(DRIFT))

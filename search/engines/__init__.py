@@ -2,16 +2,12 @@
 
 from functools import lru_cache
 
-from django.conf import settings
-
+from search import conf
 from search.engines.base import SearchEngine
-
-INDEX_ALIAS = "esparama-pages"
 
 
 def get_engine() -> SearchEngine:
-    return _engine(settings.ELASTICSEARCH_URL, settings.OPENSEARCH_URL,
-                   getattr(settings, "SEARCH_INDEX_ALIAS", INDEX_ALIAS))
+    return _engine(conf.elasticsearch_url(), conf.opensearch_url(), conf.index_alias())
 
 
 @lru_cache(maxsize=8)

@@ -4,18 +4,10 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from django.conf import settings
-
+from search.conf import basic_analysis_allowed as basic_analysis_allowed
 from search.query import SearchQuery, SearchResponse
 
 Document = dict[str, Any]
-
-
-def basic_analysis_allowed() -> bool:
-    """Set SEARCH_BASIC_ANALYSIS_ALLOWED only where a server without the analysis module is
-    knowingly used (the Elasticsearch test distribution): searches then miss inflected and
-    unaccented Lithuanian words."""
-    return bool(getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False))
 
 
 @dataclass(frozen=True)

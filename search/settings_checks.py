@@ -1,0 +1,73 @@
+"""System checks of the settings the public search reads (`search.conf`): a wrong value is
+reported at start-up with what to set, not met later as an error in a request or a worker."""
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import checks
+
+from search import conf
+
+# What Elasticsearch and OpenSearch accept as an index or alias name.
+INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}$")
+PER_PROCESS_CACHES = {"django.core.cache.backends.locmem.LocMemCache",
+                      "django.core.cache.backends.dummy.DummyCache"}
+
+
+def engine_url_errors(name: str, value: Any) -> list[checks.CheckMessage]:
+    """An engine URL is empty (no such engine) or an http(s) URL with a host."""
+    if value == "":
+        return []
+    if not isinstance(value, str):
+        return [checks.Error(f"{name} must be a string, not {type(value).__name__}.",
+                             hint=f"Set {name} to an http(s) URL, or to '' for none.",
+                             id="search.E020")]
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return [checks.Error(f"{name} is not an http(s) URL with a host.",
+                             hint="For example http://user:password@localhost:9200; "
+                                  "'' for none.", id="search.E020")]
+    return []
+
+
+def check_search_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    messages = [*engine_url_errors("ELASTICSEARCH_URL", conf.elasticsearch_url()),
+                *engine_url_errors("OPENSEARCH_URL", conf.opensearch_url())]
+    alias = conf.index_alias()
+    if not isinstance(alias, str) or not INDEX_NAME.match(alias):
+        messages.append(checks.Error(
+            f"SEARCH_INDEX_ALIAS {alias!r} is not a valid index alias.",
+            hint="Lower-case letters, digits, '.', '_' and '-', starting with a letter or "
+                 f"digit; the default is {conf.DEFAULT_INDEX_ALIAS!r}.", id="search.E021"))
+    allowed = getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False)
+    if not isinstance(allowed, bool):
+        messages.append(checks.Error("SEARCH_BASIC_ANALYSIS_ALLOWED must be True or False.",
+                                     id="search.E022"))
+    messages.extend(shared_cache_messages())
+    return messages
+
+
+def shared_cache_messages() -> list[checks.CheckMessage]:
+    """The shared cache must exist, and should be one that every process reaches."""
+    alias = conf.shared_cache_alias()
+    if alias not in settings.CACHES:
+        return [checks.Error(f"SEARCH_SHARED_CACHE names the cache {alias!r}, which CACHES "
+                             "does not define.",
+                             hint="Name a cache of CACHES, or leave SEARCH_SHARED_CACHE unset "
+                                  "to use the 'shared' cache, else the 'default' one.",
+                             id="search.E023")]
+    if settings.CACHES[alias].get("BACKEND") in PER_PROCESS_CACHES:
+        return [checks.Warning(f"The search's shared cache ({alias!r}) is private to each "
+                               "process: the admin does not see a worker's rebuild progress "
+                               "or index drift, and other processes see vocabulary changes "
+                               "only after a restart.",
+                               hint="Define a 'shared' cache in CACHES that web and worker "
+                                    "processes both reach (Redis, database or files), or name "
+                                    "one in SEARCH_SHARED_CACHE.", id="search.W024")]
+    return []
+
+
+def register() -> None:
+    checks.register(check_search_settings, "search")
