@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install services services-down lint serve
+.PHONY: demo test test-fast install services services-down lint serve
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,13 +24,22 @@ services:
 services-down:
 	scripts/services.sh down
 
+# Style, and the layering: pages <- search <- workers <- cms <- config (pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
-# The whole suite runs on PostgreSQL, then again on SQLite, with Redis and the engines up.
-test: install
+# Everything, as CI runs it: the whole suite on PostgreSQL with Redis and the engines up, then
+# everything the embedded default uses (SQLite and the database engine) again on SQLite.
+# A test running for 15 minutes prints where every thread stands.
+EMBEDDED := -m "not engine and not services"
+test: lint
 	scripts/install-browser.sh
-	$(BIN)/ruff check .
 	mkdir -p .cache && scripts/services.sh up > .cache/services.env
-	. ./.cache/services.env && $(BIN)/pytest
-	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest
+	. ./.cache/services.env && $(BIN)/pytest -o faulthandler_timeout=900
+	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest -o faulthandler_timeout=900 $(EMBEDDED)
+
+# The inner loop: no services, SQLite and the database engine, no browser.
+test-fast: lint
+	DATABASE_URL= REDIS_URL= ELASTICSEARCH_URL= OPENSEARCH_URL= \
+		$(BIN)/pytest -m "not engine and not services and not browser"
