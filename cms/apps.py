@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from corsheaders.signals import check_request_enabled
 
+        from cms import checks  # noqa: F401  (registers the host project's checks)
         from cms.api.origins import allows_municipality_origin
         from cms.editorial import provision_editorial_setup
         from pages.sites import municipality_site_ensured

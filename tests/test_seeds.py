@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cms.management.commands.load_demo import demo_file
+from cms.conf import demo_content_file
 from pages.models import FundingMeasurePage, ImportedItem, NewsPage, ProjectPage, ProviderPage
 
 SEEDS = {"project-s0", "project-s1-seimai", "project-s1-54plius", "project-s2", "project-s3",
@@ -17,7 +17,8 @@ REFERENCES = ("measure", "lead_beneficiary", "predecessor", "about_projects", "a
 
 def seed_lines() -> list[dict]:
     """The seed lines and, transitively, every line they reference, in file order."""
-    lines = [json.loads(raw) for raw in demo_file().read_text(encoding="utf-8").splitlines()]
+    raw_lines = demo_content_file().read_text(encoding="utf-8").splitlines()
+    lines = [json.loads(raw) for raw in raw_lines]
     by_id = {line["id"]: line for line in lines if line.get("locale", "lt") == "lt"}
     wanted, queue = set(), list(SEEDS)
     while queue:

@@ -3,7 +3,7 @@
 import json
 from collections.abc import Iterable
 
-from cms.management.commands.load_demo import demo_file
+from cms.conf import demo_content_file
 
 SITES = {"alytus", "kalvarija", "nacionalinis"}
 REFERENCE_KEYS = ("measure", "lead_beneficiary", "predecessor")
@@ -26,8 +26,8 @@ def closure(lines: list[dict], ids: set[str]) -> set[str]:
 
 
 def demo_slice(sites: Iterable[str] = SITES) -> list[dict]:
-    lines = [json.loads(text) for text in demo_file().read_text(encoding="utf-8").splitlines()
-             if text.strip()]
+    text_lines = demo_content_file().read_text(encoding="utf-8").splitlines()
+    lines = [json.loads(text) for text in text_lines if text.strip()]
     wanted = closure(lines, {line["id"] for line in lines if line.get("site") in set(sites)})
     return [line for line in lines if line["id"] in wanted]
 

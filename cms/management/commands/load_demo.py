@@ -3,11 +3,11 @@
 import os
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.conf import demo_content_file
 from pages.sites import NATIONAL_SLUG, ensure_municipality_site
 from search import pipeline
 from search.outbox import drains_deferred
@@ -15,15 +15,6 @@ from search.outbox import drains_deferred
 DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", NATIONAL_SLUG,
               "vilnius", "kaunas", "siauliai", "panevezys", "utena"]
 DEMO_PORT = 8000  # where scripts/demo.sh serves when PORT is not set
-
-
-def demo_file() -> Path:
-    """The demo content, in the import format: the DEMO_CONTENT_FILE setting, by default
-    demo/content.jsonl of the project (BASE_DIR), where the reference project keeps it."""
-    configured = getattr(settings, "DEMO_CONTENT_FILE", None)
-    if configured:
-        return Path(configured)
-    return Path(getattr(settings, "BASE_DIR", ".")) / "demo" / "content.jsonl"
 
 
 def served_port() -> int:
@@ -46,7 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int | None, file: Path | None, **options) -> None:
         port = port or served_port()
-        content = file or demo_file()
+        content = file or demo_content_file()
         if not content.is_file():
             raise CommandError(f"Demonstracinio turinio failas nerastas: {content}")
         with drains_deferred():
