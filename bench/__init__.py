@@ -1,1 +1,1 @@
-"""Benchmarks of indexing and search (issue 6); see bench/README.md."""
+"""Benchmarks of indexing and search; see bench/README.md."""
