@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test test-fast install services services-down lint serve
+.PHONY: demo test test-fast install messages services services-down lint serve
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,11 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+# The apps' Lithuanian catalogues compiled (.mo files are build output, not in git).
+messages: $(INSTALLED)
+	VENV_PYTHON=$(BIN)/python scripts/compile-messages.sh
 
 # Migrate, collect static files, load the demo, serve on PORT [8000] (see scripts/demo.sh).
 demo: install
