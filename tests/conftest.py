@@ -1,5 +1,6 @@
 import json
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,10 @@ def create_demo_sites() -> dict:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Create the demo sites once; each test's transaction rolls back on top of them."""
+    """Set the instance up for municipalities (as a deployment runs `esparama_setup` after
+    `migrate`) and create the demo sites once; each test's transaction rolls back on top."""
     with django_db_blocker.unblock():
+        call_command("esparama_setup", stdout=StringIO())
         create_demo_sites()
 
 
@@ -80,8 +83,6 @@ def run_import(tmp_path: Path) -> Callable[..., ImportResult]:
 
 
 def run_file(path: Path, *options: str) -> ImportResult:
-    from io import StringIO
-
     out, err = StringIO(), StringIO()
     try:
         call_command("import_content", str(path), "--no-progress", *options, stdout=out,
