@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
@@ -7,6 +8,30 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from pages import models
+        from pages.kinds import register_kind
         from pages.references import connect
 
         connect()
+        # A section keeps its Lithuanian slug in English too: /en/projektai/.
+        register_kind("project", model=models.ProjectPage, section_model=models.ProjectIndexPage,
+                      section_slugs={"lt": "projektai", "en": "projektai"},
+                      label=_("Project"), label_plural=_("Projects"),
+                      facets=("target_group", "service_type", "fund", "municipality", "region",
+                              "measure", "programme", "period", "status", "start_year",
+                              "budget_band"))
+        register_kind("measure", model=models.FundingMeasurePage,
+                      section_model=models.MeasureIndexPage,
+                      section_slugs={"lt": "priemones", "en": "priemones"},
+                      label=_("Funding measure"), label_plural=_("Funding measures"),
+                      facets=("fund", "municipality", "region", "measure", "programme",
+                              "period", "budget_band"))
+        register_kind("provider", model=models.ProviderPage,
+                      section_model=models.ProviderIndexPage,
+                      section_slugs={"lt": "teikejai", "en": "teikejai"},
+                      label=_("Service provider"), label_plural=_("Service providers"),
+                      facets=("target_group", "service_type", "municipality", "region"))
+        register_kind("news", model=models.NewsPage, section_model=models.NewsIndexPage,
+                      section_slugs={"lt": "naujienos", "en": "naujienos"},
+                      label=_("News item"), label_plural=_("News"),
+                      facets=("municipality", "region"))
