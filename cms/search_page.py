@@ -10,10 +10,10 @@ from cms.scope import site_scope
 from cms.search_texts import SEARCH_PATHS, TEXTS
 from cms.search_view import results_context
 from cms.searching import query_from_params, run
+from pages.kinds import kind_of_section
 from pages.listing import parsed_whole_number
 from pages.models import CollectionPage
 from pages.models.structure import IndexPage
-from search.facets import CONTENT_TYPES
 from search.query import QueryError, SearchQuery
 
 
@@ -60,9 +60,10 @@ def collection_context(page: CollectionPage, request: HttpRequest) -> dict:
 
 
 def section_search_context(section: IndexPage, request: HttpRequest) -> dict:
-    """The link from a section to the search page, showing only the section's content type."""
+    """The link from a section to the search page, showing only the section's content kind."""
     language = section.language
-    label = CONTENT_TYPES[section.child_type][1 if language == "en" else 0]
-    params = urlencode({"content_type": section.child_type})
+    kind = kind_of_section(type(section))
+    label = kind.plural_in(language)
+    params = urlencode({"content_type": kind.key})
     return {"search_url": f"{SEARCH_PATHS[language]}?{params}",
             "search_text": TEXTS[language]["section_search"].format(label=label)}

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from cms.api.search_schemas import only_marks
 from cms.search_texts import PLACE_FACETS, TEXTS, VALUES_SHOWN, VISIBLE_FACETS
 from pages.listing import SORT_LABELS
-from search.facets import CONTENT_TYPES, FACETS_BY_KEY
+from search.facets import FACETS_BY_KEY
 from search.query import SearchQuery, SearchResponse
 
 
@@ -57,10 +57,10 @@ def chips(params: QueryDict, query: SearchQuery, response: SearchResponse,
 
 
 def result_views(query: SearchQuery, response: SearchResponse) -> list[dict]:
-    index = 1 if query.language == "en" else 0
+    kinds = FACETS_BY_KEY["content_type"].value_labels(query.language)
     places = {value.value: value.label for value in response.facets.get("municipality", [])}
     return [{"title": hit.title, "url": hit.url, "date": hit.date,
-             "type": CONTENT_TYPES.get(hit.content_type, (hit.content_type,) * 2)[index],
+             "type": kinds.get(hit.content_type, hit.content_type),
              "places": [places.get(slug, slug) for slug in hit.municipality],
              "snippet": mark_safe(only_marks(hit.highlight if query.text else hit.summary))}
             for hit in response.hits]

@@ -4,32 +4,48 @@ from django.apps import apps
 from django.core import checks
 from wagtail.models import Page
 
-from search.documents import MAPPERS, related_model_at
+from pages.kinds import CONTENT_KINDS, content_kinds, section_models
+from pages.models import CollectionPage, MunicipalityHomePage
+from search.documents import MAPPINGS, related_model_at
 from search.engines import get_engine
 from search.engines.base import basic_analysis_allowed
-from search.facets import FACETS
+from search.facets import FACETS, FACETS_BY_KEY
 
-NOT_SEARCHABLE = {"MunicipalityHomePage", "ProjectIndexPage", "MeasureIndexPage",
-                  "ProviderIndexPage", "NewsIndexPage",
-                  "CollectionPage"}  # a saved search shows results; it is not one itself
+# a saved search shows results; it is not one itself
+NOT_SEARCHABLE = (MunicipalityHomePage, CollectionPage)
 
 
 def check_search_declarations(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Every page type is a content kind (or a home, section or collection page), every kind
+    has a document mapping with valid lookups, and the facets are declared once."""
     errors = []
-    registered = {model for model, *_rest in MAPPERS.values()}
+    kind_models = {kind.model for kind in content_kinds()}
+    structural = (*NOT_SEARCHABLE, *section_models())
     for model in apps.get_app_config("pages").get_models():
-        if issubclass(model, Page) and model not in registered \
-                and model.__name__ not in NOT_SEARCHABLE:
-            errors.append(checks.Error(f"{model.__name__} has no search document mapper.",
-                                       hint="Add it to search.documents.MAPPERS.",
+        if issubclass(model, Page) and model not in kind_models \
+                and not issubclass(model, structural):
+            errors.append(checks.Error(f"{model.__name__} is not a content kind.",
+                                       hint="Register it with pages.kinds.register_kind.",
                                        id="search.E001"))
-    for model, _mapper, related, prefetch in MAPPERS.values():
-        for lookup in [*related, *prefetch]:
+    for kind in content_kinds():
+        if kind.key not in MAPPINGS:
+            errors.append(checks.Error(f"Content kind {kind.key!r} has no search document "
+                                       "mapping.", hint="Add one with "
+                                       "search.documents.register_mapping.", id="search.E004"))
+        if unknown := sorted(set(kind.facets) - set(FACETS_BY_KEY)):
+            errors.append(checks.Error(f"Content kind {kind.key!r} names unknown facets "
+                                       f"{unknown}.", id="search.E005"))
+    for mapping in MAPPINGS.values():
+        if mapping.kind_key not in CONTENT_KINDS:
+            errors.append(checks.Error(f"Search document mapping for unknown content kind "
+                                       f"{mapping.kind_key!r}.", id="search.E006"))
+            continue
+        for lookup in [*mapping.related, *mapping.prefetch]:
             try:
-                related_model_at(model, lookup)
+                related_model_at(mapping.model, lookup)
             except Exception as error:
-                errors.append(checks.Error(f"{model.__name__}: bad lookup {lookup!r} ({error})",
-                                           id="search.E002"))
+                errors.append(checks.Error(f"{mapping.model.__name__}: bad lookup {lookup!r} "
+                                           f"({error})", id="search.E002"))
     keys = [facet.key for facet in FACETS]
     if len(keys) != len(set(keys)):
         errors.append(checks.Error("Duplicate facet keys.", id="search.E003"))

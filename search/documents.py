@@ -2,12 +2,16 @@
 
 `build_documents(ids)` answers, for each page id, the document to index or None when the page
 must leave the public index (deleted, unpublished, private, or not a searchable type).
+Every content kind (`pages.kinds`) has its mapping, declared next to its mapper below
+(`register_mapping`): the relations joined in and prefetched, which also decide which changes
+reach its documents (`read_lookups`).
 """
 
 import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -20,12 +24,42 @@ from wagtail.models import Page, Site
 
 from pages import models as content
 from pages.codes import PROJECT_CODE
+from pages.kinds import CONTENT_KINDS, content_kinds
 from pages.public import is_public, public_pages, restricted_paths
 from search.analysis import strip_html
 from search.facets import budget_band
 
 Document = dict[str, Any]
+Mapper = Callable[[Any, "SiteDirectory"], Document]
 EXPIRY_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+@dataclass(frozen=True)
+class DocumentMapping:
+    """How the documents of one content kind are built: its mapper, the related objects joined
+    into the query and the relations prefetched."""
+
+    kind_key: str
+    mapper: Mapper
+    related: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
+
+    @property
+    def model(self) -> type[Page]:
+        return CONTENT_KINDS[self.kind_key].model
+
+
+MAPPINGS: dict[str, DocumentMapping] = {}  # content kind's key → mapping
+
+
+def register_mapping(mapping: DocumentMapping) -> DocumentMapping:
+    MAPPINGS[mapping.kind_key] = mapping
+    return mapping
+
+
+def document_mappings() -> list[DocumentMapping]:
+    """The mapping of every content kind, in the registry's order."""
+    return [MAPPINGS[kind.key] for kind in content_kinds()]
 
 
 def _slugs(terms: Iterable) -> list[str]:
@@ -41,7 +75,7 @@ def fetched(page: Page, relation: str) -> list:
     return getattr(page, f"{relation}_fetched")
 
 
-def _prefetches(model: type[Model], lookups: list[str]) -> list[Prefetch | str]:
+def _prefetches(model: type[Model], lookups: Iterable[str]) -> list[Prefetch | str]:
     """A page shared by many pages (a measure, a lead beneficiary) is fetched once per batch,
     not joined into every row; a one-to-many relation goes into a list attribute, so Django
     builds no queryset per page. Many-to-many relations: see `_attach_shared`."""
@@ -118,6 +152,13 @@ def map_project(page: content.ProjectPage, directory: "SiteDirectory") -> Docume
     }
 
 
+register_mapping(DocumentMapping(
+    "project", map_project, related=("locale",),
+    prefetch=("measure__fund", "measure__priority__programme", "lead_beneficiary",
+              "target_groups__broader", "service_types", "municipalities", "funds", "results",
+              "partners__provider")))
+
+
 def map_measure(page: content.FundingMeasurePage, directory: "SiteDirectory") -> Document:
     programme = page.priority.programme
     funds = [page.fund] if page.fund else []
@@ -136,6 +177,10 @@ def map_measure(page: content.FundingMeasurePage, directory: "SiteDirectory") ->
     }
 
 
+register_mapping(DocumentMapping("measure", map_measure,
+                                 related=("locale", "fund", "priority__programme")))
+
+
 def map_provider(page: content.ProviderPage, directory: "SiteDirectory") -> Document:
     groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
     return {
@@ -148,6 +193,10 @@ def map_provider(page: content.ProviderPage, directory: "SiteDirectory") -> Docu
         "service_type": _slugs(services),
         "municipality": [page.municipality.slug] if page.municipality else [],
     }
+
+
+register_mapping(DocumentMapping("provider", map_provider, related=("locale", "municipality"),
+                                 prefetch=("target_groups__broader", "service_types")))
 
 
 def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
@@ -163,19 +212,8 @@ def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
     }
 
 
-# content type → (model, mapper, related objects joined in, relations prefetched)
-MAPPERS: dict[str, tuple[type[Page], Callable[[Any, Any], Document], list[str], list[str]]] = {
-    "project": (content.ProjectPage, map_project, ["locale"],
-                ["measure__fund", "measure__priority__programme", "lead_beneficiary",
-                 "target_groups__broader", "service_types", "municipalities", "funds",
-                 "results", "partners__provider"]),
-    "measure": (content.FundingMeasurePage, map_measure,
-                ["locale", "fund", "priority__programme"], []),
-    "provider": (content.ProviderPage, map_provider, ["locale", "municipality"],
-                 ["target_groups__broader", "service_types"]),
-    "news": (content.NewsPage, map_news, ["locale", "municipality"],
-             ["people", "tagged_items__tag"]),
-}
+register_mapping(DocumentMapping("news", map_news, related=("locale", "municipality"),
+                                 prefetch=("people", "tagged_items__tag")))
 # what documents read through the site directory rather than through the page's relations:
 # the region of each municipality, and the home page the page is published under
 REGION_STEPS = ("county", "county__region")
@@ -191,11 +229,12 @@ def related_model_at(model: type[Model], lookup: str) -> type[Model]:
 
 @cache
 def read_lookups(content_type: str) -> list[str]:
-    """Every relation a document of `content_type` reads, derived from MAPPERS: each step of
+    """Every relation a document of `content_type` reads, derived from its mapping: each step of
     each declared lookup, and the county and region behind every municipality. A change to any
     row at the end of one of them changes the document."""
-    model, _mapper, related, prefetch = MAPPERS[content_type]
-    steps = {"__".join(parts[:end]) for lookup in [*related, *prefetch]
+    mapping = MAPPINGS[content_type]
+    model = mapping.model
+    steps = {"__".join(parts[:end]) for lookup in [*mapping.related, *mapping.prefetch]
              for parts in [lookup.split("__")] for end in range(1, len(parts) + 1)}
     steps |= {f"{step}__{region_step}" for step in list(steps) for region_step in REGION_STEPS
               if related_model_at(model, step) is content.Municipality}
@@ -276,7 +315,7 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
     if not directory.is_indexable(page):
         return None
     home = directory.home_of(page)
-    document = MAPPERS[content_type][1](page, directory)
+    document = MAPPINGS[content_type].mapper(page, directory)
     owner = home.municipality
     municipalities = sorted(set(document.pop("municipality", [])) |
                             ({owner.slug} if owner else set()))
@@ -317,21 +356,23 @@ def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
     if not wanted:
         return documents
     directory = SiteDirectory()
-    for content_type, (model, _mapper, related, prefetch) in MAPPERS.items():
+    for mapping in document_mappings():
+        model = mapping.model
         pages = list(model.objects.filter(pk__in=wanted, alias_of__isnull=True)
-                     .select_related(*related).prefetch_related(*_prefetches(model, prefetch)))
-        for lookup in (lookup for lookup in prefetch if _is_shared(model, lookup)):
+                     .select_related(*mapping.related)
+                     .prefetch_related(*_prefetches(model, mapping.prefetch)))
+        for lookup in (lookup for lookup in mapping.prefetch if _is_shared(model, lookup)):
             _attach_shared(pages, model, lookup)
         for page in pages:
-            documents[page.pk] = map_page(page, content_type, directory)
+            documents[page.pk] = map_page(page, mapping.kind_key, directory)
     return documents
 
 
 def indexable_pages() -> list[Page]:
     """Every page that belongs in the public index (id and path only), without building it."""
     directory = SiteDirectory()
-    return [page for model, *_rest in MAPPERS.values()
-            for page in public_pages(model.objects.filter(alias_of__isnull=True))
+    return [page for mapping in document_mappings()
+            for page in public_pages(mapping.model.objects.filter(alias_of__isnull=True))
             .only("path", "live", "expire_at")
             if directory.is_indexable(page)]
 
@@ -339,7 +380,7 @@ def indexable_pages() -> list[Page]:
 def searchable_page_ids(after: int = 0, limit: int | None = None) -> list[int]:
     """Ids of pages of a searchable type (published or not), in order: every one (rebuilds),
     or the first `limit` above `after` (a slice of reconcile)."""
-    ids = sorted(pk for model, *_rest in MAPPERS.values()
-                 for pk in model.objects.filter(pk__gt=after).order_by("pk")
+    ids = sorted(pk for mapping in document_mappings()
+                 for pk in mapping.model.objects.filter(pk__gt=after).order_by("pk")
                  .values_list("pk", flat=True)[:limit])
     return ids[:limit]

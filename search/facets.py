@@ -2,11 +2,13 @@
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import transaction
 
+from pages.kinds import content_kinds
 from search.conf import shared_cache
 
 BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
@@ -16,12 +18,6 @@ BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
     ("1-5-mln", 5_000_000, "1–5 mln. €", "€1m–5m"),
     ("virs-5-mln", None, "virš 5 mln. €", "over €5m"),
 ]
-CONTENT_TYPES = {
-    "project": ("Projektai", "Projects"),
-    "measure": ("Finansavimo priemonės", "Funding measures"),
-    "provider": ("Paslaugų teikėjai", "Service providers"),
-    "news": ("Naujienos", "News"),
-}
 STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Running"),
             "completed": ("Įgyvendintas", "Completed")}
 LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
@@ -65,6 +61,11 @@ def _forget_labels_if_terms_changed() -> None:
     _generation_seen.update(value=generation, at=now)
 
 
+def content_type_labels(language: str) -> dict[str, str]:
+    """Key → plural label of every content kind: the values of the `content_type` facet."""
+    return {kind.key: kind.plural_in(language) for kind in content_kinds()}
+
+
 def term_labels(model_label: str, language: str) -> dict[str, str]:
     """Slug → label of a vocabulary, kept in the process until a term changes anywhere."""
     _forget_labels_if_terms_changed()
@@ -80,7 +81,8 @@ class Facet:
     key: str
     label_lt: str
     label_en: str
-    vocabulary: str | dict | None = None  # a Term model's label, fixed labels, or none
+    # a Term model's label, fixed labels, labels by language, or none
+    vocabulary: str | dict | Callable[[str], dict[str, str]] | None = None
 
     @property
     def field(self) -> str:
@@ -96,6 +98,8 @@ class Facet:
         if isinstance(self.vocabulary, dict):
             index = 1 if language == "en" else 0
             return {value: labels[index] for value, labels in self.vocabulary.items()}
+        if callable(self.vocabulary):
+            return self.vocabulary(language)
         return term_labels(self.vocabulary, language)
 
 
@@ -109,7 +113,7 @@ FACETS = [
     Facet("programme", "Programa", "Programme", "pages.Programme"),
     Facet("period", "Programavimo laikotarpis", "Programming period", PERIODS),
     Facet("status", "Būsena", "Status", STATUSES),
-    Facet("content_type", "Turinio tipas", "Content type", CONTENT_TYPES),
+    Facet("content_type", "Turinio tipas", "Content type", content_type_labels),
     Facet("start_year", "Pradžios metai", "Start year"),
     Facet("budget_band", "Biudžetas", "Budget", {slug: (lt, en) for slug, _, lt, en in
                                                   BUDGET_BANDS}),

@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from pages import models as content
 from pages.models.taxonomy import Term
 from pages.public import below_any
-from search.documents import HOME_LOOKUPS, MAPPERS, read_lookups, related_model_at
+from search.documents import HOME_LOOKUPS, document_mappings, read_lookups, related_model_at
 from search.facets import vocabulary_changed
 from search.outbox import record_changes
 
@@ -23,11 +23,12 @@ def pages_matching(condition: Callable[[type[Model], str], dict | None]) -> set[
     """Searchable pages matching `condition(model, lookup)` (a filter, or None to skip the
     relation) through any relation their documents read."""
     ids: set[int] = set()
-    for content_type, (model, *_rest) in MAPPERS.items():
+    for mapping in document_mappings():
         # one indexed SELECT per relation, in one UNION: OR-ing them across the joins would
         # make PostgreSQL scan every page on every publish
+        model = mapping.model
         matching = model.objects.order_by().values_list("pk", flat=True)
-        queries = [matching.filter(**query) for lookup in read_lookups(content_type)
+        queries = [matching.filter(**query) for lookup in read_lookups(mapping.kind_key)
                    if (query := condition(model, lookup)) is not None]
         if queries:
             ids.update(queries[0].union(*queries[1:]))
@@ -122,9 +123,9 @@ def connect() -> None:
                       dispatch_uid="search-private")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction,
                         dispatch_uid="search-public")
-    for model, *_rest in MAPPERS.values():
-        post_save.connect(on_page_saved, sender=model,
-                          dispatch_uid=f"search-alias-{model.__name__}")
+    for mapping in document_mappings():
+        post_save.connect(on_page_saved, sender=mapping.model,
+                          dispatch_uid=f"search-alias-{mapping.model.__name__}")
     for term_model in Term.__subclasses__():
         post_save.connect(on_term_saved, sender=term_model,
                           dispatch_uid=f"search-term-{term_model.__name__}")

@@ -71,7 +71,7 @@ from pages.models import (
 )
 from pages.public import public_pages
 from search import facets, pipeline
-from search.documents import MAPPERS, build_documents, expiry_text
+from search.documents import build_documents, document_mappings, expiry_text
 from search.engines import get_engine
 from search.engines.database import DatabaseEngine
 from search.engines.dsl import not_expired
@@ -85,7 +85,7 @@ KINDS = {  # kind → page model, section model, the word after each title's tok
     "provider": (ProviderPage, ProviderIndexPage, "Teikejas"),
     "news": (NewsPage, NewsIndexPage, "Naujiena"),
 }
-SEARCHABLE = [model for model, *_rest in MAPPERS.values()]
+SEARCHABLE = [mapping.model for mapping in document_mappings()]
 MODELS = [model for model, *_rest in KINDS.values()]
 POPULATION = ("provider", "project", "news")
 TERMS = {"target_group": TargetGroup, "service_type": ServiceType}

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pytest
@@ -213,14 +214,14 @@ def test_index_deleted_behind_the_alias_is_never_acknowledged(engine, pages, mon
 def test_page_whose_document_cannot_be_built_fails_alone(engine, pages, monkeypatch):
     broken = ProjectPage.objects.get(locale__language_code="lt").pk
     expected = with_documents(pages) - {broken}
-    model, mapper, *rest = documents.MAPPERS["project"]
+    mapping = documents.MAPPINGS["project"]
 
     def failing(page, *args):
         if page.pk == broken:
             raise ValueError("sugadintas puslapis")
-        return mapper(page, *args)
+        return mapping.mapper(page, *args)
 
-    monkeypatch.setitem(documents.MAPPERS, "project", (model, failing, *rest))
+    monkeypatch.setitem(documents.MAPPINGS, "project", replace(mapping, mapper=failing))
     report = pipeline.drain()
     assert (report.written, report.failed) == (len(pages) - 1, 1)
     entry = OutboxEntry.objects.get(page_id=broken)
