@@ -1,4 +1,5 @@
-"""Create a municipality's Wagtail Site: home page and section index pages, in LT and EN.
+"""Create a municipality's Wagtail Site: home page and the section index page of every content
+kind (`pages.kinds`), in LT and EN.
 
 Once the pages exist, `municipality_site_ensured` is sent (with `home`, inside the same
 transaction): the editorial app answers with the site's editorial setup (groups, media
@@ -12,24 +13,11 @@ from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, Site
 
-from pages.models import (
-    MeasureIndexPage,
-    Municipality,
-    MunicipalityHomePage,
-    NewsIndexPage,
-    ProjectIndexPage,
-    ProviderIndexPage,
-)
+from pages.kinds import ContentKind, content_kinds
+from pages.models import Municipality, MunicipalityHomePage
 
 NATIONAL_SLUG = "nacionalinis"
 NATIONAL_TITLES = ("Nacionaliniai projektai", "National projects")
-# index model, slug, Lithuanian title, English title
-SECTIONS = [
-    (ProjectIndexPage, "projektai", "Projektai", "Projects"),
-    (MeasureIndexPage, "priemones", "Finansavimo priemonės", "Funding measures"),
-    (ProviderIndexPage, "teikejai", "Paslaugų teikėjai", "Service providers"),
-    (NewsIndexPage, "naujienos", "Naujienos", "News"),
-]
 municipality_site_ensured = Signal()  # keyword `home`; a receiver answers the editorial setup
 
 
@@ -45,14 +33,28 @@ def _publish(page: Page) -> None:
     page.save_revision().publish()
 
 
-def _ensure_translation(page: Page, locale: Locale, title: str) -> Page:
+def _ensure_translation(page: Page, locale: Locale, title: str, slug: str | None = None) -> Page:
+    """The page's translation, published with this title; a new one gets `slug` when given."""
     translation = page.get_translation_or_none(locale)
     if translation is None:
         translation = page.copy_for_translation(locale)
+        translation.slug = slug or translation.slug
     if translation.title != title or not translation.live:
         translation.title = title
         _publish(translation)
     return translation
+
+
+def _ensure_section(home: MunicipalityHomePage, kind: ContentKind, lithuanian: Locale,
+                    english: Locale) -> None:
+    """The kind's section under the home page, titled with the kind's plural label."""
+    section = kind.section_model.objects.child_of(home).first()
+    if section is None:
+        section = kind.section_model(title=kind.plural_in("lt"), slug=kind.section_slug("lt"),
+                                     locale=lithuanian, live=False)
+        home.add_child(instance=section)
+        _publish(section)
+    _ensure_translation(section, english, kind.plural_in("en"), kind.section_slug("en"))
 
 
 @transaction.atomic
@@ -71,13 +73,8 @@ def ensure_municipality_site(slug: str, hostname: str, port: int = 80) -> Munici
         Page.get_first_root_node().add_child(instance=home)
         _publish(home)
     _ensure_translation(home, english, title_en)
-    for model, section_slug, section_lt, section_en in SECTIONS:
-        section = model.objects.child_of(home).first()
-        if section is None:
-            section = model(title=section_lt, slug=section_slug, locale=lithuanian, live=False)
-            home.add_child(instance=section)
-            _publish(section)
-        _ensure_translation(section, english, section_en)
+    for kind in content_kinds():
+        _ensure_section(home, kind, lithuanian, english)
     site, _ = Site.objects.update_or_create(
         root_page=home,
         defaults={"hostname": hostname, "port": port, "site_name": title_lt,

@@ -1,4 +1,5 @@
-"""Which keys each import type accepts, how each is resolved and whether it is translatable."""
+"""Which keys each import type (a content kind, `pages.kinds`) accepts, how each is resolved and
+whether it is translatable."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from wagtail.models import Page
 from pages import models as content
 from pages.importing import values
 from pages.importing.values import Converter, LineError
+from pages.kinds import ContentKind, content_kinds
 
 Resolver = Callable[[Any], Any]
 
@@ -179,19 +181,30 @@ NEWS = fields(
     FieldSpec("tags", values.string_list),
     *SOURCE,
 )
+# content kind's key → the keys its import lines may carry
+FIELDS_BY_KIND = {"project": PROJECT, "measure": MEASURE, "provider": PROVIDER, "news": NEWS}
 
 
 @dataclass(frozen=True)
-class PageKind:
-    model: type[Page]
-    index_model: type[Page]
+class ImportKind:
+    """A content kind as the import writes it: its models and the keys its lines may carry."""
+
+    kind: ContentKind
     fields: dict[str, FieldSpec]
 
+    @property
+    def model(self) -> type[Page]:
+        return self.kind.model
 
-KINDS = {
-    "project": PageKind(content.ProjectPage, content.ProjectIndexPage, PROJECT),
-    "measure": PageKind(content.FundingMeasurePage, content.MeasureIndexPage, MEASURE),
-    "provider": PageKind(content.ProviderPage, content.ProviderIndexPage, PROVIDER),
-    "news": PageKind(content.NewsPage, content.NewsIndexPage, NEWS),
-}
+    @property
+    def index_model(self) -> type[Page]:
+        return self.kind.section_model
+
+
+def import_kinds() -> dict[str, ImportKind]:
+    """The import types, one per content kind (a line's `type` is the kind's key); every kind
+    declares its fields in FIELDS_BY_KIND."""
+    return {kind.key: ImportKind(kind, FIELDS_BY_KIND[kind.key]) for kind in content_kinds()}
+
+
 COMMON_KEYS = {"id", "type", "locale", "site", "title", "slug", "live"}

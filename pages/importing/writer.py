@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
-from pages.importing.schema import COMMON_KEYS, KINDS, PageKind
+from pages.importing.schema import COMMON_KEYS, ImportKind, import_kinds
 from pages.importing.values import LineError, boolean, text
 from pages.models import ImportedItem, MunicipalityHomePage
 
@@ -45,9 +45,10 @@ def import_line(data: Any) -> Outcome:
     if not isinstance(data, dict):
         raise LineError("eilutė turi būti JSON objektas")
     external_id = text(_required(data, "id"))
-    kind = KINDS.get(_required(data, "type"))
+    kinds = import_kinds()
+    kind = kinds.get(_required(data, "type"))
     if kind is None:
-        raise LineError(f"nežinomas tipas „{data['type']}“; galimi: {', '.join(KINDS)}", "type")
+        raise LineError(f"nežinomas tipas „{data['type']}“; galimi: {', '.join(kinds)}", "type")
     language = data.get("locale", SOURCE_LANGUAGE)
     if language != SOURCE_LANGUAGE and language not in TRANSLATION_LANGUAGES:
         raise LineError(f"nežinoma kalba „{language}“", "locale")
@@ -76,7 +77,7 @@ def _describe(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def _resolve(kind: PageKind, data: dict, translation: bool) -> dict[str, Any]:
+def _resolve(kind: ImportKind, data: dict, translation: bool) -> dict[str, Any]:
     resolved = {}
     for key, raw in data.items():
         spec = kind.fields.get(key)
@@ -100,7 +101,7 @@ def _assign(page: Page, resolved: dict[str, Any]) -> None:
             setattr(page, key, value)
 
 
-def _index_page(site_slug: str, kind: PageKind) -> Page:
+def _index_page(site_slug: str, kind: ImportKind) -> Page:
     home = MunicipalityHomePage.objects.filter(slug=site_slug,
                                                locale__language_code=SOURCE_LANGUAGE).first()
     if home is None:
@@ -146,7 +147,7 @@ def _publish_created(page: Page) -> None:
     page_published.send(sender=page.specific_class, instance=page, revision=revision)
 
 
-def _write_source(external_id: str, kind: PageKind, data: dict) -> Outcome:
+def _write_source(external_id: str, kind: ImportKind, data: dict) -> Outcome:
     title = text(_required(data, "title"))
     live = boolean(data.get("live", True))
     parent = _index_page(text(_required(data, "site")), kind)
@@ -185,7 +186,7 @@ def _write_source(external_id: str, kind: PageKind, data: dict) -> Outcome:
     return Outcome("updated", page)
 
 
-def _write_translation(external_id: str, kind: PageKind, language: str, data: dict) -> Outcome:
+def _write_translation(external_id: str, kind: ImportKind, language: str, data: dict) -> Outcome:
     title = text(_required(data, "title"))
     live = boolean(data.get("live", True))
     if "site" in data:
@@ -229,7 +230,7 @@ def _name_new_copy(page: Page) -> None:
     Page.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
 
 
-def _require_complete_translation(kind: PageKind, source: Page, data: dict) -> None:
+def _require_complete_translation(kind: ImportKind, source: Page, data: dict) -> None:
     """A live translation must translate every text the source has."""
     missing = [key for key, spec in kind.fields.items()
                if spec.translatable and key not in data and _has_content(source, key)]

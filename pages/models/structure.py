@@ -1,10 +1,10 @@
-"""The tree of a municipality site: home page and one index page per content type.
+"""The tree of a municipality site: home page and one index page per content kind.
 
 A section lists its public children a page at a time; the app serving the residents' search adds
-the link to the search showing the section's content type (Wagtail hook `section_page_context`).
+the link to the search showing the section's content kind (Wagtail hook `section_page_context`).
 """
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.paginator import Page as ListingPage
 from django.core.paginator import Paginator
@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pages.kinds import section_models
 from pages.listing import parsed_whole_number
 from pages.models.taxonomy import Municipality
 from pages.public import public_pages
@@ -46,14 +47,18 @@ class MunicipalityHomePage(Page):
                   "po vieną eilutėje, pvz. https://www.alytus.lt.")
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.ProjectIndexPage", "pages.MeasureIndexPage",
-                     "pages.ProviderIndexPage", "pages.NewsIndexPage", "pages.CollectionPage"]
+    subpage_types = ["pages.CollectionPage"]  # after the section of every content kind
     content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro")]
     settings_panels = [*Page.settings_panels, FieldPanel("api_allowed_origins")]
 
     class Meta:
         verbose_name = "savivaldybės pradžios puslapis"
         verbose_name_plural = "savivaldybių pradžios puslapiai"
+
+    @classmethod
+    def clean_subpage_models(cls) -> list[type[Page]]:
+        """The section of every registered content kind, then `subpage_types`."""
+        return [*section_models(), *super().clean_subpage_models()]
 
 
 def page_link(params: QueryDict, number: int) -> str:
@@ -90,7 +95,6 @@ class IndexPage(Page):
     parent_page_types = ["pages.MunicipalityHomePage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
-    child_type: ClassVar[str]  # the content type of the children, as the search names it
 
     class Meta:
         abstract = True
@@ -119,7 +123,6 @@ class IndexPage(Page):
 class ProjectIndexPage(IndexPage):
     subpage_types = ["pages.ProjectPage"]
     template = INDEX_TEMPLATE
-    child_type = "project"
 
     class Meta:
         verbose_name = "projektų sąrašas"
@@ -128,7 +131,6 @@ class ProjectIndexPage(IndexPage):
 class MeasureIndexPage(IndexPage):
     subpage_types = ["pages.FundingMeasurePage"]
     template = INDEX_TEMPLATE
-    child_type = "measure"
 
     class Meta:
         verbose_name = "priemonių sąrašas"
@@ -137,7 +139,6 @@ class MeasureIndexPage(IndexPage):
 class ProviderIndexPage(IndexPage):
     subpage_types = ["pages.ProviderPage"]
     template = INDEX_TEMPLATE
-    child_type = "provider"
 
     class Meta:
         verbose_name = "paslaugų teikėjų sąrašas"
@@ -146,7 +147,6 @@ class ProviderIndexPage(IndexPage):
 class NewsIndexPage(IndexPage):
     subpage_types = ["pages.NewsPage"]
     template = INDEX_TEMPLATE
-    child_type = "news"
 
     class Meta:
         verbose_name = "naujienų sąrašas"
