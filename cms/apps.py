@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
         from corsheaders.signals import check_request_enabled
 
         from cms import checks  # noqa: F401  (registers the host project's checks)
+        from cms.api import resources  # noqa: F401  (registers each content kind's resource)
         from cms.api.origins import allows_municipality_origin
         from cms.editorial import provision_editorial_setup
         from pages.sites import municipality_site_ensured

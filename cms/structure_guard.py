@@ -5,21 +5,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from wagtail.models import Page
 
-from pages.models import (
-    MeasureIndexPage,
-    MunicipalityHomePage,
-    NewsIndexPage,
-    ProjectIndexPage,
-    ProviderIndexPage,
-)
+from pages.kinds import section_models
+from pages.models import MunicipalityHomePage
 
-STRUCTURAL_TYPES = (MunicipalityHomePage, ProjectIndexPage, MeasureIndexPage, ProviderIndexPage,
-                    NewsIndexPage)
 REFUSAL = "Svetainės struktūros puslapius trinti ar perkelti gali tik sistemos administratorius."
 
 
+def structural_types() -> tuple[type[Page], ...]:
+    """Home pages and the section index page of every content kind."""
+    return (MunicipalityHomePage, *section_models())
+
+
 def is_structural(page: Page) -> bool:
-    return issubclass(page.specific_class or Page, STRUCTURAL_TYPES)
+    return issubclass(page.specific_class or Page, structural_types())
 
 
 def refuse_structural_change(request: HttpRequest, pages: list[Page]) -> HttpResponse | None:

@@ -3,7 +3,6 @@ details, bearer tokens), mounted at /api/v1/ on each municipality site."""
 
 from ninja import NinjaAPI
 
-from cms.api import resources  # noqa: F401  (registers the page resources)
 from cms.api.problems import register_problem_handlers
 from cms.api.registry import RESOURCES
 from cms.api.routers import municipalities, preview, search, taxonomies

@@ -1,5 +1,6 @@
-"""The registry of what the API exposes: one entry per page type, read by the router factory,
-preview, the search results' `type` and the JSON-LD renderer."""
+"""The registry of what the API exposes: one resource per content kind (`pages.kinds`), and
+collections; read by the router factory, preview and the JSON-LD renderer. The resources are
+registered when the cms app is ready."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -7,6 +8,8 @@ from typing import Any
 
 from ninja import Schema
 from wagtail.models import Page
+
+from pages.kinds import CONTENT_KINDS
 
 Serializer = Callable[[Any, "Context"], dict[str, Any]]
 
@@ -44,6 +47,12 @@ RESOURCES: dict[str, PageResource] = {}
 def register(resource: PageResource) -> PageResource:
     RESOURCES[resource.key] = resource
     return resource
+
+
+def kind_resource(kind_key: str, **declaration: Any) -> PageResource:
+    """The resource of a content kind: its model and `content_type` are the kind's."""
+    kind = CONTENT_KINDS[kind_key]
+    return PageResource(content_type=kind.key, model=kind.model, **declaration)
 
 
 def resource_for(page: Page) -> PageResource | None:

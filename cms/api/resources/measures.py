@@ -5,7 +5,7 @@ from typing import Any, Literal
 from ninja import Field
 
 from cms.api import jsonld
-from cms.api.registry import Context, PageResource, TermFilter, register
+from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
     PageOut,
@@ -81,8 +81,8 @@ def json_ld(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
                            else page.eu_amount))
 
 
-register(PageResource(
-    key="measures", content_type="measure", model=FundingMeasurePage, filters=MeasureFilters,
+register(kind_resource(
+    "measure", key="measures", filters=MeasureFilters,
     summary_schema=MeasureSummary, detail_schema=MeasureDetail, summary=summary,
     detail=detail, json_ld=json_ld,
     term_filters={"programme": TermFilter(Programme, "priority__programme__slug"),

@@ -6,7 +6,7 @@ from typing import Any, Literal
 from ninja import Schema
 
 from cms.api import jsonld
-from cms.api.registry import Context, PageResource, register
+from cms.api.registry import Context, kind_resource, register
 from cms.api.resources.base import PageFilters, PageOut, PageRef, page_fields, page_refs, rich_text
 from pages.models import NewsPage
 
@@ -73,8 +73,8 @@ def json_ld(page: NewsPage, context: Context) -> dict[str, Any]:
                   for person in page.people.all()])
 
 
-register(PageResource(
-    key="news", content_type="news", model=NewsPage, filters=NewsFilters,
+register(kind_resource(
+    "news", key="news", filters=NewsFilters,
     summary_schema=NewsSummary, detail_schema=NewsDetail, summary=summary, detail=detail,
     json_ld=json_ld, date_field="date_published", municipality_lookups=("municipality__slug",),
     field_filters={"kind": "kind"}, select_related=("locale",),

@@ -6,7 +6,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from cms.api import jsonld
-from cms.api.registry import Context, PageResource, TermFilter, register
+from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
     PageOut,
@@ -128,8 +128,8 @@ def json_ld(page: ProjectPage, context: Context) -> dict[str, Any]:
         contactPoint=jsonld.contact(page))
 
 
-register(PageResource(
-    key="projects", content_type="project", model=ProjectPage, filters=ProjectFilters,
+register(kind_resource(
+    "project", key="projects", filters=ProjectFilters,
     summary_schema=ProjectSummary, detail_schema=ProjectDetail, summary=summary, detail=detail,
     json_ld=json_ld, date_field="start_date", municipality_lookups=("municipalities__slug",),
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),

@@ -5,7 +5,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from cms.api import jsonld
-from cms.api.registry import Context, PageResource, TermFilter, register
+from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
     PageOut,
@@ -89,8 +89,8 @@ def json_ld(page: ProviderPage, context: Context) -> dict[str, Any]:
         contactPoint=jsonld.contact(page), makesOffer=services)
 
 
-register(PageResource(
-    key="providers", content_type="provider", model=ProviderPage, filters=ProviderFilters,
+register(kind_resource(
+    "provider", key="providers", filters=ProviderFilters,
     summary_schema=ProviderSummary, detail_schema=ProviderDetail, summary=summary,
     detail=detail, json_ld=json_ld, municipality_lookups=("municipality__slug",),
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),
