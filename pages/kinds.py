@@ -59,15 +59,6 @@ def content_kinds() -> list[ContentKind]:
     return list(CONTENT_KINDS.values())
 
 
-def content_kind(key: str) -> ContentKind | None:
-    return CONTENT_KINDS.get(key)
-
-
-def kind_of_model(model: type[Page]) -> ContentKind | None:
-    """The kind whose pages are of this model."""
-    return next((kind for kind in CONTENT_KINDS.values() if issubclass(model, kind.model)), None)
-
-
 def kind_of_section(model: type[Page]) -> ContentKind | None:
     """The kind whose section index page is of this model."""
     return next((kind for kind in CONTENT_KINDS.values()
