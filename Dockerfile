@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # Production images of the reference project, two targets of one build:
-#   app    (the default) the package installed with `pip install .` (not editable), so Django's
-#          BASE_DIR is site-packages and STATIC_ROOT/MEDIA_ROOT live there; runs gunicorn and the
-#          Celery worker and beat.
+#   app    (the default) the plugin installed with `pip install .` (not editable: pages, search,
+#          workers and cms in site-packages) and the reference project (config/ and manage.py,
+#          which the wheel does not ship) in PROJECT_DIR, Django's BASE_DIR, where STATIC_ROOT
+#          and MEDIA_ROOT live; runs gunicorn and the Celery worker and beat.
 #   proxy  nginx in front of gunicorn: serves /static/ (copied from `app`, so it always matches
 #          the code; hashed names and gzip copies made by collectstatic, see config/settings)
 #          and image renditions from the media volume, passes everything else on. The app
@@ -10,29 +11,31 @@
 #          Documents are never served from /media/: Wagtail's view checks their collection's
 #          privacy first.
 
-# BASE_DIR of config/settings/base.py once installed; docker-compose.yml mounts media here.
-ARG SITE_PACKAGES=/usr/local/lib/python3.11/site-packages
+# BASE_DIR of config/settings/base.py in the image; docker-compose.yml mounts media here.
+ARG PROJECT_DIR=/srv/app
 
 FROM python:3.11.13-slim-bookworm AS app
-ARG SITE_PACKAGES
+ARG PROJECT_DIR
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DJANGO_SETTINGS_MODULE=config.settings.production
+    DJANGO_SETTINGS_MODULE=config.settings.production \
+    PYTHONPATH=${PROJECT_DIR}
 
 RUN groupadd --system --gid 10001 app \
- && useradd --system --uid 10001 --gid app --home-dir /srv/app --create-home \
+ && useradd --system --uid 10001 --gid app --home-dir ${PROJECT_DIR} --create-home \
     --shell /usr/sbin/nologin app
 
 WORKDIR /tmp/src
 COPY . .
 RUN pip install . gunicorn==27.0.1 \
+ && cp -r config manage.py "${PROJECT_DIR}/" \
  && rm -rf /tmp/src
 
-# Run from a directory without sources so `config` always imports from site-packages.
-WORKDIR /srv/app
+# The plugin imports from site-packages, the reference project (`config`) from PYTHONPATH.
+WORKDIR ${PROJECT_DIR}
 
 # Fail the build if the installed layout moved (the media volume would silently miss it).
 # The production settings refuse a weak SECRET_KEY, so these steps get a random one; it exists
@@ -40,10 +43,10 @@ WORKDIR /srv/app
 RUN export SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
  && python -c "import django; django.setup(); \
 from django.conf import settings as s; import sys; \
-sys.exit(0 if str(s.MEDIA_ROOT) == '${SITE_PACKAGES}/media' else f'MEDIA_ROOT is {s.MEDIA_ROOT}')" \
+sys.exit(0 if str(s.MEDIA_ROOT) == '${PROJECT_DIR}/media' else f'MEDIA_ROOT is {s.MEDIA_ROOT}')" \
  && python -m django collectstatic --noinput \
- && mkdir -p "${SITE_PACKAGES}/media" \
- && chown app:app "${SITE_PACKAGES}/media"
+ && mkdir -p "${PROJECT_DIR}/media" \
+ && chown app:app "${PROJECT_DIR}/media"
 
 USER app
 EXPOSE 8000
@@ -51,8 +54,8 @@ CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]
 
 
 FROM nginx:1.28.0-alpine AS proxy
-ARG SITE_PACKAGES
-COPY --from=app ${SITE_PACKAGES}/static /srv/static
+ARG PROJECT_DIR
+COPY --from=app ${PROJECT_DIR}/static /srv/static
 # The TLS terminator in front sets X-Forwarded-Proto; it is passed on, and Django redirects any
 # request without `https` there.
 COPY <<'EOF' /etc/nginx/conf.d/default.conf

@@ -302,7 +302,7 @@ def test_proxy_serves_static_and_renditions_but_no_document(services, nginx_conf
     assert "proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;" in locations["/"]
     assert "proxy_set_header Host $http_host;" in locations["/"]
     assert "media:/srv/media:ro" in services["proxy"]["volumes"]
-    assert "COPY --from=app ${SITE_PACKAGES}/static /srv/static" in DOCKERFILE.read_text()
+    assert "COPY --from=app ${PROJECT_DIR}/static /srv/static" in DOCKERFILE.read_text()
 
 
 def test_proxy_accepts_any_document_wagtail_accepts(nginx_conf):
@@ -312,8 +312,8 @@ def test_proxy_accepts_any_document_wagtail_accepts(nginx_conf):
 
 
 def test_media_volume_is_mounted_at_media_root(compose):
-    site_packages = re.search(r"^ARG SITE_PACKAGES=(\S+)$", DOCKERFILE.read_text(), re.M)[1]
-    assert f"media:{site_packages}/media" in compose["x-app"]["volumes"]
+    project_dir = re.search(r"^ARG PROJECT_DIR=(\S+)$", DOCKERFILE.read_text(), re.M)[1]
+    assert f"media:{project_dir}/media" in compose["x-app"]["volumes"]
 
 
 def test_dockerfile_base_images_pinned():

@@ -1,11 +1,13 @@
-"""A minimal, separate Wagtail project that installs the plugin's apps (proves it is a plugin)."""
+"""A minimal, separate Wagtail project that installs the plugin's apps, as README's
+"Installing into an existing Wagtail project" says; tests/test_plugin.py runs it as the top-level
+package `plugin_project` with the plugin installed from its wheel."""
 
 import os
 
 SECRET_KEY = "plugin-test-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-ROOT_URLCONF = "tests.plugin_project.urls"
+ROOT_URLCONF = "plugin_project.urls"
 USE_TZ = True
 LANGUAGE_CODE = "lt"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("lt", "Lietuvių"), ("en", "English")]
