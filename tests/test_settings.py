@@ -12,6 +12,7 @@ import string
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -202,3 +203,79 @@ def test_postgres_url_is_parsed():
     database = database_from_url("postgres://cms:secret@db:5432/cms")
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["HOST"], database["NAME"], database["USER"]) == ("db", "cms", "cms")
+
+
+# The plugin's own settings: a host project that sets none of them gets the documented defaults,
+# and a wrong value is a system check message that names the setting.
+
+PLUGIN_SETTINGS = ["ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_INDEX_ALIAS",
+                   "SEARCH_BASIC_ANALYSIS_ALLOWED", "SEARCH_SHARED_CACHE"]
+LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture
+def host_without_plugin_settings(settings):
+    """Settings as a host project has them: none of the plugin's, and no `shared` cache."""
+    for name in PLUGIN_SETTINGS:
+        if hasattr(settings, name):
+            delattr(settings, name)
+    settings.CACHES = LOCAL_CACHE
+    return settings
+
+
+def check_ids(messages: list) -> set[str]:
+    return {message.id for message in messages}
+
+
+def test_a_host_without_the_plugins_settings_gets_the_database_engine_and_default_cache(
+        host_without_plugin_settings):
+    from django.core.cache import caches
+
+    from search import conf
+    from search.engines import get_engine
+    from search.engines.database import DatabaseEngine
+    from search.settings_checks import check_search_settings
+
+    engine = get_engine()
+    assert isinstance(engine, DatabaseEngine)
+    assert engine.alias == conf.DEFAULT_INDEX_ALIAS
+    assert conf.shared_cache() is caches["default"]
+    assert check_ids(check_search_settings(None)) == {"search.W024"}
+
+
+def test_wrong_search_settings_are_check_errors(settings):
+    from search.settings_checks import check_search_settings
+
+    settings.ELASTICSEARCH_URL = "localhost:9200"
+    settings.OPENSEARCH_URL = 9200
+    settings.SEARCH_INDEX_ALIAS = "Paieška"
+    settings.SEARCH_BASIC_ANALYSIS_ALLOWED = "false"
+    settings.SEARCH_SHARED_CACHE = "redis"
+    messages = check_search_settings(None)
+    assert check_ids(messages) == {"search.E020", "search.E021", "search.E022", "search.E023"}
+    assert all(message.is_serious() for message in messages)
+    text = "\n".join(str(message) for message in messages)
+    for name in ["ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_INDEX_ALIAS",
+                 "SEARCH_BASIC_ANALYSIS_ALLOWED", "SEARCH_SHARED_CACHE"]:
+        assert name in text
+
+
+def test_the_reference_project_passes_the_plugins_checks():
+    from cms.checks import check_host_project
+    from search.settings_checks import check_search_settings
+
+    assert check_host_project(None) == []
+    assert check_search_settings(None) == []
+
+
+def test_a_host_missing_what_the_plugin_needs_gets_check_errors(settings, monkeypatch):
+    from cms import checks
+
+    # a stand-in for the settings: changing INSTALLED_APPS itself would reload every app
+    host = SimpleNamespace(
+        INSTALLED_APPS=[app for app in settings.INSTALLED_APPS if app != "corsheaders"],
+        MIDDLEWARE=[name for name in settings.MIDDLEWARE if "corsheaders" not in name],
+        WAGTAIL_I18N_ENABLED=False, LANGUAGES=[("lt", "Lietuvių")])
+    monkeypatch.setattr(checks, "settings", host)
+    assert check_ids(checks.check_host_project(None)) == {"cms.E001", "cms.E002", "cms.E003",
+                                                          "cms.E004"}
