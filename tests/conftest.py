@@ -43,7 +43,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     `migrate`) and create the demo sites once; each test's transaction rolls back on top."""
     with django_db_blocker.unblock():
         call_command("esparama_setup", stdout=StringIO())
+        serialize_set_up_database()
         create_demo_sites()
+
+
+def serialize_set_up_database() -> None:
+    """Tests with `serialized_rollback=True` restore the data serialized when the test database
+    was created, right after `migrate`; serialize it again after `esparama_setup`, so that they
+    restore the database as a deployment has it (locales, no catch-all site)."""
+    from django.db import connections
+
+    for connection in connections.all():
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
