@@ -27,6 +27,7 @@ def main() -> None:
 
     create_database()
     call_command("migrate", verbosity=0)
+    call_command("esparama_setup", verbosity=0)
     for slug in site_slugs():
         call_command("add_municipality", slug, site_host(slug))
     snapshot()
