@@ -14,8 +14,14 @@ class Command(BaseCommand):
                         "catch-all default site and its stock Editors and Moderators groups "
                         "when no user belongs to them. Safe to run again.")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: Any, verbosity: int, **options: Any) -> None:
         report = set_up()
+        for group in report.kept_groups:
+            self.stderr.write(_("Group %(group)s has members and may edit every municipality's "
+                                "pages: it was kept; move its members to a municipality's "
+                                "groups and run this again.") % {"group": group})
+        if verbosity < 1:
+            return
         for language_code in report.created_locales:
             self.stdout.write(_("Locale created: %(code)s") % {"code": language_code})
         for site in report.removed_sites:
@@ -24,8 +30,4 @@ class Command(BaseCommand):
             self.stdout.write(_("Wagtail's welcome page removed."))
         for group in report.removed_groups:
             self.stdout.write(_("Whole-site group removed: %(group)s") % {"group": group})
-        for group in report.kept_groups:
-            self.stderr.write(_("Group %(group)s has members and may edit every municipality's "
-                                "pages: it was kept; move its members to a municipality's "
-                                "groups and run this again.") % {"group": group})
         self.stdout.write(_("The instance is set up for municipalities."))
