@@ -214,6 +214,8 @@ def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
 
 register_mapping(DocumentMapping("news", map_news, related=("locale", "municipality"),
                                  prefetch=("people", "tagged_items__tag")))
+
+
 # what documents read through the site directory rather than through the page's relations:
 # the region of each municipality, and the home page the page is published under
 REGION_STEPS = ("county", "county__region")

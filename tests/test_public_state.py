@@ -55,7 +55,6 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.actions.create_alias import CreatePageAliasAction
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from cms.api import resources  # noqa: F401  (registers the page resources)
 from cms.api.registry import RESOURCES, resource_for
 from pages.models import (
     MunicipalityHomePage,
