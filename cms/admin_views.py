@@ -1,9 +1,11 @@
-"""Admin panel "Paieškos būklė": outbox, failed documents, index vs database, rebuild."""
+"""Admin panel "Search health": outbox, failed documents, index vs database, rebuild."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -35,7 +37,7 @@ class HealthAccessMixin:
 
 class SearchHealthView(HealthAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "cms/admin/search_health.html"
-    page_title = "Paieškos būklė"
+    page_title = gettext_lazy("Search health")
     header_icon = "search"
     breadcrumbs_items = []
 
@@ -49,7 +51,8 @@ class RetryFailedView(HealthAccessMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         count = retry_failed(failed_page_ids(self.trees, self.everything))
         schedule_drain()
-        messages.success(request, f"Pakartotinai į paiešką siunčiama dokumentų: {count}.")
+        messages.success(request, _("Documents sent to search again: %(count)s.")
+                         % {"count": count})
         return redirect(HEALTH_URL_NAME)
 
 
@@ -59,7 +62,8 @@ class RebuildView(HealthAccessMixin, View):
             raise PermissionDenied
         progress = start_rebuild()
         if progress.state == FAILED:
-            messages.error(request, f"Perkūrimo pradėti nepavyko. {progress.message}")
+            messages.error(request, _("The rebuild could not be started. %(reason)s")
+                           % {"reason": progress.message})
         else:
-            messages.success(request, "Paieškos indekso perkūrimas pradėtas.")
+            messages.success(request, _("The rebuild of the search index has started."))
         return redirect(HEALTH_URL_NAME)

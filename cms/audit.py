@@ -3,6 +3,8 @@
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
@@ -11,10 +13,10 @@ from wagtail.models import PageLogEntry
 from cms.municipal_scope import MunicipalityTree, sees_everything, visible_trees
 
 PUBLISHING_ACTIONS = {
-    "wagtail.publish": "Paskelbė",
-    "wagtail.publish.scheduled": "Paskelbta pagal tvarkaraštį",
-    "wagtail.unpublish": "Atšaukė paskelbimą",
-    "wagtail.unpublish.scheduled": "Paskelbimas baigėsi pagal tvarkaraštį",
+    "wagtail.publish": pgettext_lazy("publishing log action", "Published"),
+    "wagtail.publish.scheduled": _("Published on schedule"),
+    "wagtail.unpublish": pgettext_lazy("publishing log action", "Unpublished"),
+    "wagtail.unpublish.scheduled": _("Publication ended on schedule"),
 }
 
 
@@ -26,11 +28,14 @@ def within(trees: list[MunicipalityTree]) -> Q:
 
 
 class PublishingLogFilterSet(WagtailFilterSet):
-    municipality = django_filters.ChoiceFilter(label="Savivaldybė", method="filter_municipality",
-                                               empty_label="Visos")
-    action = django_filters.ChoiceFilter(label="Veiksmas", choices=list(PUBLISHING_ACTIONS.items()),
-                                         empty_label="Visi")
-    timestamp = django_filters.DateFromToRangeFilter(label="Data", widget=DateRangePickerWidget)
+    municipality = django_filters.ChoiceFilter(
+        label=pgettext_lazy("publishing log", "Municipality"), method="filter_municipality",
+        empty_label=pgettext_lazy("municipalities", "All"))
+    action = django_filters.ChoiceFilter(
+        label=pgettext_lazy("publishing log", "Action"),
+        choices=list(PUBLISHING_ACTIONS.items()), empty_label=pgettext_lazy("actions", "All"))
+    timestamp = django_filters.DateFromToRangeFilter(label=pgettext_lazy("publishing log", "Date"),
+                                                     widget=DateRangePickerWidget)
 
     class Meta:
         model = PageLogEntry
@@ -48,15 +53,17 @@ class PublishingLogFilterSet(WagtailFilterSet):
 
 class PublishingLogView(ReportView):
     model = PageLogEntry
-    page_title = "Publikavimo žurnalas"
+    page_title = _("Publishing log")
     header_icon = "history"
     results_template_name = "wagtailadmin/reports/site_history_results.html"
     filterset_class = PublishingLogFilterSet
     index_url_name = "cms_publishing_log"
     index_results_url_name = "cms_publishing_log_results"
     list_export = ["timestamp", "label", "action", "user_display_name"]
-    export_headings = {"timestamp": "Laikas", "label": "Puslapis", "action": "Veiksmas",
-                       "user_display_name": "Naudotojas"}
+    export_headings = {"timestamp": pgettext_lazy("publishing log", "Time"),
+                       "label": pgettext_lazy("publishing log", "Page"),
+                       "action": pgettext_lazy("publishing log", "Action"),
+                       "user_display_name": pgettext_lazy("publishing log", "User")}
 
     def dispatch(self, request, *args, **kwargs):
         self.trees = visible_trees(request.user)

@@ -9,9 +9,10 @@ from datetime import date, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from cms.api.params import is_page_id
 from cms.api.resources.collections import live_results
@@ -21,7 +22,6 @@ from pages.public import public_pages
 from search.query import Hit
 
 FEED_SIZE = 30
-TITLES = {"lt": "{site}: naujienos", "en": "{site}: news"}
 
 
 def as_moment(day: date | None) -> datetime | None:
@@ -40,7 +40,8 @@ class NewsFeed(Feed):
         return home
 
     def title(self, home: MunicipalityHomePage) -> str:
-        return TITLES[home.locale.language_code].format(site=home.title)
+        with translation.override(home.locale.language_code):
+            return _("%(site)s: news") % {"site": home.title}
 
     def link(self, home: MunicipalityHomePage) -> str:
         return home.get_full_url(self.request)

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.municipal_scope import MunicipalityTree, tree_of
@@ -66,7 +67,7 @@ def health_report(trees: list[MunicipalityTree], everything: bool) -> HealthRepo
                   .values_list("pk", "title"))
     report.pending = sum(not entry.failed for entry in visible)
     report.oldest_pending = next((entry.changed_at for entry in visible if not entry.failed), None)
-    report.failed = [FailedDocument(entry.page_id, titles.get(entry.page_id, "(ištrintas)"),
+    report.failed = [FailedDocument(entry.page_id, titles.get(entry.page_id, _("(deleted)")),
                                     entry.last_error, entry.attempts, entry.changed_at)
                      for entry in visible if entry.failed]
     report.drift = last_drift()

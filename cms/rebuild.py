@@ -1,6 +1,8 @@
 """Queueing a rebuild of the public index from the admin: the worker runs it (search/rebuild.py)
 and records its progress, which the admin panel polls."""
 
+from django.utils.translation import gettext as _
+
 from search.rebuild import FAILED, QUEUED, RebuildProgress, read_progress, write_progress
 from workers.tasks import rebuild_search_index
 
@@ -15,6 +17,7 @@ def start_rebuild() -> RebuildProgress:
     try:
         rebuild_search_index.apply_async(retry=False)
     except Exception as error:  # broker unreachable
-        progress = RebuildProgress(FAILED, message=f"Užduoties eilė nepasiekiama: {error}")
+        progress = RebuildProgress(FAILED, message=_("The task queue cannot be reached: %(error)s")
+                                    % {"error": error})
         write_progress(progress)
     return progress

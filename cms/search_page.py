@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from cms.scope import site_scope
-from cms.search_texts import SEARCH_PATHS, TEXTS
+from cms.search_texts import SEARCH_PATHS, search_failure, section_search_link
 from cms.search_view import results_context
 from cms.searching import query_from_params, run
 from pages.kinds import kind_of_section
@@ -18,10 +20,19 @@ from search.query import QueryError, SearchQuery
 
 
 def search_page(request: HttpRequest, language: str) -> TemplateResponse:
+    """The search page in `language`: its labels follow the page's language, whatever the
+    visitor's browser prefers."""
+    with translation.override(language):
+        response = search_page_response(request, language)
+        response.render()
+    return response
+
+
+def search_page_response(request: HttpRequest, language: str) -> TemplateResponse:
     scope = site_scope(request)
     home = scope.home_in(language) if scope else None
     if home is None:
-        raise Http404("Ši svetainė neturi paieškos šia kalba.")
+        raise Http404(gettext("This site has no search in this language."))
     fixed = {"language": [language]}
     error, status = "", 200
     try:
@@ -29,7 +40,7 @@ def search_page(request: HttpRequest, language: str) -> TemplateResponse:
                                   municipality=scope.municipality)
         response = run(query)
     except QueryError as problem:
-        error, status = TEXTS[language]["error"].format(message=problem), 400
+        error, status = search_failure(str(problem)), 400
         query = SearchQuery(language=language, municipality=scope.municipality, filters=fixed)
         response = run(query)
     other = "en" if language == "lt" else "lt"
@@ -65,5 +76,6 @@ def section_search_context(section: IndexPage, request: HttpRequest) -> dict:
     kind = kind_of_section(type(section))
     label = kind.plural_in(language)
     params = urlencode({"content_type": kind.key})
-    return {"search_url": f"{SEARCH_PATHS[language]}?{params}",
-            "search_text": TEXTS[language]["section_search"].format(label=label)}
+    with translation.override(language):
+        search_text = section_search_link(label)
+    return {"search_url": f"{SEARCH_PATHS[language]}?{params}", "search_text": search_text}

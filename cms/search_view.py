@@ -6,10 +6,11 @@ from math import ceil
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, QueryDict
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from cms.api.search_schemas import only_marks
-from cms.search_texts import PLACE_FACETS, TEXTS, VALUES_SHOWN, VISIBLE_FACETS
+from cms.search_texts import PLACE_FACETS, VALUES_SHOWN, VISIBLE_FACETS, results_summary
 from pages.listing import SORT_LABELS
 from search.facets import FACETS_BY_KEY
 from search.query import SearchQuery, SearchResponse
@@ -87,11 +88,10 @@ def results_context(request: HttpRequest, query: SearchQuery, response: SearchRe
                     hidden: tuple[str, ...]) -> dict:
     params = request.GET
     language = query.language
-    texts = TEXTS[language]
+    with translation.override(language):
+        count_text = results_summary(response.count, query.text)
     return {
-        "texts": texts, "query": query, "count": response.count,
-        "count_text": texts["found_for" if query.text else "found"].format(
-            count=response.count, query=query.text),
+        "query": query, "count": response.count, "count_text": count_text,
         "facets": facet_views(query, response, hidden + ("language",)),
         "chips": chips(params, query, response, hidden), "results": result_views(query, response),
         "pagination": pagination(params, query, response.count),

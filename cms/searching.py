@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from pages.listing import parsed_whole_number
 from pages.models import CollectionPage, FundingMeasurePage
@@ -35,10 +36,11 @@ def checked_filters(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
     for key, values in filters.items():
         facet = FACETS_BY_KEY.get(key)
         if facet is None:
-            raise QueryError(key, f"Nežinomas parametras „{key}“.")
+            raise QueryError(key, _("Unknown parameter “%(name)s”.") % {"name": key})
         values = sorted({value.strip() for value in values if value.strip()})
         if unknown := sorted(set(values) - known_values(facet, values)):
-            raise QueryError(key, f"Nežinoma filtro „{key}“ reikšmė: {', '.join(unknown)}.")
+            raise QueryError(key, _("Unknown value of the filter “%(name)s”: %(values)s.")
+                             % {"name": key, "values": ", ".join(unknown)})
         if values:
             checked[key] = values
     return checked
@@ -61,7 +63,8 @@ def whole_number(parameter: str, raw: str | None, default: int) -> int:
         return default
     number = parsed_whole_number(raw)
     if number is None:
-        raise QueryError(parameter, f"„{parameter}“ turi būti teigiamas sveikasis skaičius.")
+        raise QueryError(parameter, _("“%(name)s” must be a positive whole number.")
+                          % {"name": parameter})
     return number
 
 
@@ -71,7 +74,8 @@ def refuse_nul(params: Mapping[str, list[str]] | QueryDict) -> None:
     for key, values in lists:
         if "\x00" in key or any("\x00" in value for value in values):
             name = key.replace("\x00", "")
-            raise QueryError(name, f"Parametre „{name}“ yra neleistinas simbolis NUL.")
+            raise QueryError(name, _("The parameter “%(name)s” holds the forbidden character NUL.")
+                              % {"name": name})
 
 
 def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str = "relevance",
@@ -80,7 +84,8 @@ def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str 
     query = SearchQuery(text=text, filters=checked_filters(filters), sort=sort, page=page,
                         page_size=page_size, language=language, municipality=municipality)
     if query.offset + query.page_size > MAX_RESULT_WINDOW:
-        raise QueryError("page", f"Galima peržiūrėti tik pirmus {MAX_RESULT_WINDOW} rezultatų.")
+        raise QueryError("page", _("Only the first %(limit)s results can be viewed.")
+                          % {"limit": MAX_RESULT_WINDOW})
     return query
 
 
@@ -102,10 +107,11 @@ def query_from_params(params, *, language: str = "lt", municipality: str | None 
     facet_keys = [key for key in params if key in FACETS_BY_KEY]
     unknown = [key for key in params if key not in SEARCH_PARAMETERS and key not in facet_keys]
     if strict and unknown:
-        raise QueryError(unknown[0], f"Nežinomas parametras „{unknown[0]}“.")
+        raise QueryError(unknown[0], _("Unknown parameter “%(name)s”.") % {"name": unknown[0]})
     page_size = whole_number("page_size", params.get("page_size"), DEFAULT_PAGE_SIZE)
     if page_size > MAX_PAGE_SIZE:
-        raise QueryError("page_size", f"Puslapio dydis turi būti nuo 1 iki {MAX_PAGE_SIZE}.")
+        raise QueryError("page_size", _("The page size must be from 1 to %(largest)s.")
+                          % {"largest": MAX_PAGE_SIZE})
     filters = {key: params.getlist(key) for key in facet_keys} | dict(fixed or {})
     return search_query(filters, text=params.get("q", ""),
                         sort=params.get("sort") or "relevance",
@@ -117,5 +123,6 @@ def run(query: SearchQuery) -> SearchResponse:
     """Search, refusing a page beyond the last one (the first page always exists)."""
     response = get_engine().search(query)
     if query.page > 1 and query.offset >= response.count:
-        raise QueryError("page", f"Puslapio {query.page} nėra: rezultatų tik {response.count}.")
+        raise QueryError("page", _("There is no page %(page)s: only %(count)s results.")
+                          % {"page": query.page, "count": response.count})
     return response

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
@@ -35,7 +36,7 @@ def term_viewset(term_model: type, extra_columns: tuple[str, ...] = ()) -> type[
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "Klasifikatoriai"
+    menu_label = _("Vocabularies")
     menu_icon = "tag"
     menu_order = 300
     items = (
@@ -82,13 +83,13 @@ class PublishingLogMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def search_health_menu_item() -> MenuItem:
-    return SearchHealthMenuItem("Paieškos būklė", reverse("cms_search_health"),
+    return SearchHealthMenuItem(_("Search health"), reverse("cms_search_health"),
                                 icon_name="search", order=900)
 
 
 @hooks.register("register_reports_menu_item")
 def publishing_log_menu_item() -> MenuItem:
-    return PublishingLogMenuItem("Publikavimo žurnalas", reverse("cms_publishing_log"),
+    return PublishingLogMenuItem(_("Publishing log"), reverse("cms_publishing_log"),
                                  icon_name="history", order=50)
 
 

@@ -1,12 +1,19 @@
-"""What every API and feed request passes through: its site, input that no view may see and
-caching headers; and, under the API, every error answered as a problem rather than HTML.
-CORS headers are django-cors-headers' (see `cms.api.origins`)."""
+"""What every API and feed request passes through: its site, its language, input that no view
+may see and caching headers; and, under the API, every error answered as a problem rather than
+HTML. CORS headers are django-cors-headers' (see `cms.api.origins`).
+
+Messages (problem details) are written in the request's language: the `lang` parameter when it
+names one of the site's languages, else the best match of `Accept-Language`, else Lithuanian.
+"""
 
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
@@ -16,8 +23,11 @@ from cms.searching import refuse_nul
 from search.query import QueryError
 
 View = Callable[..., HttpResponse]
-NOT_FOUND = "Tokio API adreso nėra; žr. /api/v1/docs/."
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+
+
+def not_found() -> HttpResponse:
+    return problem_response(404, _("There is no such API address; see /api/v1/docs/."))
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -26,12 +36,13 @@ def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         return response
     if response.status_code == 405:
         allowed = response.get("Allow", "")
-        problem = problem_response(405, f"Metodas {request.method} čia negalimas; galimi: "
-                                        f"{allowed}.")
+        problem = problem_response(405, _("Method %(method)s is not allowed here; allowed: "
+                                          "%(allowed)s.")
+                                   % {"method": request.method, "allowed": allowed})
         problem["Allow"] = allowed
         return problem
     if response.status_code == 404:
-        return problem_response(404, NOT_FOUND)
+        return not_found()
     return response
 
 
@@ -43,37 +54,54 @@ def with_problems(view: View) -> View:
         try:
             response = view(request, *args, **kwargs)
         except Http404:
-            return problem_response(404, NOT_FOUND)
+            return not_found()
         return as_problem(request, response)
 
     return wrapped
 
 
+def message_language(request: HttpRequest) -> str:
+    """The language the request's messages are written in (see the module's docstring)."""
+    try:
+        requested = request.GET.get("lang", "")
+    except TooManyFieldsSent:
+        requested = ""
+    if requested in dict(settings.LANGUAGES):
+        return requested
+    return translation.get_language_from_request(request)
+
+
 def at_the_edge(view: View) -> View:
     """Refuse hosts that are no municipality's site and parameters carrying NUL (PostgreSQL
-    refuses it in any text); answer OPTIONS with the methods allowed; add caching headers."""
+    refuses it in any text); answer OPTIONS with the methods allowed; add caching headers.
+    Everything the view says is said in the request's language."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        scope = site_scope(request)
-        if scope is None:
-            return problem_response(404, "Šis adresas nepriklauso jokiai savivaldybės "
-                                         "svetainei.", "Host")
-        if request.method == "OPTIONS":
-            return HttpResponse(status=204, headers={"Allow": ALLOWED_METHODS})
-        try:
-            refuse_nul(request.GET)
-        except QueryError as error:
-            response = problem_response(400, str(error), error.parameter)
-        except TooManyFieldsSent:
-            response = problem_response(400, "Per daug parametrų.")
-        else:
-            response = view(request, *args, **kwargs)
-        return with_caching_headers(request, response)
+        with translation.override(message_language(request)):
+            return answer(view, request, *args, **kwargs)
 
     return wrapped
 
 
+def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    scope = site_scope(request)
+    if scope is None:
+        return problem_response(404, _("This address belongs to no municipality's site."),
+                                "Host")
+    if request.method == "OPTIONS":
+        return HttpResponse(status=204, headers={"Allow": ALLOWED_METHODS})
+    try:
+        refuse_nul(request.GET)
+    except QueryError as error:
+        response = problem_response(400, str(error), error.parameter)
+    except TooManyFieldsSent:
+        response = problem_response(400, _("Too many parameters."))
+    else:
+        response = view(request, *args, **kwargs)
+    return with_caching_headers(request, response)
+
+
 def unknown_path(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """Any path under the API that no operation answers."""
-    return problem_response(404, NOT_FOUND)
+    return not_found()

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 from search.query import QueryError
@@ -22,8 +23,8 @@ def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:
     allowed = {name for schema in schemas for name in schema.model_fields}
     for name in request.GET:
         if name not in allowed:
-            raise QueryError(name, f"Nežinomas parametras „{name}“; galimi: "
-                                   f"{', '.join(sorted(allowed))}.")
+            raise QueryError(name, _("Unknown parameter “%(name)s”; allowed: %(allowed)s.")
+                             % {"name": name, "allowed": ", ".join(sorted(allowed))})
 
 
 def require_terms(parameter: str, vocabulary: type, slugs: list[str]) -> list[str]:
@@ -31,7 +32,8 @@ def require_terms(parameter: str, vocabulary: type, slugs: list[str]) -> list[st
     wanted = sorted(set(slugs))
     found = set(vocabulary.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     if unknown := [slug for slug in wanted if slug not in found]:
-        raise QueryError(parameter, f"Nežinoma „{parameter}“ reikšmė: {', '.join(unknown)}.")
+        raise QueryError(parameter, _("Unknown value of “%(name)s”: %(values)s.")
+                         % {"name": parameter, "values": ", ".join(unknown)})
     return wanted
 
 
@@ -43,6 +45,7 @@ def any_of(pages: QuerySet, condition: Q) -> QuerySet:
 def paginate(items: QuerySet, page: int, page_size: int) -> tuple[int, list[Any]]:
     count = items.count()
     if page > 1 and (page - 1) * page_size >= count:
-        raise QueryError("page", f"Puslapio {page} nėra: įrašų tik {count}.")
+        raise QueryError("page", _("There is no page %(page)s: only %(count)s items.")
+                          % {"page": page, "count": count})
     start = (page - 1) * page_size
     return count, list(items[start:start + page_size])

@@ -1,18 +1,45 @@
 """Every API error is an RFC 9457 problem (application/problem+json), built here only.
 
 Wagtail's API v3 handlers are reused for 401/403/404; request validation is answered with 400
-(not v3's 422) and always names the offending parameter.
+(not v3's 422) and always names the offending parameter. The detail is written in the request's
+language (see `cms.api.edge`): each reason a value is refused has its own translated sentence.
 """
 
+import re
 from http import HTTPStatus
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, register_exception_handlers
 
 from search.query import QueryError
+
+# Why Pydantic refused a value, by its error type; other types are "not a valid value".
+REFUSALS = {
+    "int_parsing": gettext_lazy("must be a whole number"),
+    "int_type": gettext_lazy("must be a whole number"),
+    "int_from_float": gettext_lazy("must be a whole number"),
+    "bool_parsing": gettext_lazy("must be true or false"),
+    "bool_type": gettext_lazy("must be true or false"),
+    "date_from_datetime_parsing": gettext_lazy("must be a date (YYYY-MM-DD)"),
+    "date_parsing": gettext_lazy("must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": gettext_lazy("must be a date (YYYY-MM-DD)"),
+    "datetime_parsing": gettext_lazy("must be a date and time (YYYY-MM-DDTHH:MM)"),
+    "datetime_from_date_parsing": gettext_lazy("must be a date and time (YYYY-MM-DDTHH:MM)"),
+    "literal_error": gettext_lazy("must be one of: %(expected)s"),
+    "enum": gettext_lazy("must be one of: %(expected)s"),
+    "missing": gettext_lazy("is required"),
+    "string_too_long": gettext_lazy("may be at most %(max_length)s characters long"),
+    "greater_than_equal": gettext_lazy("must be at least %(ge)s"),
+    "greater_than": gettext_lazy("must be greater than %(gt)s"),
+    "less_than_equal": gettext_lazy("must be at most %(le)s"),
+    "less_than": gettext_lazy("must be less than %(lt)s"),
+}
+QUOTED = re.compile(r"'([^']*)'")
 
 
 class Problem(ProblemDetail):
@@ -32,6 +59,18 @@ def problem_response(status: int, detail: str, parameter: str | None = None) -> 
                         content_type=PROBLEM_JSON)
 
 
+def refusal(error: dict) -> str:
+    """Why a Pydantic error refused the value, in the active language."""
+    sentence = REFUSALS.get(error.get("type", ""))
+    if sentence is None:
+        return _("not a valid value")
+    context = dict(error.get("ctx") or {})
+    if "expected" in context:  # "'lt' or 'en'": the values, without Pydantic's English "or"
+        context["expected"] = ", ".join(QUOTED.findall(str(context["expected"]))
+                                        or [str(context["expected"])])
+    return str(sentence) % context
+
+
 def parameter_of(error: dict) -> str | None:
     """The request parameter a Ninja validation error is about: ("query", "page") → "page"."""
     location = [str(part) for part in error.get("loc", ()) if not str(part).isdigit()]
@@ -47,13 +86,14 @@ def register_problem_handlers(api: NinjaAPI) -> None:
     def invalid_request(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         error = exc.errors[0] if exc.errors else {}
         parameter = parameter_of(error)
-        return problem_response(400, f"Netinkamas parametras „{parameter}“: "
-                                     f"{error.get('msg', 'netinkama reikšmė')}.", parameter)
+        return problem_response(400, _("Invalid parameter “%(name)s”: %(reason)s.")
+                                % {"name": parameter, "reason": refusal(error)}, parameter)
 
     @api.exception_handler(QueryError)
     def invalid_query(request: HttpRequest, exc: QueryError) -> HttpResponse:
         message = str(exc)
-        detail = message if exc.parameter in message else f"„{exc.parameter}“: {message}"
+        detail = (message if exc.parameter in message
+                  else _("“%(name)s”: %(message)s") % {"name": exc.parameter, "message": message})
         return problem_response(400, detail, exc.parameter)
 
     @api.exception_handler(ApiProblem)
@@ -62,7 +102,7 @@ def register_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return problem_response(401, "Reikia galiojančio API rakto (Authorization: Bearer …).")
+        return problem_response(401, _("A valid API key is needed (Authorization: Bearer …)."))
 
 
 def problem_responses(*statuses: int) -> dict:

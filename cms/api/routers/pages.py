@@ -3,6 +3,7 @@
 import json
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import create_model
 
@@ -59,7 +60,8 @@ def page_router(resource: PageResource) -> Router:
         require_known(request, DetailParams)
         page = published(resource).filter(pk=page_id).first() if is_page_id(page_id) else None
         if page is None:
-            raise ApiProblem(404, f"Paskelbto puslapio {page_id} nėra.", "page_id")
+            raise ApiProblem(404, _("There is no published page %(id)s.") % {"id": page_id},
+                             "page_id")
         mark_modified(request, page.last_published_at)
         context = Context(request)
         if wants_json_ld(request, params):

@@ -5,6 +5,7 @@ A draft is served only on the site the page belongs to and only to a user who ma
 """
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import Page
@@ -31,14 +32,16 @@ def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]
     scope = site_scope(request)
     page = Page.objects.filter(pk=page_id).first() if is_page_id(page_id) else None
     if page is None or scope is None or not scope.contains(page):
-        raise ApiProblem(404, f"Šioje svetainėje puslapio {page_id} nėra.", "page_id")
+        raise ApiProblem(404, _("There is no page %(id)s on this site.") % {"id": page_id},
+                         "page_id")
     page = page.specific
     if not page.permissions_for_user(request.auth.user).can_edit():
-        raise ApiProblem(403, "Šio puslapio juodraščio peržiūrėti negalite.")
+        raise ApiProblem(403, _("You may not preview the draft of this page."))
     draft = page.get_latest_revision_as_object()
     resource = resource_for(draft)
     if resource is None:
-        raise ApiProblem(404, f"Puslapio {page_id} tipas per API nerodomas.", "page_id")
+        raise ApiProblem(404, _("Pages of the type of page %(id)s are not shown through the API.")
+                         % {"id": page_id}, "page_id")
     context = Context(request)
     if wants_json_ld(request, params):
         return json_ld_response(resource.json_ld(draft, context))

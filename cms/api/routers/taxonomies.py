@@ -5,6 +5,7 @@ from typing import Literal
 from django.apps import apps
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from cms.api.params import require_known
@@ -72,7 +73,7 @@ def get_taxonomy(request: HttpRequest, key: str, params: Query[TaxonomyParams]):
     require_known(request, TaxonomyParams)
     facet = VOCABULARIES.get(key)
     if facet is None:
-        raise ApiProblem(404, f"Klasifikatoriaus „{key}“ nėra.", "key")
+        raise ApiProblem(404, _("There is no vocabulary “%(key)s”.") % {"key": key}, "key")
     filters = {"language": [params.locale]} if params.locale else {}
     counts = get_engine().search(SearchQuery(filters=filters, page_size=1)).facets[key]
     usage = {value.value: value.count for value in counts}
