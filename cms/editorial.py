@@ -1,4 +1,9 @@
-"""A municipality's editorial setup: groups, media collection and review workflow (idempotent)."""
+"""A municipality's editorial setup: groups, media collection and review workflow (idempotent).
+
+Their names are records in the content's default language, Lithuanian, like the vocabulary's
+labels (and they identify the records when the setup runs again): they are not translated per
+user. Groups are named after whom they serve, in the genitive: "Alytaus miesto savivaldybės
+redaktoriai"."""
 
 from dataclasses import dataclass
 
@@ -25,6 +30,14 @@ def editorial_name(home: MunicipalityHomePage) -> str:
     return home.municipality.label_lt if home.municipality else NATIONAL_NAME
 
 
+def genitive(name: str) -> str:
+    """A municipality's Lithuanian name in the genitive. Only the head noun, the last word,
+    declines: every municipality's is "savivaldybė" ("Alytaus miesto savivaldybė" → "Alytaus
+    miesto savivaldybės"), a feminine noun whose genitive adds -s; the words before it are
+    genitives already, and so is the national site's name ("Nacionalinio lygio")."""
+    return f"{name}s" if name.endswith("ė") else name
+
+
 def tree_homes(home: MunicipalityHomePage) -> list[Page]:
     """The Lithuanian home page and its translations (each one a root-level page)."""
     return [home, *home.get_translations()]
@@ -44,7 +57,7 @@ def ensure_editorial_setup(home: MunicipalityHomePage) -> EditorialSetup:
     measure_indexes = list(children.type(MeasureIndexPage))
     sections = list(children.not_type(MeasureIndexPage))
     collection = ensure_collection(name)
-    groups = ensure_municipal_groups(name, sections, collection)
+    groups = ensure_municipal_groups(genitive(name), sections, collection)
     workflow = ensure_review_workflow(name, groups.moderators, homes)
     national = home.municipality is None
     admins = ensure_national_admins(measure_indexes if national else [],

@@ -1,6 +1,6 @@
 """Roles and what they may do, granted through Wagtail's own permission models.
 
-Per municipality (or the national site):
+Per municipality (or the national site), named in the genitive of its Lithuanian name:
   "<Name> redaktoriai"   add and edit pages in the municipality's sections (LT and EN trees),
                          submit them to the review workflow; never publish, unpublish, delete a
                          live page or move it. Upload media to the municipality's collection.
@@ -45,8 +45,9 @@ class MunicipalGroups:
     moderators: Group
 
 
-def group_names(name: str) -> tuple[str, str]:
-    return f"{name} redaktoriai", f"{name} moderatoriai"
+def group_names(owner: str) -> tuple[str, str]:
+    """The editors' and moderators' group names of an owner named in the genitive."""
+    return f"{owner} redaktoriai", f"{owner} moderatoriai"
 
 
 def model_permission(model: type[Model], action: str) -> Permission:
@@ -81,9 +82,9 @@ def editorial_group(name: str, extra_permissions: Iterable[Permission] = ()) -> 
     return group
 
 
-def ensure_municipal_groups(name: str, sections: list[Page],
+def ensure_municipal_groups(owner: str, sections: list[Page],
                             collection: Collection) -> MunicipalGroups:
-    editors_name, moderators_name = group_names(name)
+    editors_name, moderators_name = group_names(owner)
     groups = MunicipalGroups(editorial_group(editors_name), editorial_group(moderators_name))
     grant_pages(groups.editors, sections, EDITOR_PAGE_ACTIONS)
     grant_pages(groups.moderators, sections, MODERATOR_PAGE_ACTIONS)

@@ -27,6 +27,7 @@ class EditorialContent:
 
 
 def municipal_name(slug: str, sites: dict) -> str:
+    """The municipality's name in the genitive, as its groups are named."""
     return sites[slug].editorial.groups.editors.name.removesuffix(" redaktoriai")
 
 

@@ -198,4 +198,4 @@ def test_add_municipality_is_idempotent(sites):
     assert counts() == before
     call_command("add_municipality", "utena", "utena.localhost")
     assert counts()[1] == before[1] + 2
-    assert Group.objects.filter(name="Utenos rajono savivaldybė moderatoriai").exists()
+    assert Group.objects.filter(name="Utenos rajono savivaldybės moderatoriai").exists()
