@@ -13,11 +13,12 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PORT=${PORT:-8000}
 export PORT WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}
+# the filesystem broker's folders: set-up and load already queue drains there
+mkdir -p .cache/broker .cache/broker-processed
 $BIN/python manage.py migrate --noinput
 $BIN/python manage.py esparama_setup
 $BIN/python manage.py collectstatic --noinput --verbosity 0
 $BIN/python manage.py load_demo --port "$PORT"
-mkdir -p .cache/broker .cache/broker-processed
 $BIN/celery -A config worker --loglevel=warning --concurrency=1 &
 WORKER=$!
 $BIN/celery -A config beat --loglevel=warning --schedule .cache/celerybeat-schedule &
