@@ -138,6 +138,8 @@ def test_the_host_serves_pages_from_the_wheels_templates_and_static_files(host):
 
 
 def test_the_wheel_ships_every_compiled_translation(host):
+    # the search page's label, translated by the cms catalogue installed with the wheel
+    assert "Ko ieškote?" in host["search_page"]["text"]
     shipped = sorted(path.relative_to(ROOT).as_posix()
                      for name in PLUGIN_MODULES for path in (ROOT / name).glob(
                          "locale/*/LC_MESSAGES/*.mo"))
