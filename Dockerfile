@@ -30,7 +30,12 @@ RUN groupadd --system --gid 10001 app \
 
 WORKDIR /tmp/src
 COPY . .
-RUN pip install . gunicorn==27.0.1 \
+# The Lithuanian catalogues are compiled (msgfmt, Debian's gettext) into the wheel's .mo files.
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends gettext \
+ && for catalogue in */locale/*/LC_MESSAGES/django.po; do \
+      msgfmt --check -o "${catalogue%.po}.mo" "$catalogue"; done \
+ && apt-get purge -y -q gettext && apt-get autoremove -y -q && rm -rf /var/lib/apt/lists/* \
+ && pip install . gunicorn==27.0.1 \
  && cp -r config manage.py "${PROJECT_DIR}/" \
  && rm -rf /tmp/src
 
