@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 
 from cms.permissions import NATIONAL_ADMINS, group_names
 from pages.models import FundingMeasurePage, ProjectPage
-from tests.test_import import MEASURE, PROJECT, PROVIDER
+from tests.factories import MEASURE, PROJECT, PROVIDER
 
 OWN, OTHER = "alytus", "kalvarija"
 OTHER_PROJECT = {**PROJECT, "id": "k0", "site": OTHER, "title": "Dienos centras Kalvarijoje",

@@ -18,7 +18,7 @@ from tests.editorial import (
     moderator_of,
     national_admin,
 )
-from tests.test_import import PROJECT, PROVIDER
+from tests.factories import PROJECT, PROVIDER
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"

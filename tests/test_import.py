@@ -6,23 +6,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from pages.importing.writer import import_line
 from pages.models import ImportedItem, ProjectPage
-
-PROVIDER = {"id": "prov-alytus", "type": "provider", "site": "alytus",
-            "title": "Alytaus miesto savivaldybės administracija",
-            "provider_type": "savivaldybes-administracija", "municipality": "alytus"}
-MEASURE = {"id": "m-407", "type": "measure", "site": "nacionalinis",
-           "title": "Socialinių paslaugų infrastruktūros plėtra", "code": "08.1.1-CPVA-R-407",
-           "priority": "veiksmu-programa-2014-2020-08", "agency": "cpva", "fund": "erpf"}
-PROJECT = {"id": "s0", "type": "project", "site": "alytus",
-           "title": "Socialinių paslaugų plėtra Alytaus mieste",
-           "project_code": "08.1.1-CPVA-R-407-11-0005", "measure": "m-407",
-           "status": "completed", "lead_beneficiary": "prov-alytus", "eu_amount": "346361.00",
-           "target_groups": ["socialines-rizikos-asmenys"], "goal": "Įkurti namus.",
-           "results": ["Įkurti savarankiško gyvenimo namai."],
-           "partners": [{"provider": "prov-alytus", "role": "partner"}]}
-TRANSLATION = {"id": "s0", "type": "project", "locale": "en",
-               "title": "Development of social services in Alytus", "goal": "Set up a home.",
-               "results": ["An independent-living home opened."]}
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 
 def valid(**changes) -> dict:

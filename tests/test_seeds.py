@@ -1,41 +1,12 @@
 """Every fact of the five seed pages survives the import of the demo content."""
 
 import datetime
-import json
 from decimal import Decimal
 
 import pytest
 
-from cms.conf import demo_content_file
-from pages.models import FundingMeasurePage, ImportedItem, NewsPage, ProjectPage, ProviderPage
-
-SEEDS = {"project-s0", "project-s1-seimai", "project-s1-54plius", "project-s2", "project-s3",
-         "project-s4", "news-s1", "news-s2-kalvarija"}
-REFERENCES = ("measure", "lead_beneficiary", "predecessor", "about_projects", "about_measures",
-              "mentioned_providers")
-
-
-def seed_lines() -> list[dict]:
-    """The seed lines and, transitively, every line they reference, in file order."""
-    raw_lines = demo_content_file().read_text(encoding="utf-8").splitlines()
-    lines = [json.loads(raw) for raw in raw_lines]
-    by_id = {line["id"]: line for line in lines if line.get("locale", "lt") == "lt"}
-    wanted, queue = set(), list(SEEDS)
-    while queue:
-        line = by_id[queue.pop()]
-        if line["id"] in wanted:
-            continue
-        wanted.add(line["id"])
-        for key in REFERENCES:
-            value = line.get(key) or []
-            queue.extend([value] if isinstance(value, str) else value)
-        queue.extend(partner["provider"] for partner in line.get("partners", []))
-    return [line for line in lines if line["id"] in wanted]
-
-
-def page(model, external_id: str, language: str = "lt"):
-    key = ImportedItem.objects.get(external_id=external_id).translation_key
-    return model.objects.get(translation_key=key, locale__language_code=language)
+from pages.models import FundingMeasurePage, NewsPage, ProjectPage, ProviderPage
+from tests.factories import SEEDS, imported, seed_lines
 
 
 @pytest.fixture
@@ -49,7 +20,7 @@ def slugs(manager) -> set[str]:
 
 
 def test_s0_alytus_independent_living_home(seeds):
-    project = page(ProjectPage, "project-s0")
+    project = imported(ProjectPage, "project-s0")
     assert project.title == "Socialinių paslaugų plėtra Alytaus mieste"
     assert (project.project_code, project.call_code) == ("08.1.1-CPVA-R-407-11-0005",
                                                          "08.1.1-CPVA-R-407-11")
@@ -70,14 +41,15 @@ def test_s0_alytus_independent_living_home(seeds):
 
 
 def test_s1_news_with_people_projects_and_measures(seeds):
-    news = page(NewsPage, "news-s1")
+    news = imported(NewsPage, "news-s1")
     assert news.date_published is None
     people = {person.name: person.position for person in news.people.all()}
     assert set(people) == {"Valė Gibienė", "Silvija Peštenienė", "Rima Mockevičienė"}
     assert "mero pavaduotoja" in people["Valė Gibienė"].lower()
     assert {measure.code for measure in news.about_measures.all()} == {"08.4.1-ESFA-V-416",
                                                                        "08.3.2-ESFA-K-415"}
-    family, older = page(ProjectPage, "project-s1-seimai"), page(ProjectPage, "project-s1-54plius")
+    family, older = (imported(ProjectPage, "project-s1-seimai"),
+                     imported(ProjectPage, "project-s1-54plius"))
     assert set(news.about_projects.all()) == {family, older}
     assert {"psichosocialine-pagalba", "kriziu-iveikimas", "vaiku-dienos-prieziura",
             "tarpininkavimas", "transportas", "bendruomeniniai-seimos-namai"} <= slugs(
@@ -86,7 +58,7 @@ def test_s1_news_with_people_projects_and_measures(seeds):
 
 
 def test_s2_national_case_management_project(seeds):
-    project = page(ProjectPage, "project-s2")
+    project = imported(ProjectPage, "project-s2")
     assert (project.project_code, project.call_code) == ("07-018-P-0001", "07-018-P")
     assert project.measure.code == "09-003-02-02-01" and project.period == "2021-2027"
     assert project.lead_beneficiary.title.startswith("Asmens su negalia teisių apsaugos agentūra")
@@ -100,11 +72,11 @@ def test_s2_national_case_management_project(seeds):
         "Socialinių reikalų skyrius", "+370 633 87 850", "Laisvės g. 2")
     assert project.links.get().url.startswith("https://pertvarka.lt/projektai/")
     assert "kalvarija" in slugs(project.municipalities)
-    assert page(NewsPage, "news-s2-kalvarija").date_published == datetime.date(2024, 5, 16)
+    assert imported(NewsPage, "news-s2-kalvarija").date_published == datetime.date(2024, 5, 16)
 
 
 def test_s3_social_workshops_in_vievis(seeds):
-    project = page(ProjectPage, "project-s3")
+    project = imported(ProjectPage, "project-s3")
     assert project.project_code == "08.4.1-ESFA-V-405-03-0001"
     assert project.lead_beneficiary.title.startswith("Neįgaliųjų reikalų departamentas")
     assert (project.start_date, project.end_date) == (datetime.date(2020, 5, 1),
@@ -120,7 +92,7 @@ def test_s3_social_workshops_in_vievis(seeds):
 
 
 def test_s4_marijampole_information_project(seeds):
-    project = page(ProjectPage, "project-s4")
+    project = imported(ProjectPage, "project-s4")
     assert project.project_code == "" and project.start_date is None
     assert project.lead_beneficiary is None
     assert project.measure.code == "08.6.1-ESFA-T-927"
@@ -130,7 +102,8 @@ def test_s4_marijampole_information_project(seeds):
 
 def test_every_seed_project_is_live_in_both_languages(seeds):
     for external_id in sorted(seed for seed in SEEDS if seed.startswith("project")):
-        lithuanian, english = page(ProjectPage, external_id), page(ProjectPage, external_id, "en")
+        lithuanian, english = (imported(ProjectPage, external_id),
+                               imported(ProjectPage, external_id, "en"))
         assert lithuanian.live and english.live
         assert english.title != lithuanian.title
         assert english.get_site() == lithuanian.get_site()

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Site
 from wagtail_localize.operations import translate_object
 
 from pages.models import ProjectPage, TargetGroup
-from tests.test_import import MEASURE, PROJECT, PROVIDER, TRANSLATION
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 PROJECT_PATH = "/projektai/socialiniu-paslaugu-pletra-alytaus-mieste/"
 

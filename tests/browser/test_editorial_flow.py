@@ -7,8 +7,8 @@ from pages.models import ProjectPage
 from search import pipeline
 from search.query import SearchQuery
 from tests.editorial import OWN, PASSWORD, editor_of, moderator_of
+from tests.factories import MEASURE, PROJECT, PROVIDER
 from tests.search.conftest import engine_fixture
-from tests.test_import import MEASURE, PROJECT, PROVIDER
 
 engine = engine_fixture(["opensearch"])
 NEW_TITLE = "Savarankiško gyvenimo namai Alytuje"

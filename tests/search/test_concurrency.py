@@ -23,9 +23,9 @@ from search.engines.base import IndexAction
 from search.models import OutboxEntry, StoredDocument, StoredFacetValue, StoredIndex
 from search.query import SearchQuery
 from tests.conftest import create_demo_sites
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 from tests.search.documents import DOCUMENTS
-from tests.search.test_worker import ROOT, poll, worker_database_url
-from tests.test_import import MEASURE, PROJECT, PROVIDER, TRANSLATION
+from tests.search.worker_processes import ROOT, poll, worker_database_url
 from workers.tasks import drain_outbox
 
 postgresql = pytest.mark.skipif(connection.vendor != "postgresql",

@@ -12,9 +12,8 @@ from pages.models import NewsPage, ProjectPage
 from search import pipeline
 from search.documents import build_documents
 from search.query import SearchQuery
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION, seed_lines
 from tests.search.conftest import drop_indices, use_engine
-from tests.test_import import MEASURE, PROJECT, PROVIDER
-from tests.test_seeds import seed_lines
 
 TEXT_QUERIES = [  # need Lithuanian analysis: OpenSearch and the database engine
     {"text": "paslaugos"},
@@ -117,8 +116,6 @@ def test_search_index_commands(engine, sites, run_import):
 
 
 def test_both_languages_name_the_site_by_its_lithuanian_slug(sites, run_import):
-    from tests.test_import import TRANSLATION
-
     run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
     documents = build_documents(ProjectPage.objects.values_list("pk", flat=True))
     assert {(doc["language"], doc["site"]) for doc in documents.values()} == {
@@ -126,8 +123,6 @@ def test_both_languages_name_the_site_by_its_lithuanian_slug(sites, run_import):
 
 
 def test_a_document_links_to_its_page_as_wagtail_does(sites, run_import):
-    from tests.test_import import TRANSLATION
-
     run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
     pages = {page.pk: page for page in ProjectPage.objects.all()}
     documents = build_documents(pages)

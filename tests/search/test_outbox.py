@@ -4,7 +4,7 @@ from django.db import transaction
 
 from search import outbox
 from search.models import OutboxEntry
-from tests.test_import import MEASURE, PROJECT, PROVIDER
+from tests.factories import MEASURE, PROJECT, PROVIDER
 
 
 def count_drains(monkeypatch) -> list[int]:

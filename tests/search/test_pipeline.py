@@ -9,7 +9,7 @@ from search.engines.base import IndexAction
 from search.models import OutboxEntry
 from search.query import SearchQuery
 from search.reconcile import reconcile
-from tests.test_import import MEASURE, PROJECT, PROVIDER, TRANSLATION
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail.models import Page, Revision
 from pages.models import ProjectPage
 from search import pipeline
 from search.query import SearchQuery
-from tests.test_import import MEASURE, PROJECT, PROVIDER
+from tests.factories import MEASURE, PROJECT, PROVIDER
 from workers.tasks import publish_scheduled_pages
 
 

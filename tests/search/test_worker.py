@@ -5,10 +5,8 @@ import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from config.celery import app
 from pages.models import ProjectPage
@@ -17,23 +15,15 @@ from search.models import OutboxEntry
 from search.query import SearchQuery
 from search.reconcile import reconcile
 from tests.conftest import create_demo_sites
-from tests.test_import import MEASURE, PROJECT, PROVIDER
+from tests.factories import MEASURE, PROJECT, PROVIDER
+from tests.search.worker_processes import ROOT, poll, worker_database_url
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def services(action: str, name: str) -> None:
     subprocess.run([str(ROOT / "scripts" / "services.sh"), action], cwd=ROOT, check=True,
                    env={**os.environ, "SERVICES": name}, stdout=subprocess.DEVNULL)
-
-
-def worker_database_url() -> str:
-    settings_dict = connection.settings_dict
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{settings_dict['NAME']}"
-    return (f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD']}@"
-            f"{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}")
 
 
 @pytest.fixture
@@ -64,13 +54,6 @@ def worker(queue, settings, engine):
     process.terminate()
     output, _ = process.communicate(timeout=30)
     print(output)  # shown by pytest when the test fails
-
-
-def poll(condition, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)
 
 
 def indexed_titles(engine, text: str) -> set[str]:
