@@ -90,13 +90,13 @@ def results_context(request: HttpRequest, query: SearchQuery, response: SearchRe
     language = query.language
     with translation.override(language):
         count_text = results_summary(response.count, query.text)
+        sorts = [(sort, str(label)) for sort, label in SORT_LABELS.items()]
     return {
         "query": query, "count": response.count, "count_text": count_text,
         "facets": facet_views(query, response, hidden + ("language",)),
         "chips": chips(params, query, response, hidden), "results": result_views(query, response),
         "pagination": pagination(params, query, response.count),
-        "sorts": [(sort, labels[1 if language == "en" else 0])
-                  for sort, labels in SORT_LABELS.items()],
+        "sorts": sorts,
         "clear_url": "?" + urlencode({"q": query.text}) if query.text else "?",
         "place_facets": PLACE_FACETS,
     }

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PagesConfig(AppConfig):
     name = "pages"
-    verbose_name = "Turinys"
+    verbose_name = _("Content")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -7,8 +7,12 @@ project 07-018-P-0001.
 
 import re
 from dataclasses import dataclass
+from functools import reduce
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MEASURE_2014 = r"\d{2}\.\d\.\d-[A-Z]{3,5}-[A-Z]{1,2}-\d{3}"
 CALL_2021 = r"\d{2}-\d{3}-[A-Z]"
@@ -16,7 +20,7 @@ CALL_2021 = r"\d{2}-\d{3}-[A-Z]"
 
 @dataclass(frozen=True)
 class CodeFormat:
-    noun: str
+    malformed: Promise  # the error, with the placeholders `value` and `examples`
     patterns: tuple[tuple[str, str, str], ...]  # (period, regex, example)
 
     def period_of(self, value: str) -> str | None:
@@ -27,30 +31,29 @@ class CodeFormat:
 
     def validate(self, value: str) -> None:
         if value and self.period_of(value) is None:
-            examples = " arba ".join(f"{example} ({period})"
-                                     for period, _, example in self.patterns)
-            raise ValidationError(
-                f"Neteisingas {self.noun} „{value}“: tikimasi formato {examples}.",
-                code="malformed_code",
-            )
+            examples = reduce(
+                lambda one, other: gettext("%(one)s or %(other)s") % {"one": one, "other": other},
+                [f"{example} ({period})" for period, _pattern, example in self.patterns])
+            raise ValidationError(self.malformed, code="malformed_code",
+                                  params={"value": value, "examples": examples})
 
 
 PROJECT_CODE = CodeFormat(
-    "projekto kodas",
+    _("Invalid project code “%(value)s”: expected the format %(examples)s."),
     (
         ("2014-2020", MEASURE_2014 + r"-\d{2}-\d{4}", "08.1.1-CPVA-R-407-11-0005"),
         ("2021-2027", CALL_2021 + r"-\d{4}", "07-018-P-0001"),
     ),
 )
 CALL_CODE = CodeFormat(
-    "kvietimo kodas",
+    _("Invalid call code “%(value)s”: expected the format %(examples)s."),
     (
         ("2014-2020", MEASURE_2014 + r"-\d{2}", "08.1.1-CPVA-R-407-11"),
         ("2021-2027", CALL_2021, "07-018-P"),
     ),
 )
 MEASURE_CODE = CodeFormat(
-    "priemonės kodas",
+    _("Invalid measure code “%(value)s”: expected the format %(examples)s."),
     (
         ("2014-2020", MEASURE_2014, "08.1.1-CPVA-R-407"),
         ("2021-2027", r"\d{2}-\d{3}-\d{2}-\d{2}-\d{2}(-\d{2}){0,2}", "09-003-02-02-01"),
@@ -73,5 +76,6 @@ def validate_measure_code(value: str) -> None:
 def legal_code_validator(value: str) -> None:
     """JAR (Register of Legal Entities) code: nine digits."""
     if value and not re.fullmatch(r"\d{9}", value):
-        raise ValidationError(f"Neteisingas juridinio asmens kodas „{value}“: reikia 9 skaitmenų.",
-                              code="malformed_code")
+        raise ValidationError(
+            _("Invalid legal entity code “%(value)s”: nine digits are needed."),
+            code="malformed_code", params={"value": value})

@@ -4,10 +4,11 @@ a link."""
 
 import re
 
-# sort → (Lithuanian label, English label), in the order they are offered
-SORT_LABELS = {"relevance": ("Pagal atitikimą", "Best match"), "newest": ("Naujausi", "Newest"),
-               "start_date": ("Pagal pradžios datą", "By start date"),
-               "budget": ("Pagal biudžetą", "By budget")}
+from django.utils.translation import gettext_lazy as _
+
+# sort → label, in the order they are offered
+SORT_LABELS = {"relevance": _("Best match"), "newest": _("Newest"),
+               "start_date": _("By start date"), "budget": _("By budget")}
 SORTS = tuple(SORT_LABELS)
 MAX_PAGE_SIZE = 50
 DIGITS = re.compile(r"[0-9]{1,6}")

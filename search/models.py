@@ -1,5 +1,7 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OutboxEntry(models.Model):
@@ -12,18 +14,20 @@ class OutboxEntry(models.Model):
     the claim of the worker writing it (see `search.outbox.claim_due`).
     """
 
-    page_id = models.BigIntegerField(unique=True)
-    version = models.BigIntegerField(default=1)
-    pending = models.BooleanField(default=True)
-    changed_at = models.DateTimeField(default=timezone.now, db_index=True)  # API Last-Modified
-    attempts = models.PositiveIntegerField(default=0)
-    retry_after = models.DateTimeField(null=True, blank=True)
-    failed = models.BooleanField(default=False, help_text="Permanently failing; needs a retry.")
-    last_error = models.TextField(blank=True)
+    page_id = models.BigIntegerField(_("page id"), unique=True)
+    version = models.BigIntegerField(_("version"), default=1)
+    pending = models.BooleanField(_("pending"), default=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now,
+                                      db_index=True)  # API Last-Modified
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    retry_after = models.DateTimeField(_("retry after"), null=True, blank=True)
+    failed = models.BooleanField(_("failed"), default=False,
+                                 help_text=_("Permanently failing; needs a retry."))
+    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
-        verbose_name = "paieškos eilės įrašas"
-        verbose_name_plural = "paieškos eilė"
+        verbose_name = _("search outbox entry")
+        verbose_name_plural = _("search outbox")
         indexes = [models.Index(fields=["pending", "failed", "changed_at"])]
 
     def __str__(self) -> str:
@@ -33,9 +37,14 @@ class OutboxEntry(models.Model):
 class StoredIndex(models.Model):
     """An index of the database engine; `live` is the alias target, others are rebuilding."""
 
-    name = models.CharField(max_length=100, unique=True)
-    alias = models.CharField(max_length=100)
-    live = models.BooleanField(default=False)
+    name = models.CharField(pgettext_lazy("search index", "name"), max_length=100,
+                            unique=True)
+    alias = models.CharField(_("alias"), max_length=100)
+    live = models.BooleanField(pgettext_lazy("search index", "live"), default=False)
+
+    class Meta:
+        verbose_name = _("stored search index")
+        verbose_name_plural = _("stored search indexes")
 
     def __str__(self) -> str:
         return self.name
@@ -44,21 +53,26 @@ class StoredIndex(models.Model):
 class StoredDocument(models.Model):
     """A search document kept by the database engine."""
 
-    index = models.ForeignKey(StoredIndex, on_delete=models.CASCADE, related_name="documents")
-    page_id = models.BigIntegerField()
-    version = models.BigIntegerField()
-    deleted = models.BooleanField(default=False, help_text="Tombstone keeping the version.")
-    language = models.CharField(max_length=5)
-    document = models.JSONField()
-    terms = models.TextField(help_text="Folded stems of all text, space separated.")
-    title_terms = models.TextField(help_text="Folded title words, for autocomplete.")
-    sort_date = models.DateField(null=True)
-    sort_start_date = models.DateField(null=True)
-    sort_budget = models.FloatField(null=True)
-    expires_at = models.DateTimeField(null=True, db_index=True,
-                                      help_text="Hidden from searches from then on.")
+    index = models.ForeignKey(StoredIndex, on_delete=models.CASCADE, related_name="documents",
+                              verbose_name=_("index"))
+    page_id = models.BigIntegerField(_("page id"))
+    version = models.BigIntegerField(_("version"))
+    deleted = models.BooleanField(_("deleted"), default=False,
+                                  help_text=_("Tombstone keeping the version."))
+    language = models.CharField(_("language"), max_length=5)
+    document = models.JSONField(_("document"))
+    terms = models.TextField(_("terms"), help_text=_("Folded stems of all text, space separated."))
+    title_terms = models.TextField(_("title terms"),
+                                   help_text=_("Folded title words, for autocomplete."))
+    sort_date = models.DateField(_("date for sorting"), null=True)
+    sort_start_date = models.DateField(_("start date for sorting"), null=True)
+    sort_budget = models.FloatField(_("budget for sorting"), null=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, db_index=True,
+                                      help_text=_("Hidden from searches from then on."))
 
     class Meta:
+        verbose_name = _("stored search document")
+        verbose_name_plural = _("stored search documents")
         constraints = [models.UniqueConstraint(fields=["index", "page_id"],
                                                name="unique_document_per_index")]
 
@@ -68,11 +82,13 @@ class StoredDocument(models.Model):
 
 class StoredFacetValue(models.Model):
     document = models.ForeignKey(StoredDocument, on_delete=models.CASCADE,
-                                 related_name="facet_values")
-    facet = models.CharField(max_length=40)
-    value = models.CharField(max_length=200)
+                                 related_name="facet_values", verbose_name=_("document"))
+    facet = models.CharField(_("facet"), max_length=40)
+    value = models.CharField(_("value"), max_length=200)
 
     class Meta:
+        verbose_name = _("stored facet value")
+        verbose_name_plural = _("stored facet values")
         indexes = [models.Index(fields=["facet", "value"])]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from pages.listing import MAX_PAGE_SIZE, SORTS
 from search.facets import FACETS, FACETS_BY_KEY
 
@@ -27,16 +29,18 @@ class SearchQuery:
     def __post_init__(self) -> None:
         self.text = self.text.strip()[:500]
         if self.sort not in SORTS:
-            raise QueryError("sort", f"Nežinomas rikiavimas „{self.sort}“; galimi: {SORTS}")
+            raise QueryError("sort", _("Unknown sort order “%(sort)s”; allowed: %(allowed)s")
+                             % {"sort": self.sort, "allowed": SORTS})
         if self.page < 1:
-            raise QueryError("page", "Puslapio numeris turi būti 1 ar didesnis.")
+            raise QueryError("page", _("The page number must be 1 or more."))
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
-            raise QueryError("page_size", f"Puslapio dydis turi būti nuo 1 iki {MAX_PAGE_SIZE}.")
+            raise QueryError("page_size", _("The page size must be from 1 to %(largest)s.")
+                             % {"largest": MAX_PAGE_SIZE})
         if self.language not in ("lt", "en"):
-            raise QueryError("lang", "Kalba turi būti „lt“ arba „en“.")
+            raise QueryError("lang", _("The language must be “lt” or “en”."))
         for key in self.filters:
             if key not in FACETS_BY_KEY:
-                raise QueryError(key, f"Nežinomas filtras „{key}“.")
+                raise QueryError(key, _("Unknown filter “%(filter)s”.") % {"filter": key})
         self.filters = {key: sorted(set(values)) for key, values in self.filters.items() if values}
 
     @property

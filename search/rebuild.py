@@ -7,6 +7,7 @@ the web processes both reach; its key carries the index alias, so each index has
 from dataclasses import asdict, dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from search.conf import shared_cache
 from search.documents import searchable_page_ids
@@ -14,8 +15,8 @@ from search.engines import get_engine
 from search.pipeline import rebuild
 
 IDLE, QUEUED, RUNNING, DONE, FAILED = "idle", "queued", "running", "done", "failed"
-STATE_LABELS = {IDLE: "Neperkurta", QUEUED: "Laukia eilėje", RUNNING: "Kuriama",
-                DONE: "Baigta", FAILED: "Nepavyko"}
+STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Building"),
+                DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
 
 
@@ -37,7 +38,7 @@ class RebuildProgress:
 
     @property
     def label(self) -> str:
-        return STATE_LABELS[self.state]
+        return str(STATE_LABELS[self.state])
 
 
 def _key() -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass
 class Line:
@@ -23,4 +25,5 @@ def read_lines(path: Path) -> Iterator[Line]:
             try:
                 yield Line(number, json.loads(stripped))
             except json.JSONDecodeError as error:
-                yield Line(number, error=f"netinkamas JSON: {error.msg} (stulpelis {error.colno})")
+                yield Line(number, error=_("invalid JSON: %(reason)s (column %(column)s)")
+                           % {"reason": error.msg, "column": error.colno})

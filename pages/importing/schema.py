@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pages import models as content
@@ -33,7 +34,8 @@ def term(model: type[models.Model]) -> Resolver:
             return None
         found = model.objects.filter(slug=values.text(slug)).first()
         if found is None:
-            raise LineError(f"nežinoma reikšmė „{slug}“ ({model._meta.verbose_name})")
+            raise LineError(_("unknown value “%(value)s” (%(vocabulary)s)")
+                            % {"value": slug, "vocabulary": model._meta.verbose_name})
         return found
 
     return resolve
@@ -45,7 +47,8 @@ def terms(model: type[models.Model]) -> Resolver:
         found = {obj.slug: obj for obj in model.objects.filter(slug__in=wanted)}
         unknown = [slug for slug in wanted if slug not in found]
         if unknown:
-            raise LineError(f"nežinomos reikšmės {unknown} ({model._meta.verbose_name_plural})")
+            raise LineError(_("unknown values %(values)s (%(vocabulary)s)")
+                            % {"values": unknown, "vocabulary": model._meta.verbose_name_plural})
         return [found[slug] for slug in wanted]
 
     return resolve
@@ -56,7 +59,8 @@ def imported_page(model: type[Page], external_id: Any) -> Page:
     page = model.objects.filter(translation_key__in=keys.values("translation_key"),
                                 locale__language_code="lt").first()
     if page is None:
-        raise LineError(f"nerastas {model._meta.verbose_name} su id „{external_id}“")
+        raise LineError(_("no %(kind)s with id “%(id)s”")
+                        % {"kind": model._meta.verbose_name, "id": external_id})
     return page
 
 
@@ -75,11 +79,13 @@ def children(model: type[models.Model], **resolvers: Resolver) -> Resolver:
         for position, item in enumerate(values.object_list(items), start=1):
             unknown = set(item) - set(resolvers)
             if unknown:
-                raise LineError(f"{position}-ame įraše nežinomi raktai {sorted(unknown)}")
+                raise LineError(_("unknown keys %(keys)s in item %(position)s")
+                                % {"keys": sorted(unknown), "position": position})
             try:
                 built.append(model(**{key: resolvers[key](raw) for key, raw in item.items()}))
             except LineError as error:
-                raise LineError(f"{position}-ame įraše {error}") from None
+                raise LineError(_("item %(position)s: %(error)s")
+                                % {"position": position, "error": error}) from None
         return built
 
     return resolve

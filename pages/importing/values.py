@@ -7,6 +7,7 @@ from typing import Any
 
 from bs4 import Tag
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import DbWhitelister, EditorHTMLConverter
 
 
@@ -58,19 +59,19 @@ def rich_text(features: list[str] | None) -> Converter:
 
 def text(value: Any) -> str:
     if not isinstance(value, str):
-        raise LineError("turi būti tekstas")
+        raise LineError(_("must be text"))
     return value.strip()
 
 
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise LineError("turi būti true arba false")
+        raise LineError(_("must be true or false"))
     return value
 
 
 def whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise LineError("turi būti neneigiamas sveikasis skaičius")
+        raise LineError(_("must be a whole number, not negative"))
     return value
 
 
@@ -78,15 +79,15 @@ def money(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise LineError("suma turi būti skaičius arba tekstas, pvz. \"346361.00\"")
+        raise LineError(_("an amount must be a number or text, e.g. \"346361.00\""))
     try:
         amount = Decimal(str(value).replace(" ", "").replace(",", "."))
     except InvalidOperation:
-        raise LineError(f"„{value}“ nėra suma") from None
+        raise LineError(_("“%(value)s” is not an amount") % {"value": value}) from None
     if not amount.is_finite():
-        raise LineError(f"„{value}“ nėra suma")
+        raise LineError(_("“%(value)s” is not an amount") % {"value": value})
     if amount < 0:
-        raise LineError(f"suma negali būti neigiama ({value})")
+        raise LineError(_("an amount cannot be negative (%(value)s)") % {"value": value})
     return amount.quantize(Decimal("0.01"))
 
 
@@ -94,11 +95,11 @@ def coordinate(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise LineError("koordinatė turi būti skaičius")
+        raise LineError(_("a coordinate must be a number"))
     try:
         return Decimal(str(value)).quantize(Decimal("0.000001"))
     except InvalidOperation:
-        raise LineError(f"„{value}“ nėra koordinatė") from None
+        raise LineError(_("“%(value)s” is not a coordinate") % {"value": value}) from None
 
 
 def date(value: Any) -> datetime.date | None:
@@ -107,14 +108,16 @@ def date(value: Any) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(text(value))
     except ValueError:
-        raise LineError(f"„{value}“ nėra data formatu MMMM-MM-DD") from None
+        raise LineError(_("“%(value)s” is not a date in the format YYYY-MM-DD")
+                        % {"value": value}) from None
 
 
 def choice(choices: type[models.TextChoices]) -> Converter:
     def convert(value: Any) -> str:
         if value not in choices.values:
             allowed = ", ".join(choices.values)
-            raise LineError(f"„{value}“ netinka; galimos reikšmės: {allowed}")
+            raise LineError(_("“%(value)s” is not allowed; allowed values: %(allowed)s")
+                            % {"value": value, "allowed": allowed})
         return value
 
     return convert
@@ -122,11 +125,11 @@ def choice(choices: type[models.TextChoices]) -> Converter:
 
 def string_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise LineError("turi būti tekstų sąrašas")
+        raise LineError(_("must be a list of texts"))
     return [item.strip() for item in value]
 
 
 def object_list(value: Any) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise LineError("turi būti objektų sąrašas")
+        raise LineError(_("must be a list of objects"))
     return value

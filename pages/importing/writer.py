@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
@@ -43,18 +44,19 @@ def line_hash(data: dict) -> str:
 def import_line(data: Any) -> Outcome:
     """Validate and write one line in its own transaction; raise LineError on any problem."""
     if not isinstance(data, dict):
-        raise LineError("eilutė turi būti JSON objektas")
+        raise LineError(_("a line must be a JSON object"))
     external_id = text(_required(data, "id"))
     kinds = import_kinds()
     kind = kinds.get(_required(data, "type"))
     if kind is None:
-        raise LineError(f"nežinomas tipas „{data['type']}“; galimi: {', '.join(kinds)}", "type")
+        raise LineError(_("unknown type “%(type)s”; allowed: %(allowed)s")
+                        % {"type": data["type"], "allowed": ", ".join(kinds)}, "type")
     language = data.get("locale", SOURCE_LANGUAGE)
     if language != SOURCE_LANGUAGE and language not in TRANSLATION_LANGUAGES:
-        raise LineError(f"nežinoma kalba „{language}“", "locale")
+        raise LineError(_("unknown language “%(language)s”") % {"language": language}, "locale")
     unknown = set(data) - COMMON_KEYS - set(kind.fields)
     if unknown:
-        raise LineError(f"nežinomi raktai {sorted(unknown)}")
+        raise LineError(_("unknown keys %(keys)s") % {"keys": sorted(unknown)})
     try:
         with transaction.atomic():
             if language == SOURCE_LANGUAGE:
@@ -66,7 +68,7 @@ def import_line(data: Any) -> Outcome:
 
 def _required(data: dict, key: str) -> Any:
     if data.get(key) in (None, ""):
-        raise LineError("privalomas laukas", key)
+        raise LineError(_("required field"), key)
     return data[key]
 
 
@@ -84,7 +86,7 @@ def _resolve(kind: ImportKind, data: dict, translation: bool) -> dict[str, Any]:
         if spec is None:
             continue
         if translation and not spec.translatable:
-            raise LineError("vertimo eilutėje keičiami tik verčiami laukai", key)
+            raise LineError(_("a translation line changes translatable fields only"), key)
         try:
             resolved[key] = spec.resolve(raw)
         except LineError as error:
@@ -105,12 +107,13 @@ def _index_page(site_slug: str, kind: ImportKind) -> Page:
     home = MunicipalityHomePage.objects.filter(slug=site_slug,
                                                locale__language_code=SOURCE_LANGUAGE).first()
     if home is None:
-        raise LineError(f"nėra svetainės „{site_slug}“ (sukurkite: manage.py add_municipality)",
-                        "site")
+        raise LineError(_("there is no site “%(site)s” (create it: manage.py add_municipality)")
+                        % {"site": site_slug}, "site")
     index = kind.index_model.objects.child_of(home).first()
     if index is None:
-        raise LineError(f"svetainėje „{site_slug}“ nėra skyriaus "
-                        f"„{kind.index_model._meta.verbose_name}“", "site")
+        raise LineError(_("the site “%(site)s” has no section “%(section)s”")
+                        % {"site": site_slug, "section": kind.index_model._meta.verbose_name},
+                        "site")
     return index
 
 
@@ -166,7 +169,8 @@ def _write_source(external_id: str, kind: ImportKind, data: dict) -> Outcome:
         _publish_created(page)
         return Outcome("created", page)
     if item.kind != data["type"]:
-        raise LineError(f"id „{external_id}“ jau naudojamas tipui „{item.kind}“", "type")
+        raise LineError(_("id “%(id)s” is already used by the type “%(type)s”")
+                        % {"id": external_id, "type": item.kind}, "type")
     page = kind.model.objects.get(translation_key=item.translation_key, locale=parent.locale)
     if item.line_hashes.get(SOURCE_LANGUAGE) == digest:
         return Outcome("unchanged", page)
@@ -190,10 +194,11 @@ def _write_translation(external_id: str, kind: ImportKind, language: str, data: 
     title = text(_required(data, "title"))
     live = boolean(data.get("live", True))
     if "site" in data:
-        raise LineError("vertimas gyvena originalo svetainėje; nenurodykite", "site")
+        raise LineError(_("a translation lives on its source's site; leave this out"), "site")
     item = ImportedItem.objects.filter(external_id=external_id).first()
     if item is None or item.kind != data["type"]:
-        raise LineError(f"nėra lietuviško {data['type']} įrašo su id „{external_id}“", "id")
+        raise LineError(_("there is no Lithuanian %(type)s item with id “%(id)s”")
+                        % {"type": data["type"], "id": external_id}, "id")
     source = kind.model.objects.get(translation_key=item.translation_key,
                                     locale__language_code=SOURCE_LANGUAGE)
     digest = line_hash(data)
@@ -235,8 +240,8 @@ def _require_complete_translation(kind: ImportKind, source: Page, data: dict) ->
     missing = [key for key, spec in kind.fields.items()
                if spec.translatable and key not in data and _has_content(source, key)]
     if missing:
-        raise LineError(f"vertime trūksta verčiamų laukų {missing}; "
-                        "išsaugokite kaip juodraštį (\"live\": false) arba išverskite")
+        raise LineError(_("the translation lacks the translatable fields %(fields)s; save it as "
+                          "a draft (\"live\": false) or translate them") % {"fields": missing})
 
 
 def _has_content(page: Page, key: str) -> bool:

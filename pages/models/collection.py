@@ -11,6 +11,8 @@ from urllib.parse import parse_qs
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -18,21 +20,21 @@ from wagtail.models import Page
 
 from pages.listing import MAX_PAGE_SIZE, SORT_LABELS, SORTS
 
-SORT_CHOICES = [(sort, SORT_LABELS[sort][0]) for sort in SORTS]
+SORT_CHOICES = [(sort, SORT_LABELS[sort]) for sort in SORTS]
 COLLECTION_CHECK_HOOK = "check_collection_search"  # fn(page) raising ValidationError
 COLLECTION_CONTEXT_HOOK = "collection_page_context"  # fn(page, request) -> template context
 
 
 class CollectionPage(Page):
-    query_text = models.CharField("paieškos žodžiai", max_length=500, blank=True)
+    query_text = models.CharField(_("search words"), max_length=500, blank=True)
     filters = models.CharField(
-        "filtrai", max_length=2000, blank=True,
-        help_text="Filtrai kaip paieškos puslapio adrese, pvz. "
-                  "„target_group=senyvo-amziaus-asmenys&status=running“.")
-    sort = models.CharField("rikiavimas", max_length=20, choices=SORT_CHOICES,
+        _("filters"), max_length=2000, blank=True,
+        help_text=_("Filters as in the address of the search page, e.g. "
+                    "“target_group=senyvo-amziaus-asmenys&status=running”."))
+    sort = models.CharField(_("sort order"), max_length=20, choices=SORT_CHOICES,
                             default="newest")
-    page_size = models.PositiveSmallIntegerField("rezultatų puslapyje", default=20)
-    intro = RichTextField("įžanga", blank=True)
+    page_size = models.PositiveSmallIntegerField(_("results per page"), default=20)
+    intro = RichTextField(_("introduction"), blank=True)
 
     template = "cms/collection_page.html"
     parent_page_types = ["pages.MunicipalityHomePage"]
@@ -41,12 +43,12 @@ class CollectionPage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("query_text"), FieldPanel("filters"), FieldPanel("sort"),
-                         FieldPanel("page_size")], heading="Išsaugota paieška"),
+                         FieldPanel("page_size")], heading=_("Saved search")),
     ]
 
     class Meta:
-        verbose_name = "rinkinys"
-        verbose_name_plural = "rinkiniai"
+        verbose_name = pgettext_lazy("saved search", "collection")
+        verbose_name_plural = pgettext_lazy("saved search", "collections")
 
     @property
     def filter_values(self) -> dict[str, list[str]]:
@@ -59,7 +61,8 @@ class CollectionPage(Page):
     def clean(self) -> None:
         super().clean()
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
-            raise ValidationError({"page_size": f"Nuo 1 iki {MAX_PAGE_SIZE}."})
+            raise ValidationError(
+                {"page_size": _("From 1 to %(largest)s.") % {"largest": MAX_PAGE_SIZE}})
         for check_search in hooks.get_hooks(COLLECTION_CHECK_HOOK):
             check_search(self)
 

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -13,28 +14,28 @@ class FundingMeasurePage(SourceFields, Page):
     """A funding measure: programme → priority → measure; shared by all municipalities."""
 
     class SelectionMethod(models.TextChoices):
-        STATE_PLANNING = "V", "Valstybės projektų planavimas"
-        REGIONAL_PLANNING = "R", "Regionų projektų planavimas"
-        COMPETITION = "K", "Projektų konkursas"
-        CONTINUOUS = "T", "Tęstinė atranka"
-        STATE_CONTINUOUS = "VT", "Valstybės planavimas, tęstinė atranka"
+        STATE_PLANNING = "V", _("State project planning")
+        REGIONAL_PLANNING = "R", _("Regional project planning")
+        COMPETITION = "K", _("Project competition")
+        CONTINUOUS = "T", _("Continuous selection")
+        STATE_CONTINUOUS = "VT", _("State planning, continuous selection")
 
-    code = models.CharField("priemonės kodas", max_length=40, validators=[validate_measure_code])
+    code = models.CharField(_("measure code"), max_length=40, validators=[validate_measure_code])
     priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="measures",
-                                 verbose_name="prioritetas")
-    specific_objective = models.CharField("uždavinys", max_length=255, blank=True)
+                                 verbose_name=_("priority"))
+    specific_objective = models.CharField(_("specific objective"), max_length=255, blank=True)
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="measures", verbose_name="įgyvendinančioji institucija")
+                               related_name="measures", verbose_name=_("implementing agency"))
     fund = models.ForeignKey(Fund, null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="measures", verbose_name="fondas")
-    selection_method = models.CharField("atrankos būdas", max_length=2, blank=True,
+                             related_name="measures", verbose_name=_("fund"))
+    selection_method = models.CharField(_("selection method"), max_length=2, blank=True,
                                         choices=SelectionMethod.choices)
-    financing_form = models.CharField("finansavimo forma", max_length=100, blank=True)
-    eligible_applicants = models.TextField("galimi pareiškėjai", blank=True)
-    summary = models.TextField("santrauka", blank=True)
-    funded_activities = RichTextField("remiamos veiklos", blank=True)
-    eu_amount = money_field("ES lėšos")
-    total_amount = money_field("iš viso lėšų")
+    financing_form = models.CharField(_("form of financing"), max_length=100, blank=True)
+    eligible_applicants = models.TextField(_("eligible applicants"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    funded_activities = RichTextField(_("funded activities"), blank=True)
+    eu_amount = money_field(_("EU funds"))
+    total_amount = money_field(_("total funds"))
 
     template = "pages/content_page.html"
     parent_page_types = ["pages.MeasureIndexPage"]
@@ -42,10 +43,10 @@ class FundingMeasurePage(SourceFields, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("code"), FieldPanel("priority"),
-                         FieldPanel("specific_objective")], heading="Priemonė"),
+                         FieldPanel("specific_objective")], heading=_("Measure")),
         MultiFieldPanel([FieldPanel("agency"), FieldPanel("fund"), FieldPanel("selection_method"),
                          FieldPanel("financing_form"), FieldPanel("eu_amount"),
-                         FieldPanel("total_amount")], heading="Finansavimas"),
+                         FieldPanel("total_amount")], heading=_("Funding")),
         FieldPanel("summary"),
         FieldPanel("eligible_applicants"),
         FieldPanel("funded_activities"),
@@ -53,8 +54,8 @@ class FundingMeasurePage(SourceFields, Page):
     ]
 
     class Meta:
-        verbose_name = "finansavimo priemonė"
-        verbose_name_plural = "finansavimo priemonės"
+        verbose_name = _("funding measure")
+        verbose_name_plural = _("funding measures")
 
     @property
     def period(self) -> str:
@@ -65,9 +66,11 @@ class FundingMeasurePage(SourceFields, Page):
         errors = {}
         if self.code and self.priority_id and MEASURE_CODE.period_of(self.code) not in (
             None, self.period):
-            errors["code"] = f"Kodas „{self.code}“ neatitinka programos laikotarpio {self.period}."
+            errors["code"] = _(
+                "Code “%(code)s” does not match the programme's period %(period)s."
+            ) % {"code": self.code, "period": self.period}
         if self.eu_amount is not None and self.total_amount is not None \
                 and self.eu_amount > self.total_amount:
-            errors["eu_amount"] = "ES lėšos negali viršyti visos sumos."
+            errors["eu_amount"] = _("EU funds cannot exceed the total amount.")
         if errors:
             raise ValidationError(errors)

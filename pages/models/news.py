@@ -1,4 +1,6 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -13,33 +15,39 @@ from pages.models.taxonomy import Municipality
 
 class NewsTag(TaggedItemBase):
     content_object = ParentalKey("pages.NewsPage", on_delete=models.CASCADE,
-                                 related_name="tagged_items")
+                                 related_name="tagged_items", verbose_name=_("news item"))
+
+    class Meta:
+        verbose_name = _("news item tag")
+        verbose_name_plural = _("news item tags")
 
 
 class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     class Kind(models.TextChoices):
-        EVENT = "event", "Renginys"
-        LAUNCH = "launch", "Projekto pradžia"
-        COMPLETION = "completion", "Projekto pabaiga"
-        ANNOUNCEMENT = "announcement", "Pranešimas"
+        EVENT = "event", _("Event")
+        LAUNCH = "launch", _("Project launch")
+        COMPLETION = "completion", _("Project completion")
+        ANNOUNCEMENT = "announcement", _("Announcement")
 
-    date_published = models.DateField("paskelbimo data", null=True, blank=True,
-                                      help_text="Tuščia – naudojama pirmojo paskelbimo data.")
-    kind = models.CharField("rūšis", max_length=20, choices=Kind.choices,
+    date_published = models.DateField(_("publication date"), null=True, blank=True,
+                                      help_text=_("Empty: the date of first publication is used."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
                             default=Kind.ANNOUNCEMENT)
-    lead = models.TextField("įvadas")
-    body = RichTextField("tekstas", blank=True)
+    lead = models.TextField(_("lead"))
+    body = RichTextField(_("text"), blank=True)
     municipality = models.ForeignKey(Municipality, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="news",
-                                     verbose_name="savivaldybė")
+                                     verbose_name=_("municipality"))
     about_projects = ParentalManyToManyField("pages.ProjectPage", blank=True,
-                                             related_name="news", verbose_name="apie projektus")
+                                             related_name="news", verbose_name=_("about projects"))
     about_measures = ParentalManyToManyField("pages.FundingMeasurePage", blank=True,
-                                             related_name="news", verbose_name="apie priemones")
+                                             related_name="news",
+                                             verbose_name=_("about funding measures"))
     mentioned_providers = ParentalManyToManyField("pages.ProviderPage", blank=True,
                                                   related_name="mentioned_in_news",
-                                                  verbose_name="minimos organizacijos")
-    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name="žymos")
+                                                  verbose_name=_("organisations mentioned"))
+    tags = ClusterTaggableManager(through=NewsTag, blank=True,
+                                  verbose_name=pgettext_lazy("page field", "tags"))
 
     template = "pages/content_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
@@ -47,25 +55,30 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("date_published"), FieldPanel("kind"),
-                         FieldPanel("municipality"), FieldPanel("tags")], heading="Naujiena"),
+                         FieldPanel("municipality"), FieldPanel("tags")], heading=_("News item")),
         FieldPanel("lead"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("about_projects"), FieldPanel("about_measures"),
-                         FieldPanel("mentioned_providers")], heading="Susiję"),
-        InlinePanel("people", label="Minimi asmenys"),
+                         FieldPanel("mentioned_providers")], heading=_("Related")),
+        InlinePanel("people", label=_("People mentioned")),
         *ImageFields.image_panels,
         *SourceFields.source_panels,
     ]
 
     class Meta:
-        verbose_name = "naujiena"
-        verbose_name_plural = "naujienos"
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
 
 
 class NewsPerson(Orderable):
     """A person mentioned in a news item, kept as plain text."""
 
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="people")
-    name = models.CharField("vardas, pavardė", max_length=255)
-    position = models.CharField("pareigos", max_length=255, blank=True)
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="people",
+                       verbose_name=_("news item"))
+    name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
     panels = [FieldPanel("name"), FieldPanel("position")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("person mentioned")
+        verbose_name_plural = _("people mentioned")

@@ -2,6 +2,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -24,41 +27,41 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
     """An EU-funded project."""
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planuojamas"
-        RUNNING = "running", "Vykdomas"
-        COMPLETED = "completed", "Įgyvendintas"
+        PLANNED = "planned", _("Planned")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
 
-    project_code = models.CharField("projekto kodas", max_length=40, blank=True,
+    project_code = models.CharField(_("project code"), max_length=40, blank=True,
                                     validators=[validate_project_code])
-    call_code = models.CharField("kvietimo kodas", max_length=40, blank=True,
+    call_code = models.CharField(_("call code"), max_length=40, blank=True,
                                  validators=[validate_call_code])
     measure = models.ForeignKey("pages.FundingMeasurePage", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="projects",
-                                verbose_name="priemonė")
-    status = models.CharField("būsena", max_length=12, choices=Status.choices)
+                                verbose_name=_("measure"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     lead_beneficiary = models.ForeignKey("pages.ProviderPage", null=True, blank=True,
                                          on_delete=models.PROTECT, related_name="led_projects",
-                                         verbose_name="projekto vykdytojas")
+                                         verbose_name=_("lead beneficiary"))
     municipalities = ParentalManyToManyField(Municipality, blank=True, related_name="projects",
-                                             verbose_name="savivaldybės")
-    covers_all_lithuania = models.BooleanField("visa Lietuva", default=False)
+                                             verbose_name=_("municipalities"))
+    covers_all_lithuania = models.BooleanField(_("all of Lithuania"), default=False)
     target_groups = ParentalManyToManyField(TargetGroup, blank=True, related_name="projects",
-                                            verbose_name="tikslinės grupės")
+                                            verbose_name=_("target groups"))
     service_types = ParentalManyToManyField(ServiceType, blank=True, related_name="projects",
-                                            verbose_name="paslaugų rūšys")
+                                            verbose_name=_("service types"))
     funds = ParentalManyToManyField(Fund, blank=True, related_name="projects",
-                                    verbose_name="fondai")
-    budget_total = money_field("bendra vertė")
-    eu_amount = money_field("ES lėšos")
-    national_amount = money_field("nacionalinės lėšos")
-    agreement_date = models.DateField("sutarties data", null=True, blank=True)
-    start_date = models.DateField("pradžia", null=True, blank=True)
-    end_date = models.DateField("pabaiga", null=True, blank=True)
-    goal = models.TextField("tikslas", blank=True)
-    summary = models.TextField("santrauka", blank=True)
-    body = RichTextField("aprašymas", blank=True)
-    capacity = models.PositiveIntegerField("vietų skaičius", null=True, blank=True)
-    kohesio_id = models.CharField("Kohesio ID", max_length=20, blank=True)
+                                    verbose_name=_("funds"))
+    budget_total = money_field(_("total value"))
+    eu_amount = money_field(_("EU funds"))
+    national_amount = money_field(_("national funds"))
+    agreement_date = models.DateField(_("agreement date"), null=True, blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(pgettext_lazy("page field", "description"), blank=True)
+    capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True)
+    kohesio_id = models.CharField(_("Kohesio ID"), max_length=20, blank=True)
 
     template = "pages/content_page.html"
     parent_page_types = ["pages.ProjectIndexPage"]
@@ -71,19 +74,19 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("project_code"), FieldPanel("call_code"),
                          FieldPanel("measure"), FieldPanel("status"),
-                         FieldPanel("lead_beneficiary")], heading="Projektas"),
-        InlinePanel("partners", label="Partneriai ir paslaugų teikėjai"),
+                         FieldPanel("lead_beneficiary")], heading=_("Project")),
+        InlinePanel("partners", label=_("Partners and service providers")),
         MultiFieldPanel([FieldPanel("municipalities"), FieldPanel("covers_all_lithuania"),
                          FieldPanel("target_groups"), FieldPanel("service_types"),
-                         FieldPanel("funds")], heading="Klasifikacija"),
+                         FieldPanel("funds")], heading=_("Classification")),
         MultiFieldPanel([FieldPanel("budget_total"), FieldPanel("eu_amount"),
-                         FieldPanel("national_amount")], heading="Finansavimas"),
+                         FieldPanel("national_amount")], heading=_("Funding")),
         MultiFieldPanel([FieldPanel("agreement_date"), FieldPanel("start_date"),
-                         FieldPanel("end_date")], heading="Datos"),
+                         FieldPanel("end_date")], heading=_("Dates")),
         FieldPanel("summary"), FieldPanel("goal"), FieldPanel("body"), FieldPanel("capacity"),
-        InlinePanel("results", label="Laukiami rezultatai"),
-        InlinePanel("indicators", label="Rodikliai"),
-        InlinePanel("links", label="Nuorodos"),
+        InlinePanel("results", label=_("Expected results")),
+        InlinePanel("indicators", label=_("Indicators")),
+        InlinePanel("links", label=_("Links")),
         FieldPanel("kohesio_id"),
         *ImageFields.image_panels,
         *AddressFields.address_panels,
@@ -92,8 +95,8 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
     ]
 
     class Meta:
-        verbose_name = "projektas"
-        verbose_name_plural = "projektai"
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
 
     @property
     def period(self) -> str | None:
@@ -110,56 +113,76 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         measure_code = self.measure.code if self.measure_id else ""
         if self.project_code and measure_code and PROJECT_CODE.period_of(self.project_code) \
                 == "2014-2020" and not self.project_code.startswith(measure_code + "-"):
-            errors["project_code"] = (
-                f"Projekto kodas „{self.project_code}“ nepriklauso priemonei „{measure_code}“."
-            )
+            errors["project_code"] = _(
+                "Project code “%(code)s” does not belong to the measure “%(measure)s”."
+            ) % {"code": self.project_code, "measure": measure_code}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "Pabaiga negali būti ankstesnė už pradžią."
+            errors["end_date"] = _("The end cannot be earlier than the start.")
         if self.budget_total is not None and self.eu_amount is not None \
                 and self.eu_amount > self.budget_total:
-            errors["eu_amount"] = "ES lėšos negali viršyti bendros vertės."
+            errors["eu_amount"] = _("EU funds cannot exceed the total value.")
         if errors:
             raise ValidationError(errors)
 
 
 class ProjectPartner(Orderable):
     class Role(models.TextChoices):
-        PARTNER = "partner", "Partneris"
-        SERVICE_PROVIDER = "service_provider", "Paslaugų teikėjas"
+        PARTNER = "partner", _("Partner")
+        SERVICE_PROVIDER = "service_provider", _("Service provider")
 
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners",
+                       verbose_name=_("project"))
     provider = models.ForeignKey("pages.ProviderPage", on_delete=models.PROTECT,
-                                 related_name="+", verbose_name="organizacija")
-    role = models.CharField("vaidmuo", max_length=20, choices=Role.choices, default=Role.PARTNER)
-    activity = models.CharField("veikla", max_length=255, blank=True)
+                                 related_name="+", verbose_name=_("organisation"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    activity = models.CharField(_("activity"), max_length=255, blank=True)
     panels = [FieldPanel("provider"), FieldPanel("role"), FieldPanel("activity")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
 
 
 class ProjectResult(Orderable):
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="results")
-    text = models.CharField("rezultatas", max_length=500)
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="results",
+                       verbose_name=_("project"))
+    text = models.CharField(_("result"), max_length=500)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("expected result")
+        verbose_name_plural = _("expected results")
 
 
 class ProjectIndicator(Orderable):
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField("rodiklis", max_length=255)
-    unit = models.CharField("matavimo vienetas", max_length=50)
-    target = models.DecimalField("siekiama reikšmė", max_digits=14, decimal_places=2)
-    achieved = models.DecimalField("pasiekta reikšmė", max_digits=14, decimal_places=2,
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="indicators",
+                       verbose_name=_("project"))
+    name = models.CharField(_("indicator"), max_length=255)
+    unit = models.CharField(_("unit of measurement"), max_length=50)
+    target = models.DecimalField(_("target value"), max_digits=14, decimal_places=2)
+    achieved = models.DecimalField(_("achieved value"), max_digits=14, decimal_places=2,
                                    null=True, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project indicator")
+        verbose_name_plural = _("project indicators")
 
 
 class ProjectLink(Orderable):
     class Kind(models.TextChoices):
-        ESINVESTICIJOS = "esinvesticijos", "esinvesticijos.lt"
-        KOHESIO = "kohesio", "Kohesio"
-        OTHER = "other", "Kita"
+        ESINVESTICIJOS = "esinvesticijos", _("esinvesticijos.lt")
+        KOHESIO = "kohesio", _("Kohesio")
+        OTHER = "other", _("Other")
 
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="links")
-    title = models.CharField("pavadinimas", max_length=255)
-    url = models.URLField("adresas", max_length=500)
-    kind = models.CharField("rūšis", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="links",
+                       verbose_name=_("project"))
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project link")
+        verbose_name_plural = _("project links")

@@ -10,6 +10,8 @@ from django.core.paginator import Page as ListingPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, QueryDict
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -23,14 +25,9 @@ from pages.public import public_pages
 INDEX_TEMPLATE = "pages/index_page.html"
 INDEX_PAGE_SIZE = 20
 SECTION_CONTEXT_HOOK = "section_page_context"  # fn(page, request) -> template context
-INDEX_TEXTS = {
-    "lt": {"count": "Iš viso: {count}.",
-           "none": "Kol kas nieko nepaskelbta.", "pages": "Puslapiai",
-           "previous": "Ankstesnis puslapis", "next": "Kitas puslapis", "page": "puslapis"},
-    "en": {"count": "{count} in total.",
-           "none": "Nothing has been published yet.", "pages": "Pages",
-           "previous": "Previous page", "next": "Next page", "page": "page"},
-}
+INDEX_TEXTS = {"none": _("Nothing has been published yet."), "pages": _("Pages"),
+               "previous": _("Previous page"), "next": _("Next page"), "page": _("page")}
+INDEX_COUNT = _("%(count)s in total.")
 
 
 class MunicipalityHomePage(Page):
@@ -38,13 +35,13 @@ class MunicipalityHomePage(Page):
 
     municipality = models.ForeignKey(Municipality, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="home_pages",
-                                     verbose_name="savivaldybė",
-                                     help_text="Tuščia – nacionalinio lygio svetainė.")
-    intro = RichTextField("įžanga", blank=True)
+                                     verbose_name=_("municipality"),
+                                     help_text=_("Empty: the national site."))
+    intro = RichTextField(_("introduction"), blank=True)
     api_allowed_origins = models.TextField(
-        "API leidžiami šaltiniai (CORS)", blank=True,
-        help_text="Svetainės, kurioms leidžiama naršyklėje skaityti šios savivaldybės API, "
-                  "po vieną eilutėje, pvz. https://www.alytus.lt.")
+        _("origins allowed to read the API (CORS)"), blank=True,
+        help_text=_("Websites whose pages may read this municipality's API in the browser, "
+                    "one a line, e.g. https://www.alytus.lt."))
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.CollectionPage"]  # after the section of every content kind
@@ -52,8 +49,8 @@ class MunicipalityHomePage(Page):
     settings_panels = [*Page.settings_panels, FieldPanel("api_allowed_origins")]
 
     class Meta:
-        verbose_name = "savivaldybės pradžios puslapis"
-        verbose_name_plural = "savivaldybių pradžios puslapiai"
+        verbose_name = _("municipality home page")
+        verbose_name_plural = _("municipality home pages")
 
     @classmethod
     def clean_subpage_models(cls) -> list[type[Page]]:
@@ -91,7 +88,7 @@ class IndexPage(Page):
     Each section type declares the shared template: Wagtail would otherwise expect a template
     named after each class."""
 
-    intro = RichTextField("įžanga", blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
     parent_page_types = ["pages.MunicipalityHomePage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
@@ -109,10 +106,12 @@ class IndexPage(Page):
         # Any ?page= but a page number shows the first page; one beyond the end, the last.
         number = parsed_whole_number(request.GET.get("page")) or 1
         listing = Paginator(children, INDEX_PAGE_SIZE).get_page(number)
-        texts = INDEX_TEXTS[self.language]
+        with translation.override(self.language):
+            texts = {key: str(text) for key, text in INDEX_TEXTS.items()}
+            count_text = INDEX_COUNT % {"count": listing.paginator.count}
         context.update({
             "children": listing.object_list, "listing": listing, "texts": texts,
-            "count_text": texts["count"].format(count=listing.paginator.count),
+            "count_text": count_text,
             "pagination": listing_pagination(request.GET, listing),
         })
         for section_context in hooks.get_hooks(SECTION_CONTEXT_HOOK):
@@ -125,7 +124,8 @@ class ProjectIndexPage(IndexPage):
     template = INDEX_TEMPLATE
 
     class Meta:
-        verbose_name = "projektų sąrašas"
+        verbose_name = _("project list")
+        verbose_name_plural = _("project lists")
 
 
 class MeasureIndexPage(IndexPage):
@@ -133,7 +133,8 @@ class MeasureIndexPage(IndexPage):
     template = INDEX_TEMPLATE
 
     class Meta:
-        verbose_name = "priemonių sąrašas"
+        verbose_name = _("funding measure list")
+        verbose_name_plural = _("funding measure lists")
 
 
 class ProviderIndexPage(IndexPage):
@@ -141,7 +142,8 @@ class ProviderIndexPage(IndexPage):
     template = INDEX_TEMPLATE
 
     class Meta:
-        verbose_name = "paslaugų teikėjų sąrašas"
+        verbose_name = _("service provider list")
+        verbose_name_plural = _("service provider lists")
 
 
 class NewsIndexPage(IndexPage):
@@ -149,4 +151,5 @@ class NewsIndexPage(IndexPage):
     template = INDEX_TEMPLATE
 
     class Meta:
-        verbose_name = "naujienų sąrašas"
+        verbose_name = _("news list")
+        verbose_name_plural = _("news lists")

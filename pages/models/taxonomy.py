@@ -7,15 +7,16 @@ chosen by language when shown.
 
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
 class Term(index.Indexed, models.Model):
-    slug = models.SlugField("kodas (slug)", max_length=120, unique=True, allow_unicode=False,
-                            help_text="Nekintantis raktas, vienodas abiem kalboms.")
-    label_lt = models.CharField("pavadinimas lietuviškai", max_length=255)
-    label_en = models.CharField("pavadinimas angliškai", max_length=255)
+    slug = models.SlugField(_("code (slug)"), max_length=120, unique=True, allow_unicode=False,
+                            help_text=_("A permanent key, the same in both languages."))
+    label_lt = models.CharField(_("name in Lithuanian"), max_length=255)
+    label_en = models.CharField(_("name in English"), max_length=255)
 
     panels = [FieldPanel("slug"), FieldPanel("label_lt"), FieldPanel("label_en")]
     search_fields = [
@@ -43,42 +44,42 @@ class Region(Term):
     """NUTS-2 region: Sostinės regionas, Vidurio ir vakarų Lietuvos regionas."""
 
     class Meta(Term.Meta):
-        verbose_name = "regionas"
-        verbose_name_plural = "regionai"
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
 
 class County(Term):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="counties",
-                               verbose_name="regionas")
+                               verbose_name=_("region"))
     panels = [*Term.panels, FieldPanel("region")]
 
     class Meta(Term.Meta):
-        verbose_name = "apskritis"
-        verbose_name_plural = "apskritys"
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
 
 
 class Municipality(Term):
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities",
-                               verbose_name="apskritis")
+                               verbose_name=_("county"))
     panels = [*Term.panels, FieldPanel("county")]
 
     class Meta(Term.Meta):
-        verbose_name = "savivaldybė"
-        verbose_name_plural = "savivaldybės"
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
 
 
 class TargetGroup(Term):
     """Target group; seed wording is held as narrower terms pointing at a broader one."""
 
     broader = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="narrower", verbose_name="platesnė sąvoka")
-    alt_labels = models.TextField("sinonimai", blank=True,
-                                  help_text="Kiti pavadinimai, po vieną eilutėje.")
+                                related_name="narrower", verbose_name=_("broader term"))
+    alt_labels = models.TextField(_("synonyms"), blank=True,
+                                  help_text=_("Other names, one a line."))
     panels = [*Term.panels, FieldPanel("broader"), FieldPanel("alt_labels")]
 
     class Meta(Term.Meta):
-        verbose_name = "tikslinė grupė"
-        verbose_name_plural = "tikslinės grupės"
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
 
     def with_broader(self) -> list["TargetGroup"]:
         return [self, self.broader] if self.broader_id else [self]
@@ -86,37 +87,37 @@ class TargetGroup(Term):
 
 class ServiceType(Term):
     class Category(models.TextChoices):
-        GENERAL = "bendrosios", "Bendrosios socialinės paslaugos"
-        ATTENDANCE = "socialine-prieziura", "Socialinė priežiūra"
-        CARE = "socialine-globa", "Socialinė globa"
-        OTHER = "kitos", "Kitos paslaugos"
+        GENERAL = "bendrosios", _("General social services")
+        ATTENDANCE = "socialine-prieziura", _("Social attendance")
+        CARE = "socialine-globa", _("Social care")
+        OTHER = "kitos", _("Other services")
 
-    code = models.CharField("SPIS kodas", max_length=10, blank=True)
-    category = models.CharField("grupė", max_length=30, choices=Category.choices)
+    code = models.CharField(_("SPIS code"), max_length=10, blank=True)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     panels = [*Term.panels, FieldPanel("code"), FieldPanel("category")]
 
     class Meta(Term.Meta):
-        verbose_name = "paslaugos rūšis"
-        verbose_name_plural = "paslaugų rūšys"
+        verbose_name = _("service type")
+        verbose_name_plural = _("service types")
 
 
 class Fund(Term):
-    abbreviation_lt = models.CharField("santrumpa lietuviškai", max_length=20)
-    abbreviation_en = models.CharField("santrumpa angliškai", max_length=20)
+    abbreviation_lt = models.CharField(_("abbreviation in Lithuanian"), max_length=20)
+    abbreviation_en = models.CharField(_("abbreviation in English"), max_length=20)
     panels = [*Term.panels, FieldPanel("abbreviation_lt"), FieldPanel("abbreviation_en")]
 
     class Meta(Term.Meta):
-        verbose_name = "fondas"
-        verbose_name_plural = "fondai"
+        verbose_name = _("fund")
+        verbose_name_plural = _("funds")
 
 
 class Agency(Term):
-    abbreviation = models.CharField("santrumpa", max_length=20, unique=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, unique=True)
     panels = [*Term.panels, FieldPanel("abbreviation")]
 
     class Meta(Term.Meta):
-        verbose_name = "agentūra"
-        verbose_name_plural = "agentūros"
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
 
 
 class Period(models.TextChoices):
@@ -127,23 +128,23 @@ class Period(models.TextChoices):
 
 
 class Programme(Term):
-    period = models.CharField("laikotarpis", max_length=9, choices=Period.choices)
+    period = models.CharField(_("period"), max_length=9, choices=Period.choices)
     panels = [*Term.panels, FieldPanel("period")]
 
     class Meta(Term.Meta):
-        verbose_name = "programa"
-        verbose_name_plural = "programos"
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
 
 
 class Priority(Term):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="priorities",
-                                  verbose_name="programa")
-    number = models.CharField("numeris", max_length=10)
+                                  verbose_name=_("programme"))
+    number = models.CharField(_("number"), max_length=10)
     panels = [*Term.panels, FieldPanel("programme"), FieldPanel("number")]
 
     class Meta(Term.Meta):
-        verbose_name = "prioritetas"
-        verbose_name_plural = "prioritetai"
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="unique_priority_number")
         ]

@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext
 
 from search.engines import dsl
 from search.engines.base import (
@@ -67,8 +68,9 @@ class RemoteEngine(SearchEngine):
     def missing_analysis(self) -> str:
         if self.full_analysis:
             return ""
-        return (f"The {type(self).__name__} server lacks the {self.analysis_module} module: "
-                "no Lithuanian stemming, no accent folding, no autocomplete.")
+        return gettext("The %(engine)s server lacks the %(module)s module: no Lithuanian "
+                       "stemming, no accent folding, no autocomplete.") % {
+            "engine": type(self).__name__, "module": self.analysis_module}
 
     def _indices_of(self, alias: str) -> list[str]:
         if not self.client.indices.exists_alias(name=alias):

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Min
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from tqdm import tqdm
 
 from search import pipeline
@@ -10,7 +12,8 @@ from search.reconcile import reconcile
 
 
 class Command(BaseCommand):
-    help = "Viešosios paieškos indeksas: rebuild | status | reconcile | drain | retry-failed."
+    help = gettext_lazy("The public search index: rebuild | status | reconcile | drain | "
+                        "retry-failed.")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("action", choices=["rebuild", "status", "reconcile", "drain",
@@ -22,14 +25,18 @@ class Command(BaseCommand):
 
     def rebuild(self, no_progress: bool) -> None:
         total = len(searchable_page_ids())
-        with tqdm(total=total, desc="Indeksuojama", unit="psl.", disable=no_progress) as bar:
+        with tqdm(total=total, desc=_("Indexing"), unit=pgettext("progress unit", "pages"),
+                  disable=no_progress) as bar:
             index = pipeline.rebuild(on_batch=bar.update)
-        self.stdout.write(f"Naujas indeksas {index} įjungtas ({total} puslapių patikrinta).")
+        self.stdout.write(_("New index %(index)s is live (%(total)s pages checked).")
+                          % {"index": index, "total": total})
 
     def drain(self, no_progress: bool) -> None:
-        with tqdm(desc="Siunčiama", unit="dok.", disable=no_progress) as bar:
+        with tqdm(desc=_("Sending"), unit=pgettext("progress unit", "documents"),
+                  disable=no_progress) as bar:
             report = pipeline.drain(on_batch=lambda batch: bar.update(batch.written))
-        self.stdout.write(f"Įrašyta {report.written}, nepavyko {report.failed}.")
+        self.stdout.write(_("Written %(written)s, failed %(failed)s.")
+                          % {"written": report.written, "failed": report.failed})
 
     def status(self, no_progress: bool) -> None:
         engine = get_engine()
@@ -38,20 +45,23 @@ class Command(BaseCommand):
         expected = len(indexable_pages())
         pending = waiting()
         oldest = pending.aggregate(oldest=Min("changed_at"))["oldest"]
-        self.stdout.write(
-            f"Variklis: {type(engine).__name__}\n"
-            f"Duomenų bazėje viešų dokumentų: {expected}\n"
-            f"Indekse dokumentų: {engine.count()}\n"
-            f"Eilėje laukia: {pending.filter(failed=False).count()}"
-            f" (seniausias: {oldest or '—'})\n"
-            f"Nepavykę: {pending.filter(failed=True).count()}")
+        self.stdout.write("\n".join([
+            _("Engine: %(engine)s") % {"engine": type(engine).__name__},
+            _("Public documents in the database: %(count)s") % {"count": expected},
+            _("Documents in the index: %(count)s") % {"count": engine.count()},
+            _("Waiting in the outbox: %(count)s (oldest: %(oldest)s)") % {
+                "count": pending.filter(failed=False).count(), "oldest": oldest or "—"},
+            _("Failed: %(count)s") % {"count": pending.filter(failed=True).count()},
+        ]))
 
     def reconcile(self, no_progress: bool) -> None:
         result = reconcile()
-        self.stdout.write(f"Trūko {len(result.missing)}, pasenę {len(result.stale)}, "
-                          f"pertekliniai {len(result.orphans)}; pataisymai įrašyti į eilę.")
+        self.stdout.write(_("Missing %(missing)s, stale %(stale)s, orphans %(orphans)s; repairs "
+                            "queued.") % {"missing": len(result.missing),
+                                          "stale": len(result.stale),
+                                          "orphans": len(result.orphans)})
         self.drain(no_progress)
 
     def retry_failed(self, no_progress: bool) -> None:
-        self.stdout.write(f"Pakartotinai bus bandoma: {retry_failed()}.")
+        self.stdout.write(_("To be retried: %(count)s.") % {"count": retry_failed()})
         self.drain(no_progress)
