@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from cms.permissions import NATIONAL_ADMINS, group_names
 from pages.models import FundingMeasurePage, ProjectPage
@@ -37,6 +38,13 @@ def make_user(username: str, *group_names_: str, superuser: bool = False):
         is_staff=superuser)
     user.groups.set([Group.objects.get(name=name) for name in group_names_])
     return user
+
+
+def logged_in(user) -> Client:
+    """A client logged in as the user, with the password `make_user` gives."""
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
 
 
 def editor_of(slug: str, sites: dict):

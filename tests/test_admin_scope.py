@@ -7,40 +7,26 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from pages.models import ProjectPage, ProviderIndexPage, ProviderPage
+from pages.models import ProjectPage, ProviderPage
 from tests.editorial import (
     OTHER,
     OWN,
-    PASSWORD,
     EditorialContent,
     content_fixture,  # noqa: F401  (the `content` fixture)
     editor_of,
+    logged_in,
     moderator_of,
     national_admin,
 )
-from tests.factories import PROJECT, PROVIDER
+from tests.factories import PROJECT, PROVIDER, draft_provider
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"
 
 
-def draft_provider(sites: dict, slug: str, title: str) -> ProviderPage:
-    index = ProviderIndexPage.objects.child_of(sites[slug].home).get()
-    provider = ProviderPage(title=title, provider_type="nvo", live=False)
-    index.add_child(instance=provider)
-    provider.save_revision()
-    return provider
-
-
 @pytest.fixture
 def drafts(sites, content: EditorialContent) -> dict[str, ProviderPage]:
-    return {slug: draft_provider(sites, slug, f"{SECRET} {slug}") for slug in (OWN, OTHER)}
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
+    return {slug: draft_provider(sites[slug].home, f"{SECRET} {slug}") for slug in (OWN, OTHER)}
 
 
 def admin_views(sites: dict, drafts: dict) -> list[str]:

@@ -9,15 +9,16 @@ from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 
-from pages.models import Fund, FundingMeasurePage, ProjectPage, ProviderIndexPage, ProviderPage
+from pages.models import Fund, FundingMeasurePage, ProjectPage, ProviderPage
 from pages.references import drafts_naming
 from tests.editorial import (
     OWN,
-    PASSWORD,
     EditorialContent,
     content_fixture,  # noqa: F401  (the `content` fixture)
+    logged_in,
     make_user,
 )
+from tests.factories import add_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def provider(sites, content: EditorialContent) -> ProviderPage:
     """A published provider that only a draft of the project names."""
-    index = ProviderIndexPage.objects.child_of(sites[OWN].home).get()
-    provider = ProviderPage(title="Naujas teikėjas", provider_type="nvo")
-    index.add_child(instance=provider)
-    provider.save_revision().publish()
+    provider = add_provider(sites[OWN].home, "Naujas teikėjas", publish=True)
     draft = content.own_project.get_latest_revision_as_object()
     draft.lead_beneficiary = provider
     draft.save_revision()
@@ -37,10 +35,7 @@ def provider(sites, content: EditorialContent) -> ProviderPage:
 
 @pytest.fixture
 def admin() -> Client:
-    user = make_user("administratorius", superuser=True)
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
+    return logged_in(make_user("administratorius", superuser=True))
 
 
 def refusal_shown(response) -> str:

@@ -4,7 +4,8 @@ Wagtail's rich-text whitelist allows for the field's features, never a script.""
 import pytest
 
 from pages.importing import values
-from pages.models import ImportedItem, NewsPage, ProviderPage
+from pages.models import NewsPage, ProviderPage
+from tests.factories import NEWS, PROVIDER, imported
 
 pytestmark = pytest.mark.django_db
 HOSTILE = ('<p onclick="steal()">Sveiki, <b>gyventojai</b>!<script>alert(1)</script>'
@@ -15,15 +16,7 @@ HOSTILE = ('<p onclick="steal()">Sveiki, <b>gyventojai</b>!<script>alert(1)</scr
            '<a data-linktype="page" data-id="1">vidinė</a><svg><script>alert(5)</script></svg>')
 CLEAN = ('<p>Sveiki, <b>gyventojai</b>!<a>spauskite</a> <a href="https://www.alytus.lt/">'
          'Alytus</a></p><h2>Paslaugos</h2><ul><li>Dienos centras</li></ul><a>vidinė</a>')
-PROVIDER = {"id": "prov-x", "type": "provider", "site": "alytus", "title": "Teikėjas X",
-            "provider_type": "savivaldybes-administracija", "municipality": "alytus"}
-NEWS = {"id": "news-x", "type": "news", "site": "alytus", "title": "Naujiena X",
-        "lead": "Įvadas <script>lieka tekstu</script>"}
-
-
-def imported(model, external_id: str, language: str = "lt"):
-    key = ImportedItem.objects.get(external_id=external_id).translation_key
-    return model.objects.get(translation_key=key, locale__language_code=language)
+PROVIDER_X = {**PROVIDER, "id": "prov-x", "title": "Teikėjas X"}
 
 
 def test_the_whitelist_keeps_text_and_allowed_markup_only():
@@ -41,7 +34,7 @@ def test_the_whitelist_follows_the_field_s_features():
 
 
 @pytest.mark.parametrize(("line", "model", "field"), [
-    ({**PROVIDER, "description": HOSTILE}, ProviderPage, "description"),
+    ({**PROVIDER_X, "description": HOSTILE}, ProviderPage, "description"),
     ({**NEWS, "body": HOSTILE}, NewsPage, "body"),
 ])
 def test_import_stores_rich_text_cleaned(sites, run_import, line, model, field):

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from pages.models import CollectionPage, MunicipalityHomePage, NewsPage
 from tests.api.conftest import get_json
+from tests.factories import add_page, home
 
 pytestmark = pytest.mark.django_db
 SAVED_FILTERS = "target_group=senyvo-amziaus-asmenys&content_type=project"
@@ -16,12 +17,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def collection(api) -> CollectionPage:
-    home = MunicipalityHomePage.objects.get(slug="alytus")
     page = CollectionPage(title="Projektai senjorams", slug="senjorams", filters=SAVED_FILTERS,
                           sort="newest", page_size=5)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_page(home("alytus"), page, publish=True)
 
 
 def test_collection_detail_returns_the_live_results_of_its_query(api, collection):

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Locale, PageViewRestriction
 
 from pages.models import (
     CollectionPage,
@@ -34,6 +33,7 @@ from pages.models import (
 )
 from search import facets, pipeline
 from tests.api.conftest import get_json
+from tests.factories import add_page, home, restrict, section
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -44,16 +44,14 @@ SAVED_FILTERS = "target_group=senyvo-amziaus-asmenys&content_type=project"
 
 
 def alytus_home(language: str = "lt") -> MunicipalityHomePage:
-    home = MunicipalityHomePage.objects.get(slug="alytus")
-    return home.get_translation(Locale.objects.get(language_code=language))
+    return home("alytus", language)
 
 
 @pytest.fixture
 def collection(api) -> CollectionPage:
     page = CollectionPage(title="Projektai senjorams", slug="senjorams", filters=SAVED_FILTERS,
                           sort="newest", page_size=5)
-    alytus_home().add_child(instance=page)
-    page.save_revision().publish()
+    add_page(alytus_home(), page, publish=True)
     return page
 
 
@@ -94,7 +92,7 @@ def hide_in_every_way(index) -> list[str]:
     expired, private = live
     expired.expire_at = timezone.now() - timedelta(minutes=1)
     expired.save()
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    restrict(private)
     draft = NewsPage(title="Juodraštinė naujiena", lead="Dar ne.", live=False)
     index.add_child(instance=draft)
     return [expired.title, private.title, draft.title]
@@ -148,9 +146,8 @@ PAGE_TYPES = [(ProjectPage, ProjectIndexPage, {"status": "planned"}),
 @pytest.mark.parametrize(("model", "parent_model", "fields"), PAGE_TYPES)
 def test_an_editor_can_preview_a_new_page_of_every_type(api, model, parent_model, fields):
     """As the admin's preview of a page being created: placed in the tree, never saved."""
-    home = alytus_home() if model is not FundingMeasurePage else \
-        MunicipalityHomePage.objects.get(slug="nacionalinis")
-    parent = parent_model.objects.child_of(home).get() if parent_model else home
+    home_page = alytus_home() if model is not FundingMeasurePage else home("nacionalinis")
+    parent = section(home_page, parent_model) if parent_model else home_page
     if model is FundingMeasurePage:  # the form refuses to preview a measure without one
         fields = {**fields, "priority": Priority.objects.first()}
     page = model(title=f"Naujas {SCRIPT}", slug="naujas", locale=parent.locale, **fields)
@@ -365,8 +362,7 @@ def test_a_collection_feed_shows_a_summary_that_looks_like_markup_as_text(api, s
     pipeline.drain()
     page = CollectionPage(title="Zuikiai", slug="zuikiai", query_text="Zuikių projektas",
                           sort="relevance", page_size=5)
-    alytus_home().add_child(instance=page)
-    page.save_revision().publish()
+    add_page(alytus_home(), page, publish=True)
     descriptions = feed_descriptions(api.get(f"/feeds/collections/{page.pk}.{suffix}").content)
     assert "Santrauka &lt;img src=x onerror=alert(2)&gt;" in descriptions
     assert not any("<img" in text for text in descriptions)
@@ -382,9 +378,7 @@ def embedded_json_ld(html: str) -> list[dict]:
                                              ("alytus", NewsPage),
                                              ("nacionalinis", FundingMeasurePage)])
 def test_every_page_type_renders_with_its_json_ld(api, site, model, language):
-    home = MunicipalityHomePage.objects.get(slug=site).get_translation(
-        Locale.objects.get(language_code=language))
-    page = model.objects.live().descendant_of(home).order_by("pk").first()
+    page = model.objects.live().descendant_of(home(site, language)).order_by("pk").first()
     response = Client(HTTP_HOST=f"{site}.localhost").get(page.url)
     assert response.status_code == 200
     assert [document["name"] for document in embedded_json_ld(response.content.decode())] \

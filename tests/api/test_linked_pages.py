@@ -9,11 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale
 
 from pages.models import (
     CollectionPage,
-    MunicipalityHomePage,
     NewsPage,
     ProjectPage,
     ProjectPartner,
@@ -24,38 +23,20 @@ from pages.public import is_public, public_pages
 from search import pipeline
 from search.engines import get_engine
 from search.query import SearchQuery
+from tests.factories import add_page, add_provider, hide, home
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasteikejas"
 STATES = ["draft", "unpublished", "restricted", "expired"]
-PAST = timedelta(minutes=5)
 EXPIRES_IN = timedelta(seconds=2)
-
-
-def home(slug: str) -> MunicipalityHomePage:
-    return MunicipalityHomePage.objects.get(slug=slug)
 
 
 def alytus_project() -> ProjectPage:
     return ProjectPage.objects.live().descendant_of(home("alytus")).order_by("pk").first()
 
 
-def hide(page, state: str) -> None:
-    """Put a live page into a non-public state."""
-    if state == "unpublished":
-        page.unpublish()
-    elif state == "restricted":
-        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
-    elif state == "expired":
-        type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - PAST)
-
-
 def provider_in(state: str, site: str = "alytus") -> ProviderPage:
-    index = ProviderIndexPage.objects.child_of(home(site)).get()
-    provider = ProviderPage(title=f"{SECRET} {state}", provider_type="nvo",
-                            live=state != "draft")
-    index.add_child(instance=provider)
-    provider.save_revision()
+    provider = add_provider(home(site), f"{SECRET} {state}", live=state != "draft")
     hide(provider, state)
     return provider
 
@@ -176,8 +157,7 @@ def test_an_expired_page_leaves_every_public_output_at_once(api):
 def test_the_home_page_lists_only_public_sections(api, state):
     collection = CollectionPage(title=f"{SECRET} rinkinys", slug="slaptas-rinkinys",
                                 query_text="", filters="content_type=project")
-    home("alytus").add_child(instance=collection)
-    collection.save_revision().publish()
+    add_page(home("alytus"), collection, publish=True)
     assert collection.title.encode() in api.get("/").content
     hide(collection, state)
     assert collection.title.encode() not in api.get("/").content

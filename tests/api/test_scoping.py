@@ -4,11 +4,12 @@ unpublished content through any endpoint; previews only for editors, on the page
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
-from wagtail.models import APIToken, PageViewRestriction
+from wagtail.models import APIToken
 
 from cms.scope import site_scope
-from pages.models import CollectionPage, MunicipalityHomePage, ProjectIndexPage, ProjectPage
+from pages.models import CollectionPage, MunicipalityHomePage, ProjectPage
 from search import pipeline
+from tests.factories import draft_project, home, restrict
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"
@@ -19,8 +20,7 @@ PUBLIC_URLS = ["/api/v1/search/?q={q}", "/api/v1/search/suggest/?q={q}", "/api/v
 
 
 def alytus_project() -> ProjectPage:
-    home = MunicipalityHomePage.objects.get(slug="alytus")
-    return ProjectPage.objects.live().descendant_of(home).first()
+    return ProjectPage.objects.live().descendant_of(home("alytus")).first()
 
 
 @pytest.fixture
@@ -29,13 +29,10 @@ def hidden(api):
     published = alytus_project()
     published.title = f"{SECRET} pakeistas"
     published.save_revision()
-    index = ProjectIndexPage.objects.child_of(MunicipalityHomePage.objects.get(slug="kalvarija"))
-    draft = ProjectPage(title=f"{SECRET} naujas", status="planned", live=False)
-    index.get().add_child(instance=draft)
-    draft.save_revision()
+    draft = draft_project(home("kalvarija"), f"{SECRET} naujas")
     private = ProjectPage.objects.live().exclude(pk=published.pk).descendant_of(
-        MunicipalityHomePage.objects.get(slug="alytus")).first()
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+        home("alytus")).first()
+    restrict(private)
     private.title = f"{SECRET} privatus"
     private.save_revision().publish()
     pipeline.drain()
