@@ -26,7 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 START_SECONDS = 900  # migrate, collectstatic and the whole demo import on a fresh database
-STOP_SECONDS = 30
+STOP_SECONDS = 120  # Ctrl+C lets the worker finish the drain it is running (warm shutdown)
 # What the shell running the tests may carry that a newcomer's `make demo` has not.
 NOT_A_NEWCOMERS = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL",
                    "OPENSEARCH_URL", "SEARCH_INDEX_ALIAS", "CELERY_QUEUE",
