@@ -2,10 +2,13 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.conf import demo_content_file
 from pages.sites import NATIONAL_SLUG, ensure_municipality_site
@@ -23,23 +26,25 @@ def served_port() -> int:
 
 
 class Command(BaseCommand):
-    help = ("Sukuria demonstracines svetaines (adresai su prievadu, kuriuo demonstracija "
-            "pasiekiama), importuoja demonstracinį turinį, atnaujina paieškos indeksą ir "
-            "sukuria administratorių.")
+    help = gettext_lazy("Creates the demo sites (their addresses carry the port the demo is "
+                        "served on), imports the demo content, brings the search index up to "
+                        "date and creates an administrator.")
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=None,
-                            help="Prievadas, kuriuo demonstracija pasiekiama "
-                                 f"(numatytasis: PORT arba {DEMO_PORT}).")
+                            help=_("The port the demo is served on (default: PORT or "
+                                   "%(port)s).") % {"port": DEMO_PORT})
         parser.add_argument("--file", type=Path, default=None,
-                            help="Demonstracinio turinio failas importo formatu (numatytasis: "
-                                 "nustatymas DEMO_CONTENT_FILE arba demo/content.jsonl).")
+                            help=_("The demo content file, in the import format (default: the "
+                                   "DEMO_CONTENT_FILE setting or demo/content.jsonl)."))
 
-    def handle(self, *args, port: int | None, file: Path | None, **options) -> None:
+    def handle(self, *args: Any, port: int | None, file: Path | None,
+               **options: Any) -> None:
         port = port or served_port()
         content = file or demo_content_file()
         if not content.is_file():
-            raise CommandError(f"Demonstracinio turinio failas nerastas: {content}")
+            raise CommandError(_("The demo content file was not found: %(file)s")
+                               % {"file": content})
         with drains_deferred():
             # A site's port is part of every link and indexed URL; a changed one re-records
             # the site's pages, and the drain below rewrites their URLs.
@@ -50,12 +55,14 @@ class Command(BaseCommand):
         self.index()
         username = os.environ.get("DEMO_ADMIN_USER", "admin")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "esparama-demo")
-        user, _ = get_user_model().objects.get_or_create(
+        user, _created = get_user_model().objects.get_or_create(
             username=username, defaults={"is_staff": True, "is_superuser": True})
         user.set_password(password)
         user.save()
-        self.stdout.write(f"\nAdministravimas: http://127.0.0.1:{port}/admin/  "
-                          f"naudotojas: {username}  slaptažodis: {password}")
+        self.stdout.write("\n" + _("Administration: %(url)s  user: %(username)s  "
+                                   "password: %(password)s")
+                          % {"url": f"http://127.0.0.1:{port}/admin/", "username": username,
+                             "password": password})
         for slug in DEMO_SITES:
             self.stdout.write(f"  http://{slug}.localhost:{port}/")
 
@@ -64,8 +71,10 @@ class Command(BaseCommand):
         try:
             report = pipeline.drain()
         except Exception as error:  # engine unreachable: the worker's beat drains it later
-            self.stderr.write(f"Paieškos indeksas dar neatnaujintas ({error}); "
-                              "jį atnaujins Celery darbuotojas.")
+            self.stderr.write(_("The search index is not up to date yet (%(error)s); the "
+                                "Celery worker will bring it up to date.") % {"error": error})
             return
-        self.stdout.write(f"Paieškos indeksas: įrašyta {report.written}, "
-                          f"klaidų {report.failed}, atidėta {report.postponed}")
+        self.stdout.write(_("Search index: %(written)s written, %(failed)s failed, "
+                            "%(postponed)s postponed")
+                          % {"written": report.written, "failed": report.failed,
+                             "postponed": report.postponed})
