@@ -1,5 +1,9 @@
 """The public API v1: built like Wagtail's API v3 (django-ninja, OpenAPI 3.1, RFC 9457 problem
-details, bearer tokens), mounted at /api/v1/ on each municipality site."""
+details, bearer tokens), mounted at /api/v1/ on each municipality site.
+
+The OpenAPI document (title, description, tags, operation summaries, parameter descriptions) is
+developer documentation, written in English only and not translated; what the API answers with
+(problem details, labels) follows the request's language."""
 
 from ninja import NinjaAPI
 
@@ -9,17 +13,20 @@ from cms.api.routers import municipalities, preview, search, taxonomies
 from cms.api.routers.pages import page_router
 
 DESCRIPTION = """
-Savivaldybių ES projektų, finansavimo priemonių, paslaugų teikėjų ir naujienų API.
+The API of Lithuanian municipalities' EU-funded projects, funding measures, service providers
+and news.
 
-* Atsakoma tik į savivaldybės svetainės adresą (Host); nežinomam adresui – 404.
-* Rodomas tik paskelbtas ir viešas turinys; juodraščiai – tik per `/preview/` su API raktu.
-* Klaidos – `application/problem+json` (RFC 9457) su lauku `parameter`.
-* Detalę galima gauti JSON-LD (schema.org): `Accept: application/ld+json` arba
+* Answers only on a municipality site's address (Host); an unknown address gets 404.
+* Shows only published, public content; drafts only through `/preview/` with an API key.
+* Errors are `application/problem+json` (RFC 9457) with a `parameter` field.
+* Problem details are in Lithuanian or English: the `lang` parameter, else the best match of
+  `Accept-Language`, else Lithuanian.
+* A detail is also available as JSON-LD (schema.org): `Accept: application/ld+json` or
   `?format=jsonld`.
 """
 
 api = NinjaAPI(
-    title="Savivaldybių ES projektų API",
+    title="Esparama API",
     version="1",
     description=DESCRIPTION,
     urls_namespace="esparama_api_v1",

@@ -29,7 +29,7 @@ class ResultOut(Schema):
     municipality: list[str]
     date: str | None
     summary: str
-    highlight: str = Field(description="HTML ištrauka; vienintelė žymė – <mark>")
+    highlight: str = Field(description="An HTML excerpt whose only tag is <mark>")
 
 
 class SearchOut(Schema):
@@ -68,13 +68,12 @@ def search_payload(query: SearchQuery, response: SearchResponse) -> dict:
 
 SearchParams = create_model(
     "SearchParams", __base__=Schema,
-    q=(str, Field("", max_length=500, description="Paieškos žodžiai")),
-    lang=(Literal["lt", "en"], Field("lt", description="Pavadinimų kalba")),
+    q=(str, Field("", max_length=500, description="Words to search for")),
+    lang=(Literal["lt", "en"], Field("lt", description="Language of the labels")),
     page=(int, Field(1, ge=1, le=10_000)),
     page_size=(int, Field(20, ge=1, le=MAX_PAGE_SIZE)),
     sort=(Literal[SORTS], "relevance"),
-    **{facet.key: (list[str], Field([], description=f"{facet.label_lt} / {facet.label_en}; "
-                                                    "kartojamas"))
+    **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},
 )
 

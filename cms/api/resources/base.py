@@ -21,7 +21,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
 def iso_only(value: Any) -> Any:
     """Dates and times as ISO 8601 text only; pydantic would also take numbers as timestamps."""
     if not isinstance(value, str) or not ISO_DATE.match(value):
-        raise ValueError("laukiama data ISO 8601 formatu, pvz. 2024-05-31")
+        raise ValueError("expected an ISO 8601 date, e.g. 2024-05-31")
     return value
 
 
@@ -31,7 +31,7 @@ def in_utc(value: datetime) -> datetime:
         aware = value if value.tzinfo else timezone.make_aware(value)
         return aware.astimezone(UTC)
     except (OverflowError, ValueError) as error:
-        raise ValueError("data už leistinų ribų") from error
+        raise ValueError("date out of range") from error
 
 
 IsoDate = Annotated[date, BeforeValidator(iso_only)]
@@ -59,7 +59,8 @@ class PageOut(Schema):
     url: str
     locale: str
     site: str | None
-    municipality: str | None = Field(description="Savivaldybė, kurios svetainėje paskelbta")
+    municipality: str | None = Field(description="The municipality on whose site the page is "
+                                                 "published")
     translation_key: str
     first_published_at: datetime | None
     last_published_at: datetime | None
@@ -71,11 +72,11 @@ class Paging(Schema):
 
 
 class PageFilters(Paging):
-    municipality: list[str] = Field([], description="Savivaldybių kodai (slug)")
+    municipality: list[str] = Field([], description="Municipality slugs")
     locale: Language | None = None
-    date_from: IsoDate | None = Field(None, description="Data (YYYY-MM-DD) nuo")
-    date_to: IsoDate | None = Field(None, description="Data (YYYY-MM-DD) iki")
-    updated_since: IsoDateTime | None = Field(None, description="Paskelbta ar atnaujinta nuo "
+    date_from: IsoDate | None = Field(None, description="From date (YYYY-MM-DD)")
+    date_to: IsoDate | None = Field(None, description="To date (YYYY-MM-DD)")
+    updated_since: IsoDateTime | None = Field(None, description="Published or updated since "
                                                                 "(ISO 8601)")
     ordering: Ordering = "title"
 

@@ -1,4 +1,4 @@
-"""Collections ("rinkiniai"): saved searches whose detail carries the live results."""
+"""Collections: saved searches whose detail carries the live results."""
 
 from typing import Any
 

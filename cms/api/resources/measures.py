@@ -20,9 +20,9 @@ from pages.models import Agency, Fund, FundingMeasurePage, Programme
 
 
 class MeasureFilters(PageFilters):
-    programme: list[str] = Field([], description="Programų kodai")
-    fund: list[str] = Field([], description="Fondų kodai")
-    agency: list[str] = Field([], description="Įgyvendinančiųjų institucijų kodai")
+    programme: list[str] = Field([], description="Programme slugs")
+    fund: list[str] = Field([], description="Fund slugs")
+    agency: list[str] = Field([], description="Implementing agency slugs")
     period: list[Literal["2014-2020", "2021-2027"]] = []
 
 

@@ -24,9 +24,9 @@ from pages.models import Fund, ProjectPage, ServiceType, TargetGroup
 
 class ProjectFilters(PageFilters):
     status: list[Literal["planned", "running", "completed"]] = []
-    target_group: list[str] = Field([], description="Tikslinių grupių kodai")
-    service_type: list[str] = Field([], description="Paslaugų rūšių kodai")
-    fund: list[str] = Field([], description="Fondų kodai")
+    target_group: list[str] = Field([], description="Target group slugs")
+    service_type: list[str] = Field([], description="Service type slugs")
+    fund: list[str] = Field([], description="Fund slugs")
 
 
 class ProjectSummary(PageOut):

@@ -23,8 +23,8 @@ ProviderType = Literal[tuple(ProviderPage.ProviderType.values)]
 
 class ProviderFilters(PageFilters):
     provider_type: list[ProviderType] = []
-    target_group: list[str] = Field([], description="Tikslinių grupių kodai")
-    service_type: list[str] = Field([], description="Paslaugų rūšių kodai")
+    target_group: list[str] = Field([], description="Target group slugs")
+    service_type: list[str] = Field([], description="Service type slugs")
 
 
 class Address(Schema):

@@ -44,7 +44,7 @@ def sites_by_municipality() -> dict[str, Site]:
 
 @router.get("/", response={200: list[MunicipalityOut], 400: Problem},
             openapi_extra={"responses": problem_responses(400)},
-            operation_id="list_municipalities", summary="Savivaldybės ir jų svetainės")
+            operation_id="list_municipalities", summary="Municipalities and their sites")
 def list_municipalities(request: HttpRequest, params: Query[MunicipalityParams]):
     require_known(request, MunicipalityParams)
     sites = sites_by_municipality()

@@ -41,7 +41,7 @@ def page_router(resource: PageResource) -> Router:
     @router.get("/", response={200: list_schema(resource), **errors},
                 operation_id=f"list_{resource.key}", url_name=f"{resource.key}-list",
                 openapi_extra={"responses": problem_responses(400, 404)},
-                summary=f"Paskelbti puslapiai: {resource.model._meta.verbose_name_plural}")
+                summary=f"List the published {resource.key}")
     def list_pages(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore
         require_known(request, filters_schema)
         count, pages = paginate(filtered(resource, filters), filters.page, filters.page_size)
@@ -54,8 +54,7 @@ def page_router(resource: PageResource) -> Router:
                 operation_id=f"get_{resource.key}", url_name=f"{resource.key}-detail",
                 openapi_extra={"responses": {**problem_responses(400, 404),
                                              **JSON_LD_RESPONSE["responses"]}},
-                summary=f"Vienas puslapis: {resource.model._meta.verbose_name} "
-                        "(JSON arba JSON-LD)")
+                summary=f"Get one of the published {resource.key} (JSON or JSON-LD)")
     def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
         require_known(request, DetailParams)
         page = published(resource).filter(pk=page_id).first() if is_page_id(page_id) else None

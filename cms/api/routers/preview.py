@@ -24,9 +24,10 @@ router = Router(tags=["preview"], auth=BearerTokenAuth())
 @router.get("/{page_id}/", response={200: dict, 400: Problem, 401: Problem, 403: Problem,
                                      404: Problem},
             openapi_extra={"responses": problem_responses(400, 401, 403, 404)},
-            operation_id="preview_page", summary="Juodraščio peržiūra redaktoriams")
+            operation_id="preview_page", summary="Preview a draft (for editors)")
 def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]):
-    """Grąžina naujausią (ir nepaskelbtą) puslapio versiją tuo pačiu formatu kaip detalė."""
+    """Returns the latest revision of a page, published or not, in the same shape as its
+    detail."""
     require_known(request, DetailParams)
     mark_private(request)
     scope = site_scope(request)

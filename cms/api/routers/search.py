@@ -33,11 +33,11 @@ def mark_index_freshness(request: HttpRequest) -> None:
 
 
 @router.get("/", response={200: SearchOut, **ERRORS}, openapi_extra=PROBLEMS,
-            operation_id="search", summary="Paieška su filtrais (facetais)")
+            operation_id="search", summary="Search with filters (facets)")
 def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[valid-type]
-    """Kiekvienas facetas – atskiras kartojamas parametras, pvz.
+    """Each facet is a separate, repeatable parameter, e.g.
     `?target_group=senyvo-amziaus-asmenys&target_group=asmenys-su-negalia&municipality=alytus`.
-    Facetų skaičiai skaičiuojami disjunktyviai: facetas nepaiso savo paties pasirinkimų."""
+    Facet counts are disjunctive: a facet's counts ignore its own selected values."""
     require_known(request, SearchParams)
     query = query_from_params(request.GET)
     response = run(query)
@@ -46,7 +46,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[v
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
-            operation_id="suggest", summary="Pavadinimų pasiūlymai įvedant tekstą")
+            operation_id="suggest", summary="Title suggestions while typing")
 def suggest(request: HttpRequest, params: Query[SuggestParams]):
     require_known(request, SuggestParams)
     if params.municipality:

@@ -59,7 +59,7 @@ def labels_of(facet: Facet) -> dict[str, str]:
 
 
 @router.get("/", response={200: list[VocabularyOut], **ERRORS}, openapi_extra=PROBLEMS,
-            operation_id="list_taxonomies", summary="Klasifikatoriai")
+            operation_id="list_taxonomies", summary="Vocabularies")
 def list_taxonomies(request: HttpRequest):
     require_known(request)
     return [{"key": key, "labels": labels_of(facet), "terms": terms_of(facet).count()}
@@ -67,9 +67,9 @@ def list_taxonomies(request: HttpRequest):
 
 
 @router.get("/{key}/", response={200: TaxonomyOut, **ERRORS}, openapi_extra=PROBLEMS,
-            operation_id="get_taxonomy", summary="Klasifikatoriaus reikšmės ir jų naudojimas")
+            operation_id="get_taxonomy", summary="A vocabulary's terms and their usage")
 def get_taxonomy(request: HttpRequest, key: str, params: Query[TaxonomyParams]):
-    """`usage` – kiek paskelbtų puslapių (pagal `locale`, jei nurodyta) turi šią reikšmę."""
+    """`usage`: how many published pages (in `locale`, when given) carry the term."""
     require_known(request, TaxonomyParams)
     facet = VOCABULARIES.get(key)
     if facet is None:
