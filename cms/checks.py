@@ -1,5 +1,6 @@
-"""System checks of what the host project must provide for the plugin: its apps, the CORS
-middleware the API's per-municipality origins go through, and the two content languages."""
+"""System checks of what the host project must provide for the plugin: its apps (cms listed before
+the Wagtail apps whose texts it translates), the CORS middleware the API's per-municipality
+origins go through, and the two content languages."""
 
 from typing import Any
 
@@ -10,16 +11,43 @@ REQUIRED_APPS = ["pages", "search", "workers", "cms", "wagtail_localize",
                  "wagtail_localize.locales", "corsheaders"]
 CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
 CONTENT_LANGUAGES = {"lt", "en"}
+LITHUANIAN_NAME = "Lietuvių"  # the language's own name, as the host's LANGUAGES lists it
+# Wagtail's apps whose admin texts the cms catalogue translates (cms/wagtail_texts.py). Django
+# takes a text's translation from the first app in INSTALLED_APPS whose catalogue translates it,
+# so the plugin's Lithuanian prevails over theirs only when cms comes before them.
+TRANSLATED_WAGTAIL_APPS = ("wagtail.admin", "wagtail", "wagtail.snippets", "wagtail.users")
+
+
+def installed_position(app: str, installed_apps: list[str]) -> int | None:
+    """Where an app is in INSTALLED_APPS, listed by its module or by its AppConfig's path."""
+    return next((position for position, entry in enumerate(installed_apps)
+                 if entry == app or entry.startswith(f"{app}.apps.")), None)
+
+
+def wagtail_apps_listed_before_cms(installed_apps: list[str]) -> list[str]:
+    cms_position = installed_position("cms", installed_apps)
+    if cms_position is None:
+        return []
+    return [app for app in TRANSLATED_WAGTAIL_APPS
+            if (position := installed_position(app, installed_apps)) is not None
+            and position < cms_position]
 
 
 @checks.register(checks.Tags.compatibility)
 def check_host_project(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
     messages = []
-    missing_apps = [app for app in REQUIRED_APPS if app not in settings.INSTALLED_APPS]
+    missing_apps = [app for app in REQUIRED_APPS
+                    if installed_position(app, settings.INSTALLED_APPS) is None]
     if missing_apps:
         messages.append(checks.Error(f"INSTALLED_APPS lacks {', '.join(missing_apps)}.",
                                      hint="Add them (README: Installing into an existing "
                                           "Wagtail project).", id="cms.E001"))
+    if earlier_wagtail_apps := wagtail_apps_listed_before_cms(settings.INSTALLED_APPS):
+        messages.append(checks.Warning(
+            f"INSTALLED_APPS lists cms after {', '.join(earlier_wagtail_apps)}: where their "
+            "catalogues also translate a text, the admin shows their Lithuanian instead of the "
+            "plugin's.", hint="List the plugin's apps before Wagtail's (Django prefers the "
+                              "catalogue of the app listed first).", id="cms.W001"))
     if CORS_MIDDLEWARE not in settings.MIDDLEWARE:
         messages.append(checks.Error(f"MIDDLEWARE lacks {CORS_MIDDLEWARE}: no origin a "
                                      "municipality allows can read its API.",
@@ -33,6 +61,6 @@ def check_host_project(app_configs: Any, **kwargs: Any) -> list[checks.CheckMess
     if missing_languages:
         messages.append(checks.Error(
             f"The content languages lack {', '.join(sorted(missing_languages))}.",
-            hint='Set WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES) to include ("lt", "Lietuvių") '
-                 'and ("en", "English").', id="cms.E004"))
+            hint=f'Set WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES) to include ("lt", '
+                 f'"{LITHUANIAN_NAME}") and ("en", "English").', id="cms.E004"))
     return messages

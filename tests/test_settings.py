@@ -279,3 +279,18 @@ def test_a_host_missing_what_the_plugin_needs_gets_check_errors(settings, monkey
     monkeypatch.setattr(checks, "settings", host)
     assert check_ids(checks.check_host_project(None)) == {"cms.E001", "cms.E002", "cms.E003",
                                                           "cms.E004"}
+
+
+def test_cms_listed_after_wagtails_apps_gets_a_check_warning(settings, monkeypatch):
+    from cms import checks
+
+    # cms last, and named by its AppConfig: Wagtail's catalogues would win over the plugin's
+    later_cms = [*(app for app in settings.INSTALLED_APPS if app != "cms"), "cms.apps.CmsConfig"]
+    host = SimpleNamespace(INSTALLED_APPS=later_cms, MIDDLEWARE=settings.MIDDLEWARE,
+                           WAGTAIL_I18N_ENABLED=True, LANGUAGES=settings.LANGUAGES,
+                           WAGTAIL_CONTENT_LANGUAGES=settings.WAGTAIL_CONTENT_LANGUAGES)
+    monkeypatch.setattr(checks, "settings", host)
+    messages = checks.check_host_project(None)
+    assert check_ids(messages) == {"cms.W001"}
+    assert not messages[0].is_serious()
+    assert "wagtail.admin, wagtail," in messages[0].msg
