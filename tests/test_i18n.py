@@ -1,8 +1,10 @@
 """Languages of what people read: English source texts translated by the apps' Lithuanian
 catalogues. The residents' pages follow the page's language, API problems the request's
 language, the admin stays Lithuanian (Wagtail's untranslated texts included), templates carry no
-text outside the translation tags and every catalogue compiles."""
+text outside the translation tags, the cms modules pass no Lithuanian text to the interface
+outside gettext and every catalogue compiles."""
 
+import ast
 import re
 import shutil
 import subprocess
@@ -19,10 +21,11 @@ from cms.editorial import genitive
 from cms.wagtail_texts import WAGTAIL_TEXTS
 from pages.models import ProjectIndexPage
 from tests.api.conftest import DATABASE_ENGINE
-from tests.editorial import OWN, editor_of
+from tests.editorial import OWN, editor_of, moderator_of
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CMS_TEMPLATES = Path(cms.__file__).resolve().parent / "templates"
+CMS_SOURCES = Path(cms.__file__).resolve().parent
+CMS_TEMPLATES = CMS_SOURCES / "templates"
 HOST = f"{OWN}.localhost"
 
 
@@ -101,6 +104,16 @@ def test_page_editor_shows_wagtail_texts_in_lithuanian_to_staff(sites, client):
     assert "Set publishing schedule" not in editor
 
 
+@pytest.mark.django_db
+def test_structure_guard_refuses_in_lithuanian(sites, client):
+    client.force_login(moderator_of(OWN, sites))
+    news_index = sites[OWN].home.get_children().get(slug="naujienos")
+    explorer = client.post(reverse("wagtailadmin_pages:delete", args=(news_index.pk,)),
+                           follow=True).content.decode()
+    assert ("Svetainės struktūros puslapius trinti ar perkelti gali tik sistemos "
+            "administratorius." in explorer)
+
+
 def test_wagtail_texts_listed_by_the_plugin_are_translated():
     with translation.override("lt"):
         untranslated = [text for text in WAGTAIL_TEXTS if translation.gettext(text) == text]
@@ -166,6 +179,112 @@ def test_the_template_scan_finds_text_outside_translation_tags():
                          ids=lambda path: str(path.relative_to(CMS_TEMPLATES)))
 def test_cms_templates_show_no_text_outside_translation_tags(template):
     assert untranslated_words(template.read_text(encoding="utf-8")) == []
+
+
+LITHUANIAN_LETTERS = re.compile("[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
+# The positional arguments of each gettext function that are msgids (translated texts).
+MSGID_ARGUMENTS = {
+    "_": (0,), "gettext": (0,), "gettext_lazy": (0,), "gettext_noop": (0,),
+    "ngettext": (0, 1), "ngettext_lazy": (0, 1), "pgettext": (1,), "pgettext_lazy": (1,),
+    "npgettext": (1, 2), "npgettext_lazy": (1, 2),
+}
+# Lithuanian literals of the cms modules that are data, not interface text: (module, literal)
+# and why each may stay.
+LITHUANIAN_DATA = {
+    ("workflows.py", ": moderatorių patvirtinimas"):
+        "a municipality's approval task is a record named in Lithuanian (cms/editorial.py)",
+    ("workflows.py", ": peržiūra"):
+        "a municipality's workflow is a record named in Lithuanian (cms/editorial.py)",
+    ("editorial.py", "ė"): "the ending of the Lithuanian names the genitive declines",
+    ("migrations/0002_group_names_in_genitive.py", "savivaldybė"):
+        "the migration renames group records by their Lithuanian names",
+    ("migrations/0002_group_names_in_genitive.py", "savivaldybės"):
+        "the migration renames group records by their Lithuanian names",
+    ("checks.py", "Lietuvių"): "the Lithuanian language's own name, as LANGUAGES lists it",
+}
+
+
+def docstring_of(node: ast.AST) -> ast.Constant | None:
+    body = getattr(node, "body", None)
+    if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+        return body[0].value
+    return None
+
+
+def unpublished_docstrings(tree: ast.Module) -> list[ast.Constant]:
+    """Docstrings only readers of the source see: the module's and undecorated functions'.
+    A class's docstring may be a schema's description and a decorated function's an API
+    operation's, so those count as shown."""
+    owners = [tree, *(node for node in ast.walk(tree)
+                      if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                      and not node.decorator_list)]
+    return [docstring for owner in owners if (docstring := docstring_of(owner))]
+
+
+def msgids(tree: ast.Module) -> list[ast.expr]:
+    """The arguments of gettext calls that are msgids."""
+    found: list[ast.expr] = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call):
+            continue
+        function = call.func
+        name = (function.id if isinstance(function, ast.Name)
+                else function.attr if isinstance(function, ast.Attribute) else "")
+        found += [call.args[position] for position in MSGID_ARGUMENTS.get(name, ())
+                  if position < len(call.args)]
+    return found
+
+
+def bare_lithuanian_literals(source: str) -> list[tuple[int, str]]:
+    """String literals of a module, with their lines, that hold Lithuanian letters and are
+    neither a msgid of a gettext call nor a docstring only readers of the source see."""
+    tree = ast.parse(source)
+    exempt = {id(node) for node in [*unpublished_docstrings(tree), *msgids(tree)]}
+    literals = [node for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in exempt and LITHUANIAN_LETTERS.search(node.value)]
+    return [(node.lineno, node.value)
+            for node in sorted(literals, key=lambda node: (node.lineno, node.col_offset))]
+
+
+SCANNED_EXAMPLE = '''\
+"""Modulio aprašymas."""
+from django.utils.translation import gettext as _, pgettext
+LABEL = "Paieška"
+@router.get("/", summary="Paieškos santrauka")
+def search(count):
+    """Aprašymas, rodomas dokumentacijoje."""
+    return _("Search"), _("Ieškoti"), pgettext("žodis", "Word"), f"Rasta rezultatų: {count}"
+def helper():
+    """Pagalbinė funkcija."""
+    return "Labas"
+class Result:
+    """Paieškos rezultatas."""
+'''
+
+
+def test_the_source_scan_finds_lithuanian_text_outside_gettext():
+    assert bare_lithuanian_literals(SCANNED_EXAMPLE) == [
+        (3, "Paieška"), (4, "Paieškos santrauka"), (6, "Aprašymas, rodomas dokumentacijoje."),
+        (7, "žodis"), (7, "Rasta rezultatų: "), (12, "Paieškos rezultatas.")]
+
+
+@pytest.mark.parametrize("module", sorted(CMS_SOURCES.rglob("*.py")),
+                         ids=lambda path: str(path.relative_to(CMS_SOURCES)))
+def test_cms_modules_pass_no_bare_lithuanian_text_to_the_interface(module):
+    name = module.relative_to(CMS_SOURCES).as_posix()
+    found = [(line, text) for line, text in bare_lithuanian_literals(module.read_text("utf-8"))
+             if (name, text) not in LITHUANIAN_DATA]
+    assert found == [], ("write English source text wrapped in gettext (Lithuanian in the "
+                         "catalogue), or list data in LITHUANIAN_DATA")
+
+
+def test_lithuanian_data_lists_only_literals_the_modules_hold():
+    held = {(module, text) for module in {module for module, _text in LITHUANIAN_DATA}
+            for _line, text in bare_lithuanian_literals(
+                (CMS_SOURCES / module).read_text("utf-8"))}
+    assert set(LITHUANIAN_DATA) <= held
 
 
 CATALOGUES = sorted(path for app in ("pages", "search", "workers", "cms")
