@@ -3,7 +3,9 @@
 #
 #   scripts/services.sh up     # install/fetch/unpack as needed, start, print exports
 #   scripts/services.sh env    # print the export lines only
-#   scripts/services.sh down   # stop exactly what `up` started (idempotent)
+#   scripts/services.sh down   # stop exactly what `up` started (idempotent); fails, stopping
+#                              # nothing of it, for a service found on its port whose process
+#                              # its pidfile does not name
 #
 # Optional: SERVICES="postgres redis elasticsearch opensearch" (any subset).
 # Optional overrides: ES_JAVA_HOME, OPENSEARCH_JAVA_HOME, SERVICE_USER (default cmssvc).
@@ -406,6 +408,10 @@ stop_postgres() {
   if pg_running; then
     log "stopping postgres"
     run_as "$(pg_user)" "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w -t 60 >/dev/null 2>&1 || true
+  elif port_in_use "$PG_PORT"; then
+    log "ERROR: postgres is running on 127.0.0.1:$PG_PORT, but not from $PG_DATA: not stopping it"
+    UNMATCHED+=(postgres)
+    return 0
   fi
   rm -f "$SVC/postgres.pid"
 }
@@ -438,9 +444,14 @@ start_redis() {
 
 # ---------------------------------------------------------------- generic JVM engine
 
-# stop_pidfile NAME PIDFILE PATTERN
+# Names of the services `down` found running on their port but could not match to their pidfile.
+UNMATCHED=()
+
+# stop_pidfile NAME PIDFILE PATTERN PORT: stop the process the pidfile names if its command line
+# contains PATTERN. When it does not, but something listens on PORT, that process is left
+# alone and recorded in UNMATCHED, so that `down` fails instead of claiming to have stopped it.
 stop_pidfile() {
-  local name="$1" pidfile="$2" pattern="$3" pid i
+  local name="$1" pidfile="$2" pattern="$3" port="$4" pid i
   pid="$(read_pid "$pidfile")"
   if pid_matches "$pid" "$pattern"; then
     log "stopping $name (pid $pid)"
@@ -451,6 +462,12 @@ stop_pidfile() {
       kill -KILL "$pid" 2>/dev/null || true
       sleep 1
     fi
+  elif port_in_use "$port"; then
+    local names="is missing or empty"
+    [[ -z "$pid" ]] || names="names pid $pid, whose command line lacks '$pattern'"
+    log "ERROR: $name is running on 127.0.0.1:$port, but $pidfile $names: not stopping it"
+    UNMATCHED+=("$name")
+    return 0
   fi
   rm -f "$pidfile"
 }
@@ -560,12 +577,13 @@ cmd_up() {
 
 cmd_down() {
   # reverse order; each step is a no-op if not running
-  want opensearch && stop_pidfile opensearch "$SVC/opensearch.pid" "-Dopensearch.path.home=$OS_HOME"
-  want elasticsearch && stop_pidfile elasticsearch "$SVC/elasticsearch.pid" "-Des.path.home=$ES_HOME"
-  if want redis; then
-    stop_pidfile redis "$REDIS_PIDFILE" "redis-server"
-  fi
+  want opensearch && stop_pidfile opensearch "$SVC/opensearch.pid" "-Dopensearch.path.home=$OS_HOME" "$OS_PORT"
+  want elasticsearch && stop_pidfile elasticsearch "$SVC/elasticsearch.pid" "-Des.path.home=$ES_HOME" "$ES_PORT"
+  want redis && stop_pidfile redis "$REDIS_PIDFILE" "redis-server 127.0.0.1:${REDIS_PORT}" "$REDIS_PORT"
   want postgres && stop_postgres
+  if ((${#UNMATCHED[@]})); then
+    die "not stopped (running, but not as their pidfile says): ${UNMATCHED[*]}"
+  fi
   log "down"
 }
 
