@@ -1,27 +1,43 @@
-"""The public search facets, declared once: key, document field, labels, and value labels."""
+"""The public search facets, declared once: key, document field, label, and value labels.
+
+Labels are English source texts that the search app's catalogue translates (the project statuses
+and content kinds those of the pages app); each reader asks for them in the language it shows,
+the page's or the request's."""
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.apps import apps
 from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from pages.kinds import content_kinds
+from pages.models import ProjectPage
 from search.conf import shared_cache
 
-BUDGET_BANDS = [  # (slug, upper bound in EUR or None, LT label, EN label)
-    ("iki-100-tukst", 100_000, "iki 100 tūkst. €", "under €100k"),
-    ("100-500-tukst", 500_000, "100–500 tūkst. €", "€100k–500k"),
-    ("500-tukst-1-mln", 1_000_000, "500 tūkst.–1 mln. €", "€500k–1m"),
-    ("1-5-mln", 5_000_000, "1–5 mln. €", "€1m–5m"),
-    ("virs-5-mln", None, "virš 5 mln. €", "over €5m"),
+
+class BudgetBand(NamedTuple):
+    slug: str
+    upper_bound: int | None  # EUR, excluded; None for the open-ended top band
+    label: Promise
+
+
+BUDGET_BANDS = [
+    BudgetBand("iki-100-tukst", 100_000, gettext_lazy("under €100k")),
+    BudgetBand("100-500-tukst", 500_000, gettext_lazy("€100k–500k")),
+    BudgetBand("500-tukst-1-mln", 1_000_000, gettext_lazy("€500k–1m")),
+    BudgetBand("1-5-mln", 5_000_000, gettext_lazy("€1m–5m")),
+    BudgetBand("virs-5-mln", None, gettext_lazy("over €5m")),
 ]
-STATUSES = {"planned": ("Planuojamas", "Planned"), "running": ("Vykdomas", "Running"),
-            "completed": ("Įgyvendintas", "Completed")}
-LANGUAGES = {"lt": ("Lietuvių", "Lithuanian"), "en": ("Anglų", "English")}
-PERIODS = {"2014-2020": ("2014–2020", "2014–2020"), "2021-2027": ("2021–2027", "2021–2027")}
+STATUSES: dict[str, Promise] = dict(ProjectPage.Status.choices)
+LANGUAGES = {"lt": pgettext_lazy("content language", "Lithuanian"),
+             "en": pgettext_lazy("content language", "English")}
+PERIODS = {"2014-2020": "2014–2020", "2021-2027": "2021–2027"}  # the same in every language
 logger = logging.getLogger(__name__)
 VOCABULARY_GENERATION = "search:vocabulary-generation"  # counts term changes, all processes
 GENERATION_CHECK_SECONDS = 1.0
@@ -79,10 +95,10 @@ def term_labels(model_label: str, language: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class Facet:
     key: str
-    label_lt: str
-    label_en: str
-    # a Term model's label, fixed labels, labels by language, or none
-    vocabulary: str | dict | Callable[[str], dict[str, str]] | None = None
+    name: Promise  # the label, translated into the language active when it is read
+    # a Term model's label, fixed labels (translatable or the same in every language),
+    # labels by language, or none
+    vocabulary: str | Mapping[str, Promise | str] | Callable[[str], dict[str, str]] | None = None
 
     @property
     def field(self) -> str:
@@ -90,42 +106,57 @@ class Facet:
         return self.key
 
     def label(self, language: str) -> str:
-        return self.label_en if language == "en" else self.label_lt
+        """The facet's label in a language ("lt" or "en")."""
+        with translation.override(language):
+            return str(self.name)
+
+    @property
+    def label_lt(self) -> str:
+        """The Lithuanian label, for readers that show both languages at once."""
+        return self.label("lt")
+
+    @property
+    def label_en(self) -> str:
+        """The English label, for readers that show both languages at once."""
+        return self.label("en")
 
     def value_labels(self, language: str) -> dict[str, str]:
+        """Value → its label in a language; empty for facets whose values are shown as they
+        are (measure codes, years)."""
         if self.vocabulary is None:
             return {}
-        if isinstance(self.vocabulary, dict):
-            index = 1 if language == "en" else 0
-            return {value: labels[index] for value, labels in self.vocabulary.items()}
+        if isinstance(self.vocabulary, Mapping):
+            with translation.override(language):
+                return {value: str(label) for value, label in self.vocabulary.items()}
         if callable(self.vocabulary):
             return self.vocabulary(language)
         return term_labels(self.vocabulary, language)
 
 
 FACETS = [
-    Facet("target_group", "Tikslinė grupė", "Target group", "pages.TargetGroup"),
-    Facet("municipality", "Savivaldybė", "Municipality", "pages.Municipality"),
-    Facet("region", "Regionas", "Region", "pages.Region"),
-    Facet("service_type", "Paslaugos rūšis", "Service type", "pages.ServiceType"),
-    Facet("fund", "Fondas", "Fund", "pages.Fund"),
-    Facet("measure", "Priemonė", "Measure"),
-    Facet("programme", "Programa", "Programme", "pages.Programme"),
-    Facet("period", "Programavimo laikotarpis", "Programming period", PERIODS),
-    Facet("status", "Būsena", "Status", STATUSES),
-    Facet("content_type", "Turinio tipas", "Content type", content_type_labels),
-    Facet("start_year", "Pradžios metai", "Start year"),
-    Facet("budget_band", "Biudžetas", "Budget", {slug: (lt, en) for slug, _, lt, en in
-                                                  BUDGET_BANDS}),
-    Facet("language", "Kalba", "Language", LANGUAGES),
+    Facet("target_group", pgettext_lazy("search facet", "Target group"), "pages.TargetGroup"),
+    Facet("municipality", pgettext_lazy("search facet", "Municipality"), "pages.Municipality"),
+    Facet("region", pgettext_lazy("search facet", "Region"), "pages.Region"),
+    Facet("service_type", pgettext_lazy("search facet", "Service type"), "pages.ServiceType"),
+    Facet("fund", pgettext_lazy("search facet", "Fund"), "pages.Fund"),
+    Facet("measure", pgettext_lazy("search facet", "Measure")),
+    Facet("programme", pgettext_lazy("search facet", "Programme"), "pages.Programme"),
+    Facet("period", pgettext_lazy("search facet", "Programming period"), PERIODS),
+    Facet("status", pgettext_lazy("search facet", "Status"), STATUSES),
+    Facet("content_type", pgettext_lazy("search facet", "Content type"), content_type_labels),
+    Facet("start_year", pgettext_lazy("search facet", "Start year")),
+    Facet("budget_band", pgettext_lazy("search facet", "Budget"),
+          {band.slug: band.label for band in BUDGET_BANDS}),
+    Facet("language", pgettext_lazy("search facet", "Language"), LANGUAGES),
 ]
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 
 
 def budget_band(amount: float | None) -> str | None:
+    """The slug of the budget band an amount (EUR) falls in; None without an amount."""
     if amount is None:
         return None
-    for slug, upper, _lt, _en in BUDGET_BANDS:
-        if upper is None or amount < upper:
-            return slug
+    for band in BUDGET_BANDS:
+        if band.upper_bound is None or amount < band.upper_bound:
+            return band.slug
     return None

@@ -1,6 +1,6 @@
 """The texts the plugin's models show people (app, model and field names, help texts, choice
-labels, admin panel headings) are English source strings translated by the apps' catalogues:
-Lithuanian by default, English when English is active."""
+labels, admin panel headings) and the public search's facet labels are English source strings
+translated by the apps' catalogues: Lithuanian by default, English when English is active."""
 
 import re
 
@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from wagtail.admin.panels import Panel
 
 from pages.models import ProjectPage
+from search.facets import FACETS, FACETS_BY_KEY
 
 PLUGIN_APPS = ("pages", "search", "workers")
 WORD = re.compile(r"[^\W\d_]")  # a label without letters ("2014–2020") needs no translation
@@ -115,3 +116,25 @@ def test_field_texts_are_lithuanian_by_default_and_english_in_english():
         assert str(ProjectPage._meta.verbose_name_plural) == "projects"
     with translation.override("lt"):
         assert str(ProjectPage._meta.verbose_name_plural) == "projektai"
+
+
+
+@pytest.mark.parametrize("facet", FACETS, ids=lambda facet: facet.key)
+def test_facet_labels_are_translatable_and_translated(facet):
+    assert isinstance(facet.name, Promise)
+    assert facet.label("lt") != facet.label("en")
+    fixed_labels = facet.vocabulary if isinstance(facet.vocabulary, dict) else {}
+    assert [label for label in fixed_labels.values()
+            if WORD.search(str(label)) and not isinstance(label, Promise)] == []
+
+
+def test_status_facet_shows_the_project_status_labels_in_the_language_asked():
+    status = FACETS_BY_KEY["status"]
+    with translation.override("en"):  # the language asked counts, not the active one
+        assert (status.label("lt"), status.label("en")) == ("Būsena", "Status")
+        assert status.value_labels("lt") == {"planned": "Planuojamas", "running": "Vykdomas",
+                                             "completed": "Įgyvendintas"}
+    with translation.override("lt"):
+        assert status.value_labels("en") == {"planned": "Planned", "running": "Running",
+                                             "completed": "Completed"}
+        assert FACETS_BY_KEY["budget_band"].value_labels("en")["virs-5-mln"] == "over €5m"
