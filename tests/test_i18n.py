@@ -12,20 +12,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 import cms
+import pages
 from cms.editorial import genitive
 from cms.wagtail_texts import WAGTAIL_TEXTS
-from pages.models import ProjectIndexPage
+from pages.models import ProjectIndexPage, ProjectPage
 from tests.api.conftest import DATABASE_ENGINE
 from tests.editorial import OWN, editor_of, moderator_of
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION, imported
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CMS_SOURCES = Path(cms.__file__).resolve().parent
 CMS_TEMPLATES = CMS_SOURCES / "templates"
+PAGES_TEMPLATES = Path(pages.__file__).resolve().parent / "templates"
 HOST = f"{OWN}.localhost"
 
 
@@ -93,6 +97,42 @@ def test_api_validation_problem_is_in_one_language(sites, database_engine):
             == "Invalid parameter “limit”: must be at most 20.")
     assert (problem_detail("/api/v1/taxonomies/fund/?lang=fr")
             == "Netinkamas parametras „lang“: turi būti viena iš reikšmių: lt, en.")
+
+
+ENGLISH_PROJECT_LABELS = ("<dt>Code</dt><dd>08.1.1-CPVA-R-407-11-0005</dd>",
+                          "<dt>Status</dt><dd>Completed</dd>", "<dt>Measure</dt>",
+                          "<dt>Lead beneficiary</dt>", "<dt>EU funds</dt>",
+                          "<dt>Target groups</dt>", "<h2>Goal</h2>")
+LITHUANIAN_PROJECT_LABELS = ("<dt>Kodas</dt><dd>08.1.1-CPVA-R-407-11-0005</dd>",
+                             "<dt>Būsena</dt><dd>Įgyvendintas</dd>", "<dt>Priemonė</dt>",
+                             "<dt>Vykdytojas</dt>", "<dt>ES lėšos</dt>",
+                             "<dt>Tikslinės grupės</dt>", "<h2>Tikslas</h2>")
+
+
+@pytest.fixture
+def completed_project(sites, run_import) -> dict[str, ProjectPage]:
+    """A completed project of the own municipality, published in Lithuanian and English."""
+    run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION])
+    return {language: imported(ProjectPage, PROJECT["id"], language) for language in ("lt", "en")}
+
+
+@pytest.mark.django_db
+def test_project_page_labels_follow_the_page_language(completed_project):
+    client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="en")
+    english = client.get(completed_project["en"].get_url()).content.decode()
+    lithuanian = client.get(completed_project["lt"].get_url()).content.decode()
+    assert all(label in english for label in ENGLISH_PROJECT_LABELS)
+    assert "Kodas" not in english and "Įgyvendintas" not in english
+    assert all(label in lithuanian for label in LITHUANIAN_PROJECT_LABELS)
+    assert "<dt>Code</dt>" not in lithuanian and "Completed" not in lithuanian
+
+
+@pytest.mark.django_db
+def test_project_page_is_rendered_in_its_own_language_whatever_is_active(completed_project):
+    with translation.override("lt"):  # as in the Lithuanian admin's preview
+        english = render_to_string("pages/content_page.html", {"page": completed_project["en"]})
+    assert '<html lang="en">' in english
+    assert all(label in english for label in ENGLISH_PROJECT_LABELS)
 
 
 @pytest.mark.django_db
@@ -175,9 +215,10 @@ def test_the_template_scan_finds_text_outside_translation_tags():
                               "<script>let shown = false;</script></p>") == []
 
 
-@pytest.mark.parametrize("template", sorted(CMS_TEMPLATES.rglob("*.html")),
-                         ids=lambda path: str(path.relative_to(CMS_TEMPLATES)))
-def test_cms_templates_show_no_text_outside_translation_tags(template):
+@pytest.mark.parametrize("template", sorted([*CMS_TEMPLATES.rglob("*.html"),
+                                              *PAGES_TEMPLATES.rglob("*.html")]),
+                         ids=lambda path: str(path.relative_to(PROJECT_ROOT)))
+def test_templates_show_no_text_outside_translation_tags(template):
     assert untranslated_words(template.read_text(encoding="utf-8")) == []
 
 
