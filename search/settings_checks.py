@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from django.utils.translation import gettext as _
 
 from search import conf
 
@@ -21,14 +22,17 @@ def engine_url_errors(name: str, value: Any) -> list[checks.CheckMessage]:
     if value == "":
         return []
     if not isinstance(value, str):
-        return [checks.Error(f"{name} must be a string, not {type(value).__name__}.",
-                             hint=f"Set {name} to an http(s) URL, or to '' for none.",
-                             id="search.E020")]
+        return [checks.Error(
+            _("%(setting)s must be a string, not %(type)s.")
+            % {"setting": name, "type": type(value).__name__},
+            hint=_("Set %(setting)s to an http(s) URL, or to '' for none.") % {"setting": name},
+            id="search.E020")]
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
-        return [checks.Error(f"{name} is not an http(s) URL with a host.",
-                             hint="For example http://user:password@localhost:9200; "
-                                  "'' for none.", id="search.E020")]
+        return [checks.Error(_("%(setting)s is not an http(s) URL with a host.")
+                             % {"setting": name},
+                             hint=_("For example http://user:password@localhost:9200; "
+                                    "'' for none."), id="search.E020")]
     return []
 
 
@@ -38,12 +42,13 @@ def check_search_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckM
     alias = conf.index_alias()
     if not isinstance(alias, str) or not INDEX_NAME.match(alias):
         messages.append(checks.Error(
-            f"SEARCH_INDEX_ALIAS {alias!r} is not a valid index alias.",
-            hint="Lower-case letters, digits, '.', '_' and '-', starting with a letter or "
-                 f"digit; the default is {conf.DEFAULT_INDEX_ALIAS!r}.", id="search.E021"))
+            _("SEARCH_INDEX_ALIAS %(alias)r is not a valid index alias.") % {"alias": alias},
+            hint=_("Lower-case letters, digits, '.', '_' and '-', starting with a letter or "
+                   "digit; the default is %(default)r.") % {"default": conf.DEFAULT_INDEX_ALIAS},
+            id="search.E021"))
     allowed = getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False)
     if not isinstance(allowed, bool):
-        messages.append(checks.Error("SEARCH_BASIC_ANALYSIS_ALLOWED must be True or False.",
+        messages.append(checks.Error(_("SEARCH_BASIC_ANALYSIS_ALLOWED must be True or False."),
                                      id="search.E022"))
     messages.extend(shared_cache_messages())
     return messages
@@ -53,19 +58,19 @@ def shared_cache_messages() -> list[checks.CheckMessage]:
     """The shared cache must exist, and should be one that every process reaches."""
     alias = conf.shared_cache_alias()
     if alias not in settings.CACHES:
-        return [checks.Error(f"SEARCH_SHARED_CACHE names the cache {alias!r}, which CACHES "
-                             "does not define.",
-                             hint="Name a cache of CACHES, or leave SEARCH_SHARED_CACHE unset "
-                                  "to use the 'shared' cache, else the 'default' one.",
+        return [checks.Error(_("SEARCH_SHARED_CACHE names the cache %(alias)r, which CACHES "
+                               "does not define.") % {"alias": alias},
+                             hint=_("Name a cache of CACHES, or leave SEARCH_SHARED_CACHE unset "
+                                    "to use the 'shared' cache, else the 'default' one."),
                              id="search.E023")]
     if settings.CACHES[alias].get("BACKEND") in PER_PROCESS_CACHES:
-        return [checks.Warning(f"The search's shared cache ({alias!r}) is private to each "
-                               "process: the admin does not see a worker's rebuild progress "
-                               "or index drift, and other processes see vocabulary changes "
-                               "only after a restart.",
-                               hint="Define a 'shared' cache in CACHES that web and worker "
-                                    "processes both reach (Redis, database or files), or name "
-                                    "one in SEARCH_SHARED_CACHE.", id="search.W024")]
+        return [checks.Warning(_("The search's shared cache (%(alias)r) is private to each "
+                                 "process: the admin does not see a worker's rebuild progress "
+                                 "or index drift, and other processes see vocabulary changes "
+                                 "only after a restart.") % {"alias": alias},
+                               hint=_("Define a 'shared' cache in CACHES that web and worker "
+                                      "processes both reach (Redis, database or files), or "
+                                      "name one in SEARCH_SHARED_CACHE."), id="search.W024")]
     return []
 
 

@@ -260,6 +260,21 @@ def test_wrong_search_settings_are_check_errors(settings):
         assert name in text
 
 
+def test_search_settings_check_messages_are_lithuanian_by_default_and_english_in_english(
+        settings):
+    from django.utils import translation
+
+    from search.settings_checks import check_search_settings
+
+    settings.SEARCH_BASIC_ANALYSIS_ALLOWED = "false"
+    with translation.override("lt"):
+        assert [message.msg for message in check_search_settings(None)] == [
+            "SEARCH_BASIC_ANALYSIS_ALLOWED turi būti True arba False."]
+    with translation.override("en"):
+        assert [message.msg for message in check_search_settings(None)] == [
+            "SEARCH_BASIC_ANALYSIS_ALLOWED must be True or False."]
+
+
 def test_the_reference_project_passes_the_plugins_checks():
     from cms.checks import check_host_project
     from search.settings_checks import check_search_settings
