@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import checks
+from django.utils.translation import gettext as _
 
 REQUIRED_APPS = ["pages", "search", "workers", "cms", "wagtail_localize",
                  "wagtail_localize.locales", "corsheaders"]
@@ -39,28 +40,33 @@ def check_host_project(app_configs: Any, **kwargs: Any) -> list[checks.CheckMess
     missing_apps = [app for app in REQUIRED_APPS
                     if installed_position(app, settings.INSTALLED_APPS) is None]
     if missing_apps:
-        messages.append(checks.Error(f"INSTALLED_APPS lacks {', '.join(missing_apps)}.",
-                                     hint="Add them (README: Installing into an existing "
-                                          "Wagtail project).", id="cms.E001"))
+        messages.append(checks.Error(
+            _("INSTALLED_APPS lacks %(apps)s.") % {"apps": ", ".join(missing_apps)},
+            hint=_("Add them (README: Installing into an existing Wagtail project)."),
+            id="cms.E001"))
     if earlier_wagtail_apps := wagtail_apps_listed_before_cms(settings.INSTALLED_APPS):
         messages.append(checks.Warning(
-            f"INSTALLED_APPS lists cms after {', '.join(earlier_wagtail_apps)}: where their "
-            "catalogues also translate a text, the admin shows their Lithuanian instead of the "
-            "plugin's.", hint="List the plugin's apps before Wagtail's (Django prefers the "
-                              "catalogue of the app listed first).", id="cms.W001"))
+            _("INSTALLED_APPS lists cms after %(apps)s: where their catalogues also translate "
+              "a text, the admin shows their Lithuanian instead of the plugin's.")
+            % {"apps": ", ".join(earlier_wagtail_apps)},
+            hint=_("List the plugin's apps before Wagtail's (Django prefers the catalogue of "
+                   "the app listed first)."), id="cms.W001"))
     if CORS_MIDDLEWARE not in settings.MIDDLEWARE:
-        messages.append(checks.Error(f"MIDDLEWARE lacks {CORS_MIDDLEWARE}: no origin a "
-                                     "municipality allows can read its API.",
-                                     hint="Put it first in MIDDLEWARE.", id="cms.E002"))
+        messages.append(checks.Error(
+            _("MIDDLEWARE lacks %(middleware)s: no origin a municipality allows can read its "
+              "API.") % {"middleware": CORS_MIDDLEWARE},
+            hint=_("Put it first in MIDDLEWARE."), id="cms.E002"))
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        messages.append(checks.Error("WAGTAIL_I18N_ENABLED is off: every municipality's site "
-                                     "is in Lithuanian and English.",
-                                     hint="Set WAGTAIL_I18N_ENABLED = True.", id="cms.E003"))
+        messages.append(checks.Error(
+            _("WAGTAIL_I18N_ENABLED is off: every municipality's site is in Lithuanian and "
+              "English."), hint=_("Set WAGTAIL_I18N_ENABLED = True."), id="cms.E003"))
     languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES)
     missing_languages = CONTENT_LANGUAGES - {code for code, _name in languages}
     if missing_languages:
         messages.append(checks.Error(
-            f"The content languages lack {', '.join(sorted(missing_languages))}.",
-            hint=f'Set WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES) to include ("lt", '
-                 f'"{LITHUANIAN_NAME}") and ("en", "English").', id="cms.E004"))
+            _("The content languages lack %(languages)s.")
+            % {"languages": ", ".join(sorted(missing_languages))},
+            hint=_('Set WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES) to include ("lt", '
+                   '"%(lithuanian)s") and ("en", "English").')
+            % {"lithuanian": LITHUANIAN_NAME}, id="cms.E004"))
     return messages
