@@ -3,13 +3,17 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from pages.models import ProjectPage
 from search import pipeline
+from search.models import OutboxEntry
 from search.query import SearchQuery
+from tests.conftest import create_demo_sites
 from tests.factories import MEASURE, PROJECT, PROVIDER
+from tests.search.worker_processes import own_queue, poll, running_worker
 from workers.tasks import publish_scheduled_pages
 
 
@@ -63,3 +67,52 @@ def test_scheduled_page_enters_the_index_when_its_time_comes(engine, project):
     project.refresh_from_db()
     assert project.live
     assert indexed(engine, project)
+
+
+@pytest.fixture
+def beat_worker(settings, engine):
+    """A real worker running the beat schedule of config/settings, on a queue of its own."""
+    with own_queue() as queue, running_worker(queue, settings, beat=True) as process:
+        yield process
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("engine", ["opensearch"], indirect=True)
+def test_beat_takes_scheduled_pages_live_and_expired_ones_down(run_import, engine, request):
+    """No test code calls the job: the beat of a real worker runs it on its schedule, and the
+    changes reach the index through the outbox and that worker's drain."""
+    create_demo_sites()
+    result = run_import([PROVIDER, MEASURE, PROJECT, {
+        **PROJECT, "id": "p2", "title": "Dienos centro plėtra Alytuje", "project_code": "",
+        "partners": []}])
+    assert not result.failed, result.stderr
+    expiring = ProjectPage.objects.get(title=PROJECT["title"], locale__language_code="lt")
+    scheduled = ProjectPage.objects.get(title="Dienos centro plėtra Alytuje",
+                                        locale__language_code="lt")
+    moment = timezone.now() + timedelta(seconds=2)
+    expiring.expire_at = moment
+    expiring.save_revision().publish()
+    scheduled.unpublish()
+    scheduled.go_live_at = moment
+    scheduled.save_revision().publish()
+    pipeline.drain()
+    poll(lambda: timezone.now() > moment, seconds=10, what="the scheduled moment passing")
+    expiring.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert expiring.live and not scheduled.live  # nobody has run the job yet
+    schedule = django_settings.CELERY_BEAT_SCHEDULE["publish-scheduled-pages"]
+    assert schedule["task"] == publish_scheduled_pages.name
+    request.getfixturevalue("beat_worker")
+
+    def done() -> bool:
+        expiring.refresh_from_db()
+        scheduled.refresh_from_db()
+        return scheduled.live and not expiring.live
+
+    poll(done, seconds=schedule["schedule"] + 60, what="the beat's job going live and expiring")
+    assert expiring.expired
+    poll(lambda: not OutboxEntry.objects.filter(pending=True).exists(), seconds=30,
+         what="the worker writing the changes")
+    engine.refresh()
+    ids = {hit.id for hit in engine.search(SearchQuery(page_size=50)).hits}
+    assert scheduled.pk in ids and expiring.pk not in ids
