@@ -1,6 +1,9 @@
 """The registry of what the API exposes: one resource per content kind (`pages.kinds`), and
 collections; read by the router factory, preview and the JSON-LD renderer. The resources are
-registered when the cms app is ready."""
+registered when the cms app is ready.
+
+A resource's summary and detail schemas resolve their fields from the page itself (django-ninja
+resolvers), sharing one `Context` per request for URLs and the site directory."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +14,7 @@ from wagtail.models import Page
 
 from pages.kinds import CONTENT_KINDS
 
-Serializer = Callable[[Any, "Context"], dict[str, Any]]
+JsonLdRenderer = Callable[[Any, "Context"], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -28,11 +31,9 @@ class PageResource:
     content_type: str  # the search documents' content_type
     model: type[Page]
     filters: type[Schema]  # query parameters of the list operation
-    summary_schema: type[Schema]
-    detail_schema: type[Schema]
-    summary: Serializer
-    detail: Serializer
-    json_ld: Serializer
+    summary_schema: type[Schema]  # a list's items, resolved from the page
+    detail_schema: type[Schema]  # a detail, resolved from the page
+    json_ld: JsonLdRenderer
     date_field: str = "first_published_at"  # ordering by date and the date range filters
     municipality_lookups: tuple[str, ...] = ()  # besides the site the page is published on
     term_filters: dict[str, TermFilter] = field(default_factory=dict)
@@ -61,13 +62,27 @@ def resource_for(page: Page) -> PageResource | None:
 
 
 class Context:
-    """What serializers share during one request: the request and the site directory."""
+    """What schemas and JSON-LD renderers share during one request: the request and the site
+    directory."""
 
     def __init__(self, request) -> None:
         from search.documents import SiteDirectory
 
         self.request = request
         self.directory = SiteDirectory()
+
+    @classmethod
+    def of(cls, request) -> "Context":
+        """The request's context, made on first use and shared by everything answering it."""
+        if not hasattr(request, "_api_context"):
+            request._api_context = cls(request)
+        return request._api_context
+
+    @classmethod
+    def of_validation(cls, validation_context: dict[str, Any]) -> "Context":
+        """The context of the request whose response a schema is resolving (django-ninja
+        passes the request in the validation context)."""
+        return cls.of(validation_context["request"])
 
     def is_public(self, page: Page) -> bool:
         return self.directory.is_public(page)

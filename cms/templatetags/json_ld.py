@@ -34,4 +34,4 @@ def json_ld(context: template.Context, page: Page | None) -> str:
     resource = resource_for(page) if page is not None and request is not None else None
     if resource is None:
         return ""
-    return json_ld_script(resource.json_ld(page, Context(request)))
+    return json_ld_script(resource.json_ld(page, Context.of(request)))

@@ -1,9 +1,12 @@
-"""Schemas and serializers shared by every page resource."""
+"""Schemas shared by every page resource, and the resolvers that read their fields from a page.
+
+A field that is a page's attribute of the same name is declared by its annotation alone; a
+field computed from the page names a resolver (`resolve_<field>`), usually one made here."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from operator import attrgetter
 from typing import Annotated, Any, Literal
 
 from django.utils import timezone
@@ -12,7 +15,7 @@ from pydantic import AfterValidator, BeforeValidator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from cms.api.registry import Context
+from cms.api.registry import Context, resource_for
 from search.query import MAX_PAGE_SIZE
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -36,8 +39,72 @@ def in_utc(value: datetime) -> datetime:
 
 IsoDate = Annotated[date, BeforeValidator(iso_only)]
 IsoDateTime = Annotated[datetime, BeforeValidator(iso_only), AfterValidator(in_utc)]
+
+
+def rich_text(html: str) -> str:
+    return expand_db_html(html) if html else ""
+
+
+RichText = Annotated[str, BeforeValidator(rich_text)]  # stored rich text, written out as HTML
 Language = Literal["lt", "en"]
 Ordering = Literal["title", "-title", "date", "-date"]
+
+
+def language_of(page: Page) -> str:
+    return page.locale.language_code
+
+
+def labelled(term, language: str) -> dict[str, str]:
+    return {"slug": term.slug, "label": term.label(language)}
+
+
+def terms(related, language: str) -> list[dict[str, str]]:
+    return [labelled(term, language) for term in related.all()]
+
+
+def labelled_term(path: str) -> Callable[[Page], dict[str, str] | None]:
+    """A resolver of the term at `path` (dotted), labelled in the page's language."""
+
+    def resolve(page: Page) -> dict[str, str] | None:
+        term = attrgetter(path)(page)
+        return labelled(term, language_of(page)) if term else None
+
+    return staticmethod(resolve)
+
+
+def labelled_terms(path: str) -> Callable[[Page], list[dict[str, str]]]:
+    """A resolver of the terms related at `path`, labelled in the page's language."""
+
+    def resolve(page: Page) -> list[dict[str, str]]:
+        return terms(attrgetter(path)(page), language_of(page))
+
+    return staticmethod(resolve)
+
+
+def public_page(path: str) -> Callable[[Page, dict], Page | None]:
+    """A resolver of the page referred to at `path` when it is public; any other page is
+    never named."""
+
+    def resolve(page: Page, context: dict) -> Page | None:
+        referred = attrgetter(path)(page)
+        return referred if Context.of_validation(context).is_public(referred) else None
+
+    return staticmethod(resolve)
+
+
+def public_pages(path: str) -> Callable[[Page, dict], list[Page]]:
+    """A resolver of the public ones of the pages related at `path`."""
+
+    def resolve(page: Page, context: dict) -> list[Page]:
+        directory = Context.of_validation(context)
+        return [referred for referred in attrgetter(path)(page).all()
+                if directory.is_public(referred)]
+
+    return staticmethod(resolve)
+
+
+def url_of(page: Page, context: dict) -> str:
+    return Context.of_validation(context).url(page)
 
 
 class TermOut(Schema):
@@ -49,6 +116,8 @@ class PageRef(Schema):
     id: int
     title: str
     url: str
+
+    resolve_url = staticmethod(url_of)
 
 
 class PageOut(Schema):
@@ -64,6 +133,31 @@ class PageOut(Schema):
     translation_key: str
     first_published_at: datetime | None
     last_published_at: datetime | None
+
+    resolve_url = staticmethod(url_of)
+
+    @staticmethod
+    def resolve_type(page: Page) -> str:
+        return resource_for(page).content_type
+
+    @staticmethod
+    def resolve_locale(page: Page) -> str:
+        return language_of(page)
+
+    @staticmethod
+    def resolve_site(page: Page, context: dict) -> str | None:
+        directory = Context.of_validation(context).directory
+        home = directory.home_of(page)
+        return directory.site_slug(home) if home else None
+
+    @staticmethod
+    def resolve_municipality(page: Page, context: dict) -> str | None:
+        home = Context.of_validation(context).directory.home_of(page)
+        return home.municipality.slug if home and home.municipality else None
+
+    @staticmethod
+    def resolve_translation_key(page: Page) -> str:
+        return str(page.translation_key)
 
 
 class Paging(Schema):
@@ -85,45 +179,3 @@ class DetailParams(Schema):
     format: Literal["json", "jsonld"] = "json"
 
 
-def language_of(page: Page) -> str:
-    return page.locale.language_code
-
-
-def terms(related, language: str) -> list[dict[str, str]]:
-    return [{"slug": term.slug, "label": term.label(language)} for term in related.all()]
-
-
-def term(value, language: str) -> dict[str, str] | None:
-    return {"slug": value.slug, "label": value.label(language)} if value else None
-
-
-def page_ref(page: Page | None, context: Context) -> dict[str, Any] | None:
-    """A reference to a public page; None for any other, which is never named."""
-    if page is None or not context.is_public(page):
-        return None
-    return {"id": page.pk, "title": page.title, "url": context.url(page)}
-
-
-def page_refs(pages: Iterable[Page], context: Context) -> list[dict[str, Any]]:
-    return [ref for page in pages if (ref := page_ref(page, context))]
-
-
-def number(amount: Decimal | None) -> float | None:
-    return float(amount) if amount is not None else None
-
-
-def rich_text(html: str) -> str:
-    return expand_db_html(html) if html else ""
-
-
-def page_fields(page: Page, context: Context, content_type: str) -> dict[str, Any]:
-    home = context.directory.home_of(page)
-    return {
-        "id": page.pk, "type": content_type, "title": page.title, "slug": page.slug,
-        "url": context.url(page), "locale": language_of(page),
-        "site": context.directory.site_slug(home) if home else None,
-        "municipality": home.municipality.slug if home and home.municipality else None,
-        "translation_key": str(page.translation_key),
-        "first_published_at": page.first_published_at,
-        "last_published_at": page.last_published_at,
-    }

@@ -6,7 +6,7 @@ from ninja import Schema
 
 from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
-from cms.api.resources.base import PageFilters, PageOut, page_fields, rich_text
+from cms.api.resources.base import PageFilters, PageOut, RichText
 from cms.api.search_schemas import SearchOut, search_payload
 from cms.searching import known_filters, run, search_query
 from pages.models import CollectionPage
@@ -18,24 +18,28 @@ class CollectionFilters(PageFilters):
 
 
 class SavedQuery(Schema):
+    """A collection's saved search, read from the collection page."""
+
     q: str
     filters: dict[str, list[str]]
     sort: str
 
+    @staticmethod
+    def resolve_q(page: CollectionPage) -> str:
+        return page.query_text
+
+    @staticmethod
+    def resolve_filters(page: CollectionPage) -> dict[str, list[str]]:
+        return known_filters(page.filter_values)
+
 
 class CollectionSummary(PageOut):
-    intro: str
+    intro: RichText
     query: SavedQuery
 
-
-class CollectionDetail(CollectionSummary):
-    results: SearchOut
-
-
-def summary(page: CollectionPage, context: Context) -> dict[str, Any]:
-    return {**page_fields(page, context, "collection"), "intro": rich_text(page.intro),
-            "query": {"q": page.query_text, "filters": known_filters(page.filter_values),
-                      "sort": page.sort}}
+    @staticmethod
+    def resolve_query(page: CollectionPage) -> CollectionPage:
+        return page
 
 
 def saved_query(page: CollectionPage, result_page: int = 1) -> SearchQuery:
@@ -54,9 +58,12 @@ def live_results(page: CollectionPage, result_page: int = 1) -> tuple[SearchQuer
     return query, run(query)
 
 
-def detail(page: CollectionPage, context: Context) -> dict[str, Any]:
-    query, response = live_results(page)
-    return {**summary(page, context), "results": search_payload(query, response)}
+class CollectionDetail(CollectionSummary):
+    results: SearchOut
+
+    @staticmethod
+    def resolve_results(page: CollectionPage) -> dict:
+        return search_payload(*live_results(page))
 
 
 def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:
@@ -70,6 +77,6 @@ def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:
 register(PageResource(
     key="collections", content_type="collection", model=CollectionPage,
     filters=CollectionFilters, summary_schema=CollectionSummary,
-    detail_schema=CollectionDetail, summary=summary, detail=detail, json_ld=json_ld,
+    detail_schema=CollectionDetail, json_ld=json_ld,
     select_related=("locale",),
 ))

@@ -9,12 +9,10 @@ from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
     PageOut,
+    RichText,
     TermOut,
+    labelled_term,
     language_of,
-    number,
-    page_fields,
-    rich_text,
-    term,
 )
 from pages.models import Agency, Fund, FundingMeasurePage, Programme
 
@@ -37,34 +35,22 @@ class MeasureSummary(PageOut):
     eu_amount: float | None
     total_amount: float | None
 
+    resolve_programme = labelled_term("priority.programme")
+    resolve_priority = labelled_term("priority")
+    resolve_fund = labelled_term("fund")
+    resolve_agency = labelled_term("agency")
+
+    @staticmethod
+    def resolve_period(page: FundingMeasurePage) -> str:
+        return page.priority.programme.period
+
 
 class MeasureDetail(MeasureSummary):
     specific_objective: str
     selection_method: str
     financing_form: str
     eligible_applicants: str
-    funded_activities: str
-
-
-def summary(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
-    language = language_of(page)
-    programme = page.priority.programme
-    return {
-        **page_fields(page, context, "measure"), "code": page.code, "summary": page.summary,
-        "period": programme.period, "programme": term(programme, language),
-        "priority": term(page.priority, language), "fund": term(page.fund, language),
-        "agency": term(page.agency, language), "eu_amount": number(page.eu_amount),
-        "total_amount": number(page.total_amount),
-    }
-
-
-def detail(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
-    return {
-        **summary(page, context), "specific_objective": page.specific_objective,
-        "selection_method": page.selection_method, "financing_form": page.financing_form,
-        "eligible_applicants": page.eligible_applicants,
-        "funded_activities": rich_text(page.funded_activities),
-    }
+    funded_activities: RichText
 
 
 def json_ld(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
@@ -83,8 +69,7 @@ def json_ld(page: FundingMeasurePage, context: Context) -> dict[str, Any]:
 
 register(kind_resource(
     "measure", key="measures", filters=MeasureFilters,
-    summary_schema=MeasureSummary, detail_schema=MeasureDetail, summary=summary,
-    detail=detail, json_ld=json_ld,
+    summary_schema=MeasureSummary, detail_schema=MeasureDetail, json_ld=json_ld,
     term_filters={"programme": TermFilter(Programme, "priority__programme__slug"),
                   "fund": TermFilter(Fund, "fund__slug"),
                   "agency": TermFilter(Agency, "agency__slug")},

@@ -7,7 +7,7 @@ from ninja import Schema
 
 from cms.api import jsonld
 from cms.api.registry import Context, kind_resource, register
-from cms.api.resources.base import PageFilters, PageOut, PageRef, page_fields, page_refs, rich_text
+from cms.api.resources.base import PageFilters, PageOut, PageRef, RichText, public_pages
 from pages.models import NewsPage
 
 Kind = Literal[tuple(NewsPage.Kind.values)]
@@ -22,14 +22,20 @@ class Person(Schema):
     position: str
 
 
+def published_on(page: NewsPage) -> date | None:
+    return page.date_published or (page.first_published_at and page.first_published_at.date())
+
+
 class NewsSummary(PageOut):
     kind: str
     date: date | None
     lead: str
 
+    resolve_date = staticmethod(published_on)
+
 
 class NewsDetail(NewsSummary):
-    body: str
+    body: RichText
     tags: list[str]
     people: list[Person]
     about_projects: list[PageRef]
@@ -37,27 +43,13 @@ class NewsDetail(NewsSummary):
     mentioned_providers: list[PageRef]
     image_credit: str
 
+    resolve_about_projects = public_pages("about_projects")
+    resolve_about_measures = public_pages("about_measures")
+    resolve_mentioned_providers = public_pages("mentioned_providers")
 
-def published_on(page: NewsPage) -> date | None:
-    return page.date_published or (page.first_published_at and page.first_published_at.date())
-
-
-def summary(page: NewsPage, context: Context) -> dict[str, Any]:
-    return {**page_fields(page, context, "news"), "kind": page.kind,
-            "date": published_on(page), "lead": page.lead}
-
-
-def detail(page: NewsPage, context: Context) -> dict[str, Any]:
-    return {
-        **summary(page, context), "body": rich_text(page.body),
-        "tags": sorted(tag.name for tag in page.tags.all()),
-        "people": [{"name": person.name, "position": person.position}
-                   for person in page.people.all()],
-        "about_projects": page_refs(page.about_projects.all(), context),
-        "about_measures": page_refs(page.about_measures.all(), context),
-        "mentioned_providers": page_refs(page.mentioned_providers.all(), context),
-        "image_credit": page.image_credit,
-    }
+    @staticmethod
+    def resolve_tags(page: NewsPage) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
 
 
 def json_ld(page: NewsPage, context: Context) -> dict[str, Any]:
@@ -75,7 +67,7 @@ def json_ld(page: NewsPage, context: Context) -> dict[str, Any]:
 
 register(kind_resource(
     "news", key="news", filters=NewsFilters,
-    summary_schema=NewsSummary, detail_schema=NewsDetail, summary=summary, detail=detail,
-    json_ld=json_ld, date_field="date_published", municipality_lookups=("municipality__slug",),
+    summary_schema=NewsSummary, detail_schema=NewsDetail, json_ld=json_ld,
+    date_field="date_published", municipality_lookups=("municipality__slug",),
     field_filters={"kind": "kind"}, select_related=("locale",),
 ))

@@ -11,12 +11,11 @@ from cms.api.resources.base import (
     PageFilters,
     PageOut,
     PageRef,
+    RichText,
     TermOut,
+    labelled_terms,
     language_of,
-    number,
-    page_fields,
-    page_ref,
-    rich_text,
+    public_page,
     terms,
 )
 from pages.models import Fund, ProjectPage, ServiceType, TargetGroup
@@ -42,6 +41,15 @@ class ProjectSummary(PageOut):
     service_types: list[TermOut]
     funds: list[TermOut]
 
+    resolve_municipalities = labelled_terms("municipalities")
+    resolve_target_groups = labelled_terms("target_groups")
+    resolve_service_types = labelled_terms("service_types")
+    resolve_funds = labelled_terms("funds")
+
+    @staticmethod
+    def resolve_summary(page: ProjectPage) -> str:
+        return page.summary or page.goal
+
 
 class Partner(Schema):
     provider: PageRef
@@ -59,7 +67,7 @@ class Indicator(Schema):
 class ProjectDetail(ProjectSummary):
     call_code: str
     goal: str
-    body: str
+    body: RichText
     measure: PageRef | None
     lead_beneficiary: PageRef | None
     partners: list[Partner]
@@ -72,36 +80,19 @@ class ProjectDetail(ProjectSummary):
     street_address: str
     city: str
 
+    resolve_measure = public_page("measure")
+    resolve_lead_beneficiary = public_page("lead_beneficiary")
 
-def summary(page: ProjectPage, context: Context) -> dict[str, Any]:
-    language = language_of(page)
-    return {
-        **page_fields(page, context, "project"), "status": page.status,
-        "project_code": page.project_code, "summary": page.summary or page.goal,
-        "start_date": page.start_date, "end_date": page.end_date,
-        "budget_total": number(page.budget_total), "eu_amount": number(page.eu_amount),
-        "municipalities": terms(page.municipalities, language),
-        "target_groups": terms(page.target_groups, language),
-        "service_types": terms(page.service_types, language),
-        "funds": terms(page.funds, language),
-    }
+    @staticmethod
+    def resolve_partners(page: ProjectPage, context: dict) -> list:
+        """Partners that are public pages; any other is never named."""
+        api_context = Context.of_validation(context)
+        return [partner for partner in page.partners.all()
+                if api_context.is_public(partner.provider)]
 
-
-def detail(page: ProjectPage, context: Context) -> dict[str, Any]:
-    return {
-        **summary(page, context), "call_code": page.call_code, "goal": page.goal,
-        "body": rich_text(page.body), "measure": page_ref(page.measure, context),
-        "lead_beneficiary": page_ref(page.lead_beneficiary, context),
-        "partners": [{"provider": provider, "role": partner.role, "activity": partner.activity}
-                     for partner in page.partners.all()
-                     if (provider := page_ref(partner.provider, context))],
-        "results": [result.text for result in page.results.all()],
-        "indicators": [{"name": item.name, "unit": item.unit, "target": float(item.target),
-                        "achieved": number(item.achieved)} for item in page.indicators.all()],
-        "national_amount": number(page.national_amount),
-        "covers_all_lithuania": page.covers_all_lithuania, "capacity": page.capacity,
-        "period": page.period, "street_address": page.street_address, "city": page.city,
-    }
+    @staticmethod
+    def resolve_results(page: ProjectPage) -> list[str]:
+        return [result.text for result in page.results.all()]
 
 
 def json_ld(page: ProjectPage, context: Context) -> dict[str, Any]:
@@ -130,8 +121,8 @@ def json_ld(page: ProjectPage, context: Context) -> dict[str, Any]:
 
 register(kind_resource(
     "project", key="projects", filters=ProjectFilters,
-    summary_schema=ProjectSummary, detail_schema=ProjectDetail, summary=summary, detail=detail,
-    json_ld=json_ld, date_field="start_date", municipality_lookups=("municipalities__slug",),
+    summary_schema=ProjectSummary, detail_schema=ProjectDetail, json_ld=json_ld,
+    date_field="start_date", municipality_lookups=("municipalities__slug",),
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),
                   "service_type": TermFilter(ServiceType, "service_types__slug"),
                   "fund": TermFilter(Fund, "funds__slug")},

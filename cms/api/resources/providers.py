@@ -9,11 +9,10 @@ from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
     PageOut,
+    RichText,
     TermOut,
+    labelled_terms,
     language_of,
-    number,
-    page_fields,
-    rich_text,
     terms,
 )
 from pages.models import ProviderPage, ServiceType, TargetGroup
@@ -42,35 +41,22 @@ class ProviderSummary(PageOut):
     service_types: list[TermOut]
     target_groups: list[TermOut]
 
+    resolve_service_types = labelled_terms("service_types")
+    resolve_target_groups = labelled_terms("target_groups")
+
 
 class ProviderDetail(ProviderSummary):
     department: str
     website: str
-    description: str
+    description: RichText
     address: Address
     contact_phone: str
     contact_email: str
 
-
-def summary(page: ProviderPage, context: Context) -> dict[str, Any]:
-    language = language_of(page)
-    return {
-        **page_fields(page, context, "provider"), "provider_type": page.provider_type,
-        "legal_code": page.legal_code, "city": page.city,
-        "service_types": terms(page.service_types, language),
-        "target_groups": terms(page.target_groups, language),
-    }
-
-
-def detail(page: ProviderPage, context: Context) -> dict[str, Any]:
-    return {
-        **summary(page, context), "department": page.department, "website": page.website,
-        "description": rich_text(page.description),
-        "address": {"street_address": page.street_address, "city": page.city,
-                    "postal_code": page.postal_code,
-                    "latitude": number(page.latitude), "longitude": number(page.longitude)},
-        "contact_phone": page.contact_phone, "contact_email": page.contact_email,
-    }
+    @staticmethod
+    def resolve_address(page: ProviderPage) -> ProviderPage:
+        """The address's fields are the page's own."""
+        return page
 
 
 def json_ld(page: ProviderPage, context: Context) -> dict[str, Any]:
@@ -91,8 +77,8 @@ def json_ld(page: ProviderPage, context: Context) -> dict[str, Any]:
 
 register(kind_resource(
     "provider", key="providers", filters=ProviderFilters,
-    summary_schema=ProviderSummary, detail_schema=ProviderDetail, summary=summary,
-    detail=detail, json_ld=json_ld, municipality_lookups=("municipality__slug",),
+    summary_schema=ProviderSummary, detail_schema=ProviderDetail, json_ld=json_ld,
+    municipality_lookups=("municipality__slug",),
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),
                   "service_type": TermFilter(ServiceType, "service_types__slug")},
     field_filters={"provider_type": "provider_type"},

@@ -46,9 +46,8 @@ def page_router(resource: PageResource) -> Router:
         require_known(request, filters_schema)
         count, pages = paginate(filtered(resource, filters), filters.page, filters.page_size)
         mark_modified(request, *(page.last_published_at for page in pages))
-        context = Context(request)
         return {"count": count, "page": filters.page, "page_size": filters.page_size,
-                "results": [resource.summary(page, context) for page in pages]}
+                "results": pages}
 
     @router.get("/{page_id}/", response={200: resource.detail_schema, **errors},
                 operation_id=f"get_{resource.key}", url_name=f"{resource.key}-detail",
@@ -62,9 +61,8 @@ def page_router(resource: PageResource) -> Router:
             raise ApiProblem(404, _("There is no published page %(id)s.") % {"id": page_id},
                              "page_id")
         mark_modified(request, page.last_published_at)
-        context = Context(request)
         if wants_json_ld(request, params):
-            return json_ld_response(resource.json_ld(page, context))
-        return resource.detail(page, context)
+            return json_ld_response(resource.json_ld(page, Context.of(request)))
+        return page
 
     return router

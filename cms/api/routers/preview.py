@@ -43,8 +43,8 @@ def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]
     if resource is None:
         raise ApiProblem(404, _("Pages of the type of page %(id)s are not shown through the API.")
                          % {"id": page_id}, "page_id")
-    context = Context(request)
     if wants_json_ld(request, params):
-        return json_ld_response(resource.json_ld(draft, context))
-    return {**resource.detail(draft, context), "preview": True,
+        return json_ld_response(resource.json_ld(draft, Context.of(request)))
+    detail = resource.detail_schema.model_validate(draft, context={"request": request})
+    return {**detail.model_dump(), "preview": True,
             "live": page.live, "has_unpublished_changes": page.has_unpublished_changes}
