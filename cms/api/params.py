@@ -1,7 +1,5 @@
 """Query parameter checks the schemas cannot express, shared by every operation."""
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -40,12 +38,3 @@ def require_terms(parameter: str, vocabulary: type, slugs: list[str]) -> list[st
 def any_of(pages: QuerySet, condition: Q) -> QuerySet:
     """Filter by a condition that may join many rows, without duplicating pages."""
     return pages.filter(pk__in=pages.model.objects.filter(condition).values("pk"))
-
-
-def paginate(items: QuerySet, page: int, page_size: int) -> tuple[int, list[Any]]:
-    count = items.count()
-    if page > 1 and (page - 1) * page_size >= count:
-        raise QueryError("page", _("There is no page %(page)s: only %(count)s items.")
-                          % {"page": page, "count": count})
-    start = (page - 1) * page_size
-    return count, list(items[start:start + page_size])

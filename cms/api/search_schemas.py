@@ -7,8 +7,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import create_model
 
+from cms.api.pagination import PageNumberInput
 from search.facets import FACETS
-from search.query import MAX_PAGE_SIZE, SORTS, SearchQuery, SearchResponse
+from search.query import SORTS, SearchQuery, SearchResponse
 
 MARK = re.compile(r"(</?mark>)")
 
@@ -67,11 +68,9 @@ def search_payload(query: SearchQuery, response: SearchResponse) -> dict:
 
 
 SearchParams = create_model(
-    "SearchParams", __base__=Schema,
+    "SearchParams", __base__=PageNumberInput,
     q=(str, Field("", max_length=500, description="Words to search for")),
     lang=(Literal["lt", "en"], Field("lt", description="Language of the labels")),
-    page=(int, Field(1, ge=1, le=10_000)),
-    page_size=(int, Field(20, ge=1, le=MAX_PAGE_SIZE)),
     sort=(Literal[SORTS], "relevance"),
     **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},

@@ -16,7 +16,6 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from cms.api.registry import Context, resource_for
-from search.query import MAX_PAGE_SIZE
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
 
@@ -160,12 +159,7 @@ class PageOut(Schema):
         return str(page.translation_key)
 
 
-class Paging(Schema):
-    page: int = Field(1, ge=1, le=10_000)
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
-
-
-class PageFilters(Paging):
+class PageFilters(Schema):
     municipality: list[str] = Field([], description="Municipality slugs")
     locale: Language | None = None
     date_from: IsoDate | None = Field(None, description="From date (YYYY-MM-DD)")

@@ -4,13 +4,14 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
-from pydantic import create_model
+from ninja import Query, Router
+from ninja.pagination import paginate
 
 from cms.api.caching import mark_modified
 from cms.api.jsonld import JSON_LD
 from cms.api.page_queries import filtered, published
-from cms.api.params import is_page_id, paginate, require_known
+from cms.api.pagination import PublishedPageNumbers
+from cms.api.params import is_page_id, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, PageResource
 from cms.api.resources.base import DetailParams
@@ -27,27 +28,19 @@ def json_ld_response(document: dict) -> HttpResponse:
                         content_type=f"{JSON_LD}; charset=utf-8")
 
 
-def list_schema(resource: PageResource) -> type:
-    return create_model(f"{resource.summary_schema.__name__}List", __base__=Schema,
-                        count=(int, ...), page=(int, ...), page_size=(int, ...),
-                        results=(list[resource.summary_schema], ...))
-
-
 def page_router(resource: PageResource) -> Router:
     router = Router(tags=[resource.key])
     filters_schema = resource.filters
     errors = {400: Problem, 404: Problem}
 
-    @router.get("/", response={200: list_schema(resource), **errors},
+    @router.get("/", response={200: list[resource.summary_schema], **errors},
                 operation_id=f"list_{resource.key}", url_name=f"{resource.key}-list",
                 openapi_extra={"responses": problem_responses(400, 404)},
                 summary=f"List the published {resource.key}")
+    @paginate(PublishedPageNumbers)
     def list_pages(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore
-        require_known(request, filters_schema)
-        count, pages = paginate(filtered(resource, filters), filters.page, filters.page_size)
-        mark_modified(request, *(page.last_published_at for page in pages))
-        return {"count": count, "page": filters.page, "page_size": filters.page_size,
-                "results": pages}
+        require_known(request, filters_schema, PublishedPageNumbers.Input)
+        return filtered(resource, filters)
 
     @router.get("/{page_id}/", response={200: resource.detail_schema, **errors},
                 operation_id=f"get_{resource.key}", url_name=f"{resource.key}-detail",
