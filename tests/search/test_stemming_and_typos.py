@@ -15,9 +15,9 @@ from tests.search.documents import document
 
 DOCUMENTS = [
     document(21, "Help for families", language="en",
-             body="Services supported by the municipality, employed carers and studies."),
+             body="Services supported by the municipality, provided by carers, and studies."),
     document(22, "Family house", language="en",
-             body="A supporting team, employment advice, studying together."),
+             body="A supporting team providing advice, studying together."),
     document(23, "Vaikai ir jaunimas", summary="Dienos centras."),
     document(24, "Globos namai", summary="Nakvynė."),
 ]
@@ -37,7 +37,9 @@ def found(engine, text: str) -> set[int]:
 
 # Each pair is more than one edit apart, so typo tolerance cannot join them. „families“ and
 # „family“ also share a Lithuanian stem („famil“); the other pairs only the English stemmer
-# joins (supported/supporting → support, studies/studying → studi, employed/employment → employ).
+# joins (supported/supporting → support, studies/studying → studi, provided/providing → provid).
+# Not „employed“/„employment“: the remote engines' `english` stemmer (Porter) makes „emploi“ and
+# „employ“, one edit apart, where the database engine's Snowball English makes „employ“ twice.
 @pytest.mark.parametrize(("text", "expected"), [
     ("families", {21, 22}),
     ("family", {21, 22}),
@@ -45,8 +47,8 @@ def found(engine, text: str) -> set[int]:
     ("supporting", {21, 22}),
     ("studies", {21, 22}),
     ("studying", {21, 22}),
-    ("employed", {21, 22}),
-    ("employment", {21, 22}),
+    ("provided", {21, 22}),
+    ("providing", {21, 22}),
 ])
 def test_english_stemming_joins_forms_more_than_one_edit_apart(loaded, text, expected):
     assert found(loaded, text) == expected
