@@ -23,7 +23,7 @@ from cms.structure_guard import refuse_structural_change
 from pages import models as content
 from pages.models.collection import COLLECTION_CHECK_HOOK, COLLECTION_CONTEXT_HOOK
 from pages.models.structure import SECTION_CONTEXT_HOOK
-from pages.public import is_expired
+from pages.public import is_expired, restrictions_above_sources
 from pages.references import drafts_naming, refusal
 
 
@@ -97,6 +97,15 @@ def publishing_log_menu_item() -> MenuItem:
 def refuse_expired_page(page, request, serve_args, serve_kwargs):
     """Past its expiry a page is no longer public, even before the scheduled job ran."""
     if is_expired(page):
+        raise Http404
+
+
+@hooks.register("before_serve_page")
+def refuse_alias_of_restricted_subtree(page, request, serve_args, serve_kwargs):
+    """An alias of a page in a restricted subtree is served only to whom those restrictions
+    admit, as its source is (Wagtail itself checks the source page's own restrictions only)."""
+    if any(not restriction.accept_request(request)
+           for restriction in restrictions_above_sources(page)):
         raise Http404
 
 

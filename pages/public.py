@@ -49,6 +49,17 @@ def restricted_paths() -> list[str]:
     return paths
 
 
+def restrictions_above_sources(page: Page) -> QuerySet[PageViewRestriction]:
+    """The view restrictions on the ancestors of this page's source, and of its ancestors'
+    sources, where they are aliases. Wagtail serves an alias with its source's own restrictions
+    only; these are the ones it leaves out."""
+    sources = [ancestor.alias_of for ancestor in [page, *page.get_ancestors()]
+               if ancestor.alias_of_id]
+    paths = {source.path[:end] for source in sources
+             for end in range(Page.steplen, len(source.path) + 1, Page.steplen)}
+    return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
 def is_public(page: Page, restricted: list[str] | None = None) -> bool:
     """Whether this page instance is public; `restricted` (see `restricted_paths`) saves a
     query when many pages are judged at once."""

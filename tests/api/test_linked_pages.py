@@ -163,9 +163,10 @@ def test_the_home_page_lists_only_public_sections(api, state):
     assert collection.title.encode() not in api.get("/").content
 
 
-def test_an_alias_of_a_restricted_page_is_not_public(api):
-    """An alias is served with its source's restrictions (as the English tree's untranslated
-    pages are aliases of the Lithuanian ones)."""
+@pytest.mark.parametrize("restricted", ["source", "section above the source"])
+def test_an_alias_of_a_restricted_page_is_not_public(api, restricted):
+    """An alias is served with the restrictions of its source's subtree (as the English tree's
+    untranslated pages are aliases of the Lithuanian ones)."""
     provider = provider_in("public")
     english = Locale.objects.get(language_code="en")
     english_index = ProviderIndexPage.objects.child_of(home("alytus")).get().get_translation(
@@ -174,10 +175,13 @@ def test_an_alias_of_a_restricted_page_is_not_public(api):
     project = link(alytus_project(), alias)
     assert alias.title.encode() in api.get(english_index.get_url()).content
     assert api.get(f"/api/v1/projects/{project.pk}/").json()["lead_beneficiary"]["id"] == alias.pk
-    hide(ProviderPage.objects.get(pk=provider.pk), "restricted")
+    assert alias.title.encode() in api.get(alias.get_url()).content
+    source = ProviderPage.objects.get(pk=provider.pk)
+    hide(source if restricted == "source" else source.get_parent(), "restricted")
     pipeline.drain()
     assert not is_public(alias) and not public_pages().filter(pk=alias.pk).exists()
     assert alias.title.encode() not in api.get(english_index.get_url()).content
+    assert alias.title.encode() not in api.get(alias.get_url()).content
     assert api.get(f"/api/v1/projects/{project.pk}/").json()["lead_beneficiary"] is None
     assert get_engine().search(SearchQuery(text=SECRET)).count == 0
 
