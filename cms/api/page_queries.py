@@ -32,9 +32,9 @@ def date_lookup(resource: PageResource) -> str:
                                   else "")
 
 
-def ordered(pages: QuerySet, resource: PageResource, ordering: str) -> QuerySet:
-    descending = ordering.startswith("-")
-    name = resource.date_field if ordering.lstrip("-") == "date" else "title"
+def ordered(pages: QuerySet, resource: PageResource, sort: str) -> QuerySet:
+    descending = sort in ("-title", "newest")
+    name = "title" if sort.endswith("title") else resource.date_field
     key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
     return pages.order_by(key, "pk")
 
@@ -44,8 +44,8 @@ def filtered(resource: PageResource, filters) -> QuerySet:
     if filters.municipality:
         slugs = require_terms("municipality", Municipality, filters.municipality)
         pages = any_of(pages, in_municipalities(resource, slugs))
-    if filters.locale:
-        pages = pages.filter(locale__language_code=filters.locale)
+    if filters.language:
+        pages = pages.filter(locale__language_code__in=filters.language)
     for parameter, term_filter in resource.term_filters.items():
         if slugs := getattr(filters, parameter):
             slugs = require_terms(parameter, term_filter.vocabulary, slugs)
@@ -59,4 +59,4 @@ def filtered(resource: PageResource, filters) -> QuerySet:
         pages = pages.filter(**{f"{date_lookup(resource)}__lte": filters.date_to})
     if filters.updated_since:
         pages = pages.filter(last_published_at__gte=filters.updated_since)
-    return ordered(pages, resource, filters.ordering)
+    return ordered(pages, resource, filters.sort)

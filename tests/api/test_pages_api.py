@@ -49,7 +49,7 @@ def test_project_json_ld_carries_the_grant(api):
 
 def test_filters_narrow_and_ordering_is_stable_across_pages(api):
     everything = get_json(api, "/api/v1/projects/?page_size=50")["count"]
-    alytus = get_json(api, "/api/v1/projects/?municipality=alytus&locale=lt&page_size=50")
+    alytus = get_json(api, "/api/v1/projects/?municipality=alytus&language=lt&page_size=50")
     assert 0 < alytus["count"] < everything
     assert all(item["locale"] == "lt" for item in alytus["results"])
     running = get_json(api, "/api/v1/projects/?status=running&target_group="
@@ -57,7 +57,7 @@ def test_filters_narrow_and_ordering_is_stable_across_pages(api):
     assert all(item["status"] == "running" for item in running["results"])
     assert all(any(group["slug"] == "senyvo-amziaus-asmenys" for group in item["target_groups"])
                for item in running["results"])
-    dated = get_json(api, "/api/v1/projects/?date_from=2021-01-01&ordering=-date&page_size=50")
+    dated = get_json(api, "/api/v1/projects/?date_from=2021-01-01&sort=newest&page_size=50")
     starts = [item["start_date"] for item in dated["results"]]
     assert starts and all(start >= "2021-01-01" for start in starts if start)
     pages = [get_json(api, f"/api/v1/projects/?page_size=7&page={n}")["results"]
@@ -69,7 +69,7 @@ def test_filters_narrow_and_ordering_is_stable_across_pages(api):
 
 
 def test_news_filters_by_kind_and_date(api):
-    news = get_json(api, "/api/v1/news/?kind=event&date_from=2000-01-01&ordering=-date")
+    news = get_json(api, "/api/v1/news/?kind=event&date_from=2000-01-01&sort=newest")
     assert news["count"] and all(item["kind"] == "event" for item in news["results"])
     dates = [item["date"] for item in news["results"]]
     assert dates == sorted(dates, reverse=True)

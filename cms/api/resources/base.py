@@ -46,7 +46,9 @@ def rich_text(html: str) -> str:
 
 RichText = Annotated[str, BeforeValidator(rich_text)]  # stored rich text, written out as HTML
 Language = Literal["lt", "en"]
-Ordering = Literal["title", "-title", "date", "-date"]
+# A list's order: by title either way, or by the resource's date, newest (as search's "newest")
+# or oldest first.
+ListSort = Literal["title", "-title", "newest", "oldest"]
 
 
 def language_of(page: Page) -> str:
@@ -159,17 +161,24 @@ class PageOut(Schema):
         return str(page.translation_key)
 
 
-class PageFilters(Schema):
+class AnswerLanguage(Schema):
+    """`lang`, read by every operation: the language of the answer's labels and messages."""
+
+    lang: Language = Field("lt", description="Language of labels and messages")
+
+
+class PageFilters(AnswerLanguage):
     municipality: list[str] = Field([], description="Municipality slugs")
-    locale: Language | None = None
+    language: list[Language] = Field([], description="Pages in these languages; repeatable "
+                                                     "(as the search's `language` facet)")
     date_from: IsoDate | None = Field(None, description="From date (YYYY-MM-DD)")
     date_to: IsoDate | None = Field(None, description="To date (YYYY-MM-DD)")
     updated_since: IsoDateTime | None = Field(None, description="Published or updated since "
                                                                 "(ISO 8601)")
-    ordering: Ordering = "title"
+    sort: ListSort = "title"
 
 
-class DetailParams(Schema):
+class DetailParams(AnswerLanguage):
     format: Literal["json", "jsonld"] = "json"
 
 

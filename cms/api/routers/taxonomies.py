@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
@@ -47,7 +47,8 @@ class TaxonomyOut(VocabularyOut):
 
 class TaxonomyParams(Schema):
     lang: Literal["lt", "en"] = "lt"
-    locale: Literal["lt", "en"] | None = None
+    language: list[Literal["lt", "en"]] = Field(
+        [], description="Count usage in pages of these languages; repeatable")
 
 
 def terms_of(facet: Facet) -> QuerySet[Term]:
@@ -69,12 +70,12 @@ def list_taxonomies(request: HttpRequest):
 @router.get("/{key}/", response={200: TaxonomyOut, **ERRORS}, openapi_extra=PROBLEMS,
             operation_id="get_taxonomy", summary="A vocabulary's terms and their usage")
 def get_taxonomy(request: HttpRequest, key: str, params: Query[TaxonomyParams]):
-    """`usage`: how many published pages (in `locale`, when given) carry the term."""
+    """`usage`: how many published pages (in the `language`s, when given) carry the term."""
     require_known(request, TaxonomyParams)
     facet = VOCABULARIES.get(key)
     if facet is None:
         raise ApiProblem(404, _("There is no vocabulary “%(key)s”.") % {"key": key}, "key")
-    filters = {"language": [params.locale]} if params.locale else {}
+    filters = {"language": params.language}
     counts = get_engine().search(SearchQuery(filters=filters, page_size=1)).facets[key]
     usage = {value.value: value.count for value in counts}
     terms = list(terms_of(facet))
