@@ -36,7 +36,7 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
     fixed = {"language": [language]}
     error, status = "", 200
     try:
-        query = query_from_params(request.GET, language=language, fixed=fixed, strict=False,
+        query = query_from_params(request.GET, language=language, fixed=fixed,
                                   municipality=scope.municipality)
         response = run(query)
     except QueryError as problem:

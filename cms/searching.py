@@ -14,7 +14,6 @@ from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
 from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery, SearchResponse
 
-SEARCH_PARAMETERS = ("q", "lang", "page", "page_size", "sort")
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
 YEAR = re.compile(r"(19|20)[0-9]{2}")
@@ -99,15 +98,14 @@ def check_collection_search(page: CollectionPage) -> None:
         raise ValidationError({field: f"{error.parameter}: {error}"}) from error
 
 
-def query_from_params(params, *, language: str = "lt", municipality: str | None = None,
-                      fixed: Mapping[str, list[str]] | None = None,
-                      strict: bool = True) -> SearchQuery:
-    """Parse a QueryDict. `strict` refuses unknown parameters; `fixed` filters always apply."""
+def query_from_params(params: QueryDict, *, language: str = "lt",
+                      municipality: str | None = None,
+                      fixed: Mapping[str, list[str]] | None = None) -> SearchQuery:
+    """Parse a QueryDict; `fixed` filters always apply. Parameters that are neither a search
+    parameter nor a facet are passed over: the API refuses them before (`require_known`), the
+    residents' page ignores them."""
     refuse_nul(params)
     facet_keys = [key for key in params if key in FACETS_BY_KEY]
-    unknown = [key for key in params if key not in SEARCH_PARAMETERS and key not in facet_keys]
-    if strict and unknown:
-        raise QueryError(unknown[0], _("Unknown parameter “%(name)s”.") % {"name": unknown[0]})
     page_size = whole_number("page_size", params.get("page_size"), DEFAULT_PAGE_SIZE)
     if page_size > MAX_PAGE_SIZE:
         raise QueryError("page_size", _("The page size must be from 1 to %(largest)s.")
