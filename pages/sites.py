@@ -75,11 +75,13 @@ def ensure_municipality_site(slug: str, hostname: str, port: int = 80) -> Munici
     _ensure_translation(home, english, title_en)
     for kind in content_kinds():
         _ensure_section(home, kind, lithuanian, english)
-    site, _ = Site.objects.update_or_create(
-        root_page=home,
-        defaults={"hostname": hostname, "port": port, "site_name": title_lt,
-                  "is_default_site": False},
-    )
+    wanted = {"hostname": hostname, "port": port, "site_name": title_lt, "is_default_site": False}
+    site, site_created = Site.objects.get_or_create(root_page=home, defaults=wanted)
+    if not site_created and any(getattr(site, name) != value for name, value in wanted.items()):
+        # saved only when changed: a saved site has its pages indexed again
+        for name, value in wanted.items():
+            setattr(site, name, value)
+        site.save()
     answers = municipality_site_ensured.send(sender=MunicipalityHomePage, home=home)
     editorial = next((answer for _, answer in answers if answer is not None), None)
     return MunicipalitySite(site, home, created, editorial)

@@ -12,8 +12,11 @@ from pages.sites import ensure_municipality_site
 DEMO_SITES = ["alytus", "kalvarija", "elektrenai", "marijampole", "nacionalinis"]
 REMOTE_ENGINES = {"elasticsearch", "opensearch"}
 TESTS = Path(__file__).parent
-# modules that start worker processes on Redis, or need PostgreSQL's locking
-SERVICE_MODULES = {TESTS / "search" / "test_worker.py", TESTS / "search" / "test_concurrency.py"}
+# modules that start worker processes on Redis, need PostgreSQL's locking, or run the demo's
+# commands on a database of their own (once is enough)
+SERVICE_MODULES = {TESTS / "search" / name for name in (
+    "test_worker.py", "test_concurrency.py", "test_operator_commands.py",
+    "test_services_script.py")}
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -130,10 +130,6 @@ def test_load_demo_run_again_changes_no_content(demo_loaded_twice):
     assert manage("shell", "-c", check, env=env).splitlines()[-1] == "True"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product: ensure_municipality_site saves each Site (update_or_create) even when nothing "
-    "changed, and search.signals.on_site_saved re-records every page of the site, so a second "
-    "load_demo rewrites every document (load_demo's comment: only a changed port should)"))
 def test_load_demo_run_again_rewrites_no_search_document(demo_loaded_twice):
     _env, before, after, again = demo_loaded_twice
     changed = Counter(row["model"] for row in differences(before, after, index=True))
