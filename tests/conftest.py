@@ -1,11 +1,13 @@
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from pages.sites import ensure_municipality_site
 
@@ -59,6 +61,14 @@ def serialize_set_up_database() -> None:
     for connection in connections.all():
         if hasattr(connection, "_test_serialized_contents"):
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language (Lithuanian), whatever language the requests of
+    an earlier test activated in this thread, and leaves it as it found it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
