@@ -66,6 +66,7 @@ def test_building_documents_takes_a_constant_number_of_queries(sites, run_import
     assert queries_to_build(ids[:2] + ids[-2:]) == queries_to_build(ids) <= 25
 
 
+@pytest.mark.engine
 def test_same_content_gives_identical_results_on_every_engine(sites, run_import, settings):
     result = run_import(seed_lines())
     assert not result.failed, result.stderr
