@@ -4,6 +4,8 @@ import uuid
 import pytest
 
 from search.engines import get_engine
+from search.engines.base import IndexAction
+from tests.search.documents import DOCUMENTS
 
 ENGINES = ["elasticsearch", "opensearch", "database"]
 ANALYSING_ENGINES = ["opensearch", "database"]  # the Elasticsearch test zip has no analysis-common
@@ -39,4 +41,15 @@ def engine_fixture(kinds: list[str]):
 
 
 engine = engine_fixture(ENGINES)
+
+
+@pytest.fixture
+def loaded(engine):
+    """The engine holding the shared test documents, refreshed."""
+    results = engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
+    assert not [result for result in results if result.error]
+    engine.refresh()
+    return engine
+
+
 analysing_engine = engine_fixture(ANALYSING_ENGINES)

@@ -8,14 +8,6 @@ from tests.search.documents import DOCUMENTS
 from tests.search.worker_processes import poll
 
 
-@pytest.fixture
-def loaded(engine):
-    results = engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    engine.refresh()
-    return engine
-
-
 def search(engine, **kwargs):
     return engine.search(SearchQuery(**kwargs))
 

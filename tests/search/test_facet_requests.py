@@ -6,25 +6,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.engines.base import IndexAction
 from search.facets import FACETS
 from search.models import StoredFacetValue
 from search.query import SearchQuery
-from tests.search.documents import DOCUMENTS
 
 SELECTIONS = [
     {},
     {"target_group": ["senyvo-amziaus-asmenys"]},
     {"target_group": ["senyvo-amziaus-asmenys"], "status": ["running"], "fund": ["esf"]},
 ]
-
-
-@pytest.fixture
-def loaded(engine):
-    results = engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    engine.refresh()
-    return engine
 
 
 def check_response(response, filters: dict) -> None:
