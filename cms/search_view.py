@@ -63,7 +63,7 @@ def result_views(query: SearchQuery, response: SearchResponse) -> list[dict]:
     return [{"title": hit.title, "url": hit.url, "date": hit.date,
              "type": kinds.get(hit.content_type, hit.content_type),
              "places": [places.get(slug, slug) for slug in hit.municipality],
-             "snippet": mark_safe(only_marks(hit.highlight if query.text else hit.summary))}
+             "snippet": mark_safe(only_marks(hit.highlight))}
             for hit in response.hits]
 
 

@@ -66,13 +66,17 @@ class Hit:
     municipality: list[str]
     date: str | None
     summary: str
-    highlight: str
+    highlight: str  # an excerpt with the query's words in <mark>; the summary when it has none
     score: float | None = None
 
 
 @dataclass
 class SearchResponse:
+    """One page of results: `count` is the number of matches, `hits` those on this page."""
+
     count: int
+    page: int
+    page_size: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
 

@@ -81,6 +81,8 @@ def test_api_problem_follows_the_request_language(sites, database_engine):
     assert problem_detail(missing) == "Paskelbto puslapio 999999999 nėra."
     assert (problem_detail(missing, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
             == "There is no published page 999999999.")
+    response = Client(HTTP_HOST=HOST).get(missing)
+    assert "Accept-Language" in response["Vary"]  # a shared cache keeps each language apart
     assert problem_detail("/api/v1/search/?lang=en&colour=red").startswith(
         "Unknown parameter “colour”; allowed: budget_band, ")
     assert problem_detail("/api/v1/search/?lang=lt&colour=red",

@@ -40,6 +40,8 @@ def max_age_for(path: str) -> int:
 
 def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     patch_vary_headers(response, ["Accept", "Authorization"])
+    if response.status_code >= 400:  # problem details are written in the request's language
+        patch_vary_headers(response, ["Accept-Language"])
     if request.method not in ("GET", "HEAD") or response.status_code != 200:
         return response
     if getattr(request, "_private", False):

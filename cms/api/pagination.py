@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
 from cms.api.caching import mark_modified
+from cms.api.params import WholeNumber
 from cms.searching import DEFAULT_PAGE_SIZE
 from search.query import MAX_PAGE_SIZE, QueryError
 
@@ -17,8 +18,8 @@ LAST_PAGE = 10_000
 
 
 class PageNumberInput(Schema):
-    page: int = Field(1, ge=1, le=LAST_PAGE)
-    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    page: WholeNumber = Field(1, ge=1, le=LAST_PAGE)
+    page_size: WholeNumber = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 class PageNumbers(PaginationBase):

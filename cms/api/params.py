@@ -1,10 +1,15 @@
 """Query parameter checks the schemas cannot express, shared by every operation."""
 
+from typing import Annotated, Any
+
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
+from pages.listing import parsed_whole_number
 from search.query import QueryError
 
 MAX_ID = 2**63 - 1  # the largest id a database's 64-bit integer column can hold
@@ -14,6 +19,17 @@ def is_page_id(value: int) -> bool:
     """Whether this number can be the id of a page; the database refuses to compare larger
     ones (SQLite raises OverflowError)."""
     return 0 < value <= MAX_ID
+
+
+def written_in_digits(value: Any) -> Any:
+    """A query parameter's number only when written in ASCII digits; Pydantic would also take
+    blanks, signs, underscores and other scripts' digits."""
+    if isinstance(value, str) and parsed_whole_number(value) is None:
+        raise PydanticCustomError("int_parsing", "not a whole number")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(written_in_digits)]
 
 
 def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:

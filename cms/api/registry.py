@@ -62,14 +62,16 @@ def resource_for(page: Page) -> PageResource | None:
 
 
 class Context:
-    """What schemas and JSON-LD renderers share during one request: the request and the site
-    directory."""
+    """What schemas and JSON-LD renderers share during one request: the request, the site
+    directory and the language of labels (`lang`, which the operation's schema has validated;
+    Lithuanian when absent)."""
 
     def __init__(self, request) -> None:
         from search.documents import SiteDirectory
 
         self.request = request
         self.directory = SiteDirectory()
+        self.language = request.GET.get("lang") or "lt"
 
     @classmethod
     def of(cls, request) -> "Context":

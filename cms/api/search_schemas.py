@@ -8,8 +8,10 @@ from ninja import Field, Schema
 from pydantic import create_model
 
 from cms.api.pagination import PageNumberInput
+from cms.api.params import WholeNumber
+from cms.searching import search_query
 from search.facets import FACETS
-from search.query import SORTS, SearchQuery, SearchResponse
+from search.query import SORTS, Hit, SearchQuery, SearchResponse
 
 MARK = re.compile(r"(</?mark>)")
 
@@ -22,6 +24,8 @@ class FacetValueOut(Schema):
 
 
 class ResultOut(Schema):
+    """A search hit."""
+
     id: int
     type: str
     title: str
@@ -32,39 +36,45 @@ class ResultOut(Schema):
     summary: str
     highlight: str = Field(description="An HTML excerpt whose only tag is <mark>")
 
+    @staticmethod
+    def resolve_type(hit: Hit) -> str:
+        return hit.content_type
+
+    @staticmethod
+    def resolve_highlight(hit: Hit) -> str:
+        return only_marks(hit.highlight)
+
 
 class SearchOut(Schema):
+    """A page of search results, resolved from the engine's response."""
+
     count: int
     page: int
     page_size: int
     results: list[ResultOut]
     facets: dict[str, list[FacetValueOut]]
 
+    @staticmethod
+    def resolve_results(response: SearchResponse) -> list[Hit]:
+        return response.hits
+
 
 class Suggestion(Schema):
+    """A title suggestion, resolved from the engine's row."""
+
     title: str
     url: str
     type: str
+
+    @staticmethod
+    def resolve_type(row: dict) -> str:
+        return row["content_type"]
 
 
 def only_marks(snippet: str) -> str:
     """Escape everything in an engine's snippet except its <mark> tags."""
     return "".join(part if MARK.fullmatch(part) else escape(unescape(part))
                    for part in MARK.split(snippet))
-
-
-def search_payload(query: SearchQuery, response: SearchResponse) -> dict:
-    return {
-        "count": response.count, "page": query.page, "page_size": query.page_size,
-        "results": [{"id": hit.id, "type": hit.content_type, "title": hit.title,
-                     "url": hit.url, "locale": hit.locale, "municipality": hit.municipality,
-                     "date": hit.date, "summary": hit.summary,
-                     "highlight": only_marks(hit.highlight if query.text else hit.summary)}
-                    for hit in response.hits],
-        "facets": {key: [{"value": value.value, "label": value.label, "count": value.count,
-                          "selected": value.selected} for value in values]
-                   for key, values in response.facets.items()},
-    }
 
 
 SearchParams = create_model(
@@ -77,8 +87,15 @@ SearchParams = create_model(
 )
 
 
+def query_of(params: Schema) -> SearchQuery:
+    """The search that validated `SearchParams` ask for."""
+    return search_query({facet.key: getattr(params, facet.key) for facet in FACETS},
+                        text=params.q, sort=params.sort, page=params.page,
+                        page_size=params.page_size, language=params.lang)
+
+
 class SuggestParams(Schema):
     q: str = Field(..., min_length=1, max_length=100)
     lang: Literal["lt", "en"] = "lt"
     municipality: str | None = None
-    limit: int = Field(8, ge=1, le=20)
+    limit: WholeNumber = Field(8, ge=1, le=20)

@@ -244,7 +244,8 @@ class DatabaseEngine(SearchEngine):
                                                                                 strict=True)]))
         selected = {key: Q(id__in=having(key, values)) for key, values in query.filters.items()}
         hits = docs.filter(*selected.values())
-        return SearchResponse(hits.count(), self._page(hits, query, words, typos),
+        return SearchResponse(hits.count(), query.page, query.page_size,
+                              self._page(hits, query, words, typos),
                               self._facets(docs, selected, query))
 
     @staticmethod
@@ -298,7 +299,8 @@ class DatabaseEngine(SearchEngine):
                    title=document.get("title", ""), url=document.get("url", ""),
                    locale=row.language, municipality=document.get("municipality") or [],
                    date=document.get("date"), summary=document.get("summary") or "",
-                   highlight=highlight(document, forms) if forms else document.get("title", ""),
+                   highlight=highlight(document, forms) if forms
+                   else document.get("summary") or "",
                    score=score)
 
     @staticmethod

@@ -152,19 +152,21 @@ class RemoteEngine(SearchEngine):
 
     def search(self, query: SearchQuery) -> SearchResponse:
         response = self.client.search(index=self.alias, body=dsl.search_body(query))
-        hits = [self._hit(hit) for hit in response["hits"]["hits"]]
-        return SearchResponse(response["hits"]["total"]["value"], hits,
-                              facet_listing(self._counts(response["aggregations"]),
+        hits = [self._hit(hit, bool(query.text)) for hit in response["hits"]["hits"]]
+        return SearchResponse(response["hits"]["total"]["value"], query.page, query.page_size,
+                              hits, facet_listing(self._counts(response["aggregations"]),
                                             query.filters, query.language))
 
     @staticmethod
-    def _hit(hit: dict) -> Hit:
+    def _hit(hit: dict, has_words: bool) -> Hit:
         source, highlight = hit["_source"], hit.get("highlight", {})
+        summary = source.get("summary") or ""
         snippet = next((fragments[0] for fragments in highlight.values()), "")
         return Hit(id=source["id"], content_type=source["content_type"], title=source["title"],
                    url=source["url"], locale=source["language"],
                    municipality=source.get("municipality", []), date=source.get("date"),
-                   summary=source.get("summary") or "", highlight=snippet or source["title"],
+                   summary=summary,
+                   highlight=(snippet or source["title"]) if has_words else summary,
                    score=hit.get("_score"))
 
     @staticmethod

@@ -176,10 +176,14 @@ def test_search_page_refuses_odd_numbers_with_400(api, parameter, raw):
 
 
 @pytest.mark.parametrize("raw", ODD_NUMBERS)
-@pytest.mark.parametrize("parameter", ["page", "page_size"])
-def test_search_api_refuses_odd_numbers_as_problems(api, parameter, raw):
+@pytest.mark.parametrize(("path", "parameter"), [
+    ("/api/v1/search/", "page"), ("/api/v1/search/", "page_size"),
+    ("/api/v1/projects/", "page"), ("/api/v1/news/", "page_size"),
+    ("/api/v1/search/suggest/?q=Aly&", "limit")])
+def test_api_refuses_odd_numbers_as_problems(api, path, parameter, raw):
     if raw:
-        problem = assert_problem(api.get(f"/api/v1/search/?{parameter}={raw}"), 400)
+        separator = "" if path.endswith("&") else "?"
+        problem = assert_problem(api.get(f"{path}{separator}{parameter}={raw}"), 400)
         assert problem["parameter"] == parameter
 
 

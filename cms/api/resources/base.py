@@ -113,6 +113,32 @@ class TermOut(Schema):
     label: str
 
 
+class Labels(Schema):
+    lt: str
+    en: str
+
+
+def label_in_answer(term: Any, context: dict) -> str:
+    """A term's label in the answer's language (`lang`)."""
+    return term.label(Context.of_validation(context).language)
+
+
+class AnswerTermOut(TermOut):
+    """A term labelled in the answer's language (`lang`), resolved from the term."""
+
+    resolve_label = staticmethod(label_in_answer)
+
+
+class LabelledTermOut(AnswerTermOut):
+    """A term labelled in the answer's language and in every language."""
+
+    labels: Labels
+
+    @staticmethod
+    def resolve_labels(term: Any) -> dict[str, str]:
+        return term.labels()
+
+
 class PageRef(Schema):
     id: int
     title: str

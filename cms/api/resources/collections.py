@@ -7,7 +7,7 @@ from ninja import Schema
 from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
 from cms.api.resources.base import PageFilters, PageOut, RichText
-from cms.api.search_schemas import SearchOut, search_payload
+from cms.api.search_schemas import SearchOut
 from cms.searching import known_filters, run, search_query
 from pages.models import CollectionPage
 from search.query import MAX_PAGE_SIZE, SORTS, SearchQuery, SearchResponse
@@ -62,8 +62,8 @@ class CollectionDetail(CollectionSummary):
     results: SearchOut
 
     @staticmethod
-    def resolve_results(page: CollectionPage) -> dict:
-        return search_payload(*live_results(page))
+    def resolve_results(page: CollectionPage) -> SearchResponse:
+        return live_results(page)[1]
 
 
 def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:

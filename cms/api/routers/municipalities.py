@@ -8,9 +8,8 @@ from wagtail.models import Site
 
 from cms.api.params import require_known
 from cms.api.problems import Problem, problem_responses
-from cms.api.resources.base import TermOut
-from cms.api.routers.taxonomies import Labels
-from pages.models import Municipality, MunicipalityHomePage
+from cms.api.resources.base import AnswerTermOut, LabelledTermOut
+from pages.models import Municipality, MunicipalityHomePage, Region
 
 router = Router(tags=["municipalities"])
 
@@ -20,14 +19,25 @@ class SiteOut(Schema):
     url: str
     home_page_id: int
 
+    @staticmethod
+    def resolve_url(site: Site) -> str:
+        return site.root_url
 
-class MunicipalityOut(Schema):
-    slug: str
-    label: str
-    labels: Labels
-    county: TermOut
-    region: TermOut
+    @staticmethod
+    def resolve_home_page_id(site: Site) -> int:
+        return site.root_page_id
+
+
+class MunicipalityOut(LabelledTermOut):
+    """A municipality, with the `site` the operation found for it."""
+
+    county: AnswerTermOut
+    region: AnswerTermOut
     site: SiteOut | None
+
+    @staticmethod
+    def resolve_region(municipality: Municipality) -> Region:
+        return municipality.county.region
 
 
 class MunicipalityParams(Schema):
@@ -48,19 +58,10 @@ def sites_by_municipality() -> dict[str, Site]:
 def list_municipalities(request: HttpRequest, params: Query[MunicipalityParams]):
     require_known(request, MunicipalityParams)
     sites = sites_by_municipality()
-    municipalities = Municipality.objects.select_related("county__region").order_by("slug")
+    municipalities = list(Municipality.objects.select_related("county__region").order_by("slug"))
+    for municipality in municipalities:
+        municipality.site = sites.get(municipality.slug)
     if params.with_site is not None:
         municipalities = [municipality for municipality in municipalities
-                          if (municipality.slug in sites) == params.with_site]
-    language = params.lang
-    return [{
-        "slug": municipality.slug, "label": municipality.label(language),
-        "labels": municipality.labels(),
-        "county": {"slug": municipality.county.slug,
-                   "label": municipality.county.label(language)},
-        "region": {"slug": municipality.county.region.slug,
-                   "label": municipality.county.region.label(language)},
-        "site": {"hostname": site.hostname, "url": site.root_url,
-                 "home_page_id": site.root_page_id}
-        if (site := sites.get(municipality.slug)) else None,
-    } for municipality in municipalities]
+                          if (municipality.site is not None) == params.with_site]
+    return municipalities

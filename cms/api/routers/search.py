@@ -11,9 +11,9 @@ from cms.api.search_schemas import (
     SearchParams,
     Suggestion,
     SuggestParams,
-    search_payload,
+    query_of,
 )
-from cms.searching import query_from_params, run
+from cms.searching import run
 from pages.models import Municipality
 from search.engines import get_engine
 from search.outbox import latest_change
@@ -39,10 +39,9 @@ def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[v
     `?target_group=senyvo-amziaus-asmenys&target_group=asmenys-su-negalia&municipality=alytus`.
     Facet counts are disjunctive: a facet's counts ignore its own selected values."""
     require_known(request, SearchParams)
-    query = query_from_params(request.GET)
-    response = run(query)
+    response = run(query_of(params))
     mark_index_freshness(request)
-    return search_payload(query, response)
+    return response
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
@@ -53,5 +52,4 @@ def suggest(request: HttpRequest, params: Query[SuggestParams]):
         require_terms("municipality", Municipality, [params.municipality])
     rows = get_engine().suggest(params.q, params.lang, params.municipality, params.limit)
     mark_index_freshness(request)
-    return {"q": params.q, "results": [{"title": row["title"], "url": row["url"],
-                                        "type": row["content_type"]} for row in rows]}
+    return {"q": params.q, "results": rows}

@@ -1,5 +1,6 @@
 """Shared vocabularies: labels in both languages and how many published pages use each term."""
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from django.apps import apps
@@ -10,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
+from cms.api.resources.base import LabelledTermOut, Labels
 from pages.models.taxonomy import Term
 from search.engines import get_engine
 from search.facets import FACETS, Facet
@@ -23,9 +25,25 @@ ERRORS = {400: Problem, 404: Problem}
 PROBLEMS = {"responses": problem_responses(400, 404)}
 
 
-class Labels(Schema):
-    lt: str
-    en: str
+@dataclass(frozen=True)
+class Vocabulary:
+    """A facet whose values are the terms of a vocabulary; `term_list` holds the terms an
+    answer lists, each with its `usage` counted."""
+
+    facet: Facet
+    term_list: list[Term] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.facet.key
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {"lt": self.facet.label_lt, "en": self.facet.label_en}
+
+    @property
+    def terms(self) -> int:
+        return terms_of(self.facet).count()
 
 
 class VocabularyOut(Schema):
@@ -34,10 +52,9 @@ class VocabularyOut(Schema):
     terms: int
 
 
-class TermUsage(Schema):
-    slug: str
-    label: str
-    labels: Labels
+class TermUsage(LabelledTermOut):
+    """A term, with the `usage` the operation counted."""
+
     usage: int
 
 
@@ -55,16 +72,11 @@ def terms_of(facet: Facet) -> QuerySet[Term]:
     return apps.get_model(facet.vocabulary).objects.order_by("slug")
 
 
-def labels_of(facet: Facet) -> dict[str, str]:
-    return {"lt": facet.label_lt, "en": facet.label_en}
-
-
 @router.get("/", response={200: list[VocabularyOut], **ERRORS}, openapi_extra=PROBLEMS,
             operation_id="list_taxonomies", summary="Vocabularies")
 def list_taxonomies(request: HttpRequest):
     require_known(request)
-    return [{"key": key, "labels": labels_of(facet), "terms": terms_of(facet).count()}
-            for key, facet in VOCABULARIES.items()]
+    return [Vocabulary(facet) for facet in VOCABULARIES.values()]
 
 
 @router.get("/{key}/", response={200: TaxonomyOut, **ERRORS}, openapi_extra=PROBLEMS,
@@ -79,7 +91,6 @@ def get_taxonomy(request: HttpRequest, key: str, params: Query[TaxonomyParams]):
     counts = get_engine().search(SearchQuery(filters=filters, page_size=1)).facets[key]
     usage = {value.value: value.count for value in counts}
     terms = list(terms_of(facet))
-    return {"key": key, "labels": labels_of(facet), "terms": len(terms),
-            "term_list": [{"slug": term.slug, "label": term.label(params.lang),
-                           "labels": term.labels(), "usage": usage.get(term.slug, 0)}
-                          for term in terms]}
+    for term in terms:
+        term.usage = usage.get(term.slug, 0)
+    return Vocabulary(facet, terms)
