@@ -341,3 +341,10 @@ def test_catalogue_compiles(catalogue, tmp_path):
     result = subprocess.run(["msgfmt", "--check", "--output-file", str(tmp_path / "django.mo"),
                              str(catalogue)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_admin_login_is_in_lithuanian(sites):
+    login = Client(HTTP_HOST=HOST).get("/admin/login/").content.decode()
+    assert "Slaptažodis" in login
+    assert ">Password<" not in login and "Password\n" not in login

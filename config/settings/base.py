@@ -193,6 +193,7 @@ WAGTAIL_SITE_NAME = "Savivaldybių ES projektai"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's own index serves admin search only; the public index lives in `search/`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("lt", "Lietuvių"), ("en", "English")]
 # The admin calls no outside service: no avatars from gravatar.com (they would send a hash of
 # every editor's e-mail address abroad), no release check against wagtail.org from the browser.
