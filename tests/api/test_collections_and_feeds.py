@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from pages.models import CollectionPage, MunicipalityHomePage, NewsPage
-from tests.api.conftest import get_json
+from tests.api.conftest import get_json, on_each_engine
 from tests.factories import add_page, home
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,7 @@ def collection(api) -> CollectionPage:
     return add_page(home("alytus"), page, publish=True)
 
 
+@on_each_engine
 def test_collection_detail_returns_the_live_results_of_its_query(api, collection):
     detail = get_json(api, f"/api/v1/collections/{collection.pk}/")
     search = get_json(api, f"/api/v1/search/?{SAVED_FILTERS}&sort=newest&page_size=5")
@@ -37,6 +38,7 @@ def test_collection_detail_returns_the_live_results_of_its_query(api, collection
     assert document["mainEntity"]["numberOfItems"] == search["count"]
 
 
+@on_each_engine
 def test_collection_page_renders_its_results_for_residents(api, collection):
     search = get_json(api, f"/api/v1/search/?{SAVED_FILTERS}&sort=newest&page_size=5")
     response = api.get("/senjorams/")
@@ -53,6 +55,7 @@ def test_a_collection_with_an_unknown_facet_value_cannot_be_saved(collection):
     assert "filters" in error.value.message_dict
 
 
+@on_each_engine
 @pytest.mark.parametrize("suffix", ["rss", "atom"])
 def test_collection_feed_lists_its_results(api, collection, suffix):
     response = api.get(f"/feeds/collections/{collection.pk}.{suffix}")

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages.models import NewsPage, ProjectPage
-from tests.api.conftest import get_json
+from tests.api.conftest import get_json, on_each_engine
 
 pytestmark = pytest.mark.django_db
 CONTENT_TYPES = ["projects", "measures", "providers", "news"]
@@ -86,6 +86,7 @@ def test_a_list_costs_the_same_number_of_queries_for_1_or_50_items(api, key):
     assert queries(1) == queries(50)
 
 
+@on_each_engine
 def test_taxonomies_have_labels_in_both_languages_and_usage_counts(api):
     vocabularies = {item["key"]: item for item in get_json(api, "/api/v1/taxonomies/")}
     assert {"target_group", "service_type", "fund", "municipality"} <= set(vocabularies)

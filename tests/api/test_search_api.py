@@ -8,12 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from pages.models import TargetGroup
 from search import facets
 from search.facets import FACETS
-from tests.api.conftest import get_json
+from tests.api.conftest import get_json, on_analysing_engines, on_each_engine
 
 pytestmark = pytest.mark.django_db
 SENIORS, DISABLED = "senyvo-amziaus-asmenys", "asmenys-su-negalia"
 
 
+@on_each_engine
 def test_response_has_the_documented_shape(api):
     body = get_json(api, "/api/v1/search/?q=paslaugos")
     assert set(body) == {"count", "page", "page_size", "results", "facets"}
@@ -26,6 +27,7 @@ def test_response_has_the_documented_shape(api):
     assert set(value) == {"value", "label", "count", "selected"}
 
 
+@on_analysing_engines
 def test_highlight_marks_the_query_words_and_nothing_else(api):
     results = get_json(api, "/api/v1/search/?q=senjorai")["results"]
     assert results and any("<mark>" in result["highlight"] for result in results)
@@ -34,6 +36,7 @@ def test_highlight_marks_the_query_words_and_nothing_else(api):
         assert "<" not in without_marks
 
 
+@on_each_engine
 def test_repeated_facet_parameters_are_or_within_and_across_facets(api):
     one = get_json(api, f"/api/v1/search/?target_group={SENIORS}")
     both = get_json(api, f"/api/v1/search/?target_group={SENIORS}&target_group={DISABLED}")
@@ -47,6 +50,7 @@ def test_repeated_facet_parameters_are_or_within_and_across_facets(api):
     assert selected == {SENIORS, DISABLED}
 
 
+@on_each_engine
 def test_facet_labels_follow_lang(api):
     def label(lang: str) -> str:
         values = get_json(api, f"/api/v1/search/?lang={lang}")["facets"]["target_group"]
@@ -94,6 +98,7 @@ def test_search_answers_with_labels_while_the_shared_cache_is_down(api, settings
     assert senior_label(api) == "Senjorai"
 
 
+@on_each_engine
 def test_pages_do_not_overlap_and_sorting_is_stable(api):
     url = "/api/v1/search/?sort=newest&page_size=5"
     first, second = get_json(api, url), get_json(api, url + "&page=2")
@@ -103,6 +108,7 @@ def test_pages_do_not_overlap_and_sorting_is_stable(api):
     assert dates == sorted(dates, reverse=True)
 
 
+@on_each_engine
 def test_suggest_completes_titles_in_the_language_asked(api):
     body = get_json(api, "/api/v1/search/suggest/?q=Aly&lang=lt")
     assert body["results"]
