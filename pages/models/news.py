@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 
 from pages.links import PublicLinksModel
 from pages.models.common import ImageFields, SourceFields
-from pages.models.taxonomy import Municipality
+from pages.models.taxonomy import Municipality, TargetGroup
 
 
 class NewsTag(TaggedItemBase):
@@ -46,6 +46,8 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     mentioned_providers = ParentalManyToManyField("pages.ProviderPage", blank=True,
                                                   related_name="mentioned_in_news",
                                                   verbose_name=_("organisations mentioned"))
+    target_groups = ParentalManyToManyField(TargetGroup, blank=True, related_name="news",
+                                            verbose_name=_("target groups"))
     tags = ClusterTaggableManager(through=NewsTag, blank=True,
                                   verbose_name=pgettext_lazy("page field", "tags"))
 
@@ -55,7 +57,8 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("date_published"), FieldPanel("kind"),
-                         FieldPanel("municipality"), FieldPanel("tags")], heading=_("News item")),
+                         FieldPanel("municipality"), FieldPanel("target_groups"),
+                         FieldPanel("tags")], heading=_("News item")),
         FieldPanel("lead"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("about_projects"), FieldPanel("about_measures"),

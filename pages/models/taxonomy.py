@@ -12,6 +12,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+def in_language(lithuanian: str, english: str, language: str | None) -> str:
+    """The English text in English when there is one, else the Lithuanian; `language` defaults
+    to the active one."""
+    language = (language or translation.get_language() or "lt")[:2]
+    return english if language == "en" and english else lithuanian
+
+
 class Term(index.Indexed, models.Model):
     slug = models.SlugField(_("code (slug)"), max_length=120, unique=True, allow_unicode=False,
                             help_text=_("A permanent key, the same in both languages."))
@@ -33,8 +40,7 @@ class Term(index.Indexed, models.Model):
         return self.label()
 
     def label(self, language: str | None = None) -> str:
-        language = (language or translation.get_language() or "lt")[:2]
-        return self.label_en if language == "en" and self.label_en else self.label_lt
+        return in_language(self.label_lt, self.label_en, language)
 
     def labels(self) -> dict[str, str]:
         return {"lt": self.label_lt, "en": self.label_en}
@@ -69,13 +75,20 @@ class Municipality(Term):
 
 
 class TargetGroup(Term):
-    """Target group; seed wording is held as narrower terms pointing at a broader one."""
+    """Target group; seed wording is held as narrower terms pointing at a broader one. Where the
+    label is an official name that is hard to read, an easy-read description goes beside it."""
 
     broader = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="narrower", verbose_name=_("broader term"))
     alt_labels = models.TextField(_("synonyms"), blank=True,
                                   help_text=_("Other names, one a line."))
-    panels = [*Term.panels, FieldPanel("broader"), FieldPanel("alt_labels")]
+    description_lt = models.TextField(
+        _("easy-read description in Lithuanian"), blank=True,
+        help_text=_("Who belongs to the group, in plain words; shown beside an official name "
+                    "that is hard to read."))
+    description_en = models.TextField(_("easy-read description in English"), blank=True)
+    panels = [*Term.panels, FieldPanel("description_lt"), FieldPanel("description_en"),
+              FieldPanel("broader"), FieldPanel("alt_labels")]
 
     class Meta(Term.Meta):
         verbose_name = _("target group")
@@ -83,6 +96,10 @@ class TargetGroup(Term):
 
     def with_broader(self) -> list["TargetGroup"]:
         return [self, self.broader] if self.broader_id else [self]
+
+    def description(self, language: str | None = None) -> str | None:
+        """The easy-read description in a language, as `label` chooses; None without one."""
+        return in_language(self.description_lt, self.description_en, language) or None
 
 
 class ServiceType(Term):
