@@ -50,6 +50,25 @@ def test_repeated_facet_parameters_are_or_within_and_across_facets(api):
     assert selected == {SENIORS, DISABLED}
 
 
+def counts(body: dict, key: str) -> dict[str, int]:
+    return {value["value"]: value["count"] for value in body["facets"][key]}
+
+
+@on_each_engine
+def test_a_facets_counts_ignore_its_own_selection_and_follow_the_rest(api):
+    search = "/api/v1/search/?q=paslaugos"
+    everything = get_json(api, search)
+    seniors = get_json(api, f"{search}&target_group={SENIORS}")
+    in_alytus = get_json(api, f"{search}&target_group={SENIORS}&municipality=alytus")
+    assert everything["count"] > seniors["count"] > in_alytus["count"] > 0
+    assert counts(seniors, "target_group") == counts(everything, "target_group")
+    assert counts(everything, "target_group")[SENIORS] == seniors["count"]
+    assert counts(seniors, "municipality")["alytus"] == in_alytus["count"]
+    assert counts(seniors, "municipality") != counts(everything, "municipality")
+    disabled_in_alytus = get_json(api, f"{search}&target_group={DISABLED}&municipality=alytus")
+    assert counts(in_alytus, "target_group")[DISABLED] == disabled_in_alytus["count"] > 0
+
+
 @on_each_engine
 def test_facet_labels_follow_lang(api):
     def label(lang: str) -> str:
@@ -106,6 +125,16 @@ def test_pages_do_not_overlap_and_sorting_is_stable(api):
     assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
     dates = [r["date"] for r in first["results"] + second["results"] if r["date"]]
     assert dates == sorted(dates, reverse=True)
+
+
+@on_each_engine
+def test_the_last_page_holds_the_rest_and_a_page_after_it_is_refused(api):
+    url = f"/api/v1/search/?target_group={SENIORS}&sort=newest&page_size=7"
+    count = get_json(api, url)["count"]
+    last = -(-count // 7)
+    assert last > 1
+    assert len(get_json(api, f"{url}&page={last}")["results"]) == count - 7 * (last - 1)
+    assert get_json(api, f"{url}&page={last + 1}", status=400)["parameter"] == "page"
 
 
 @on_each_engine
