@@ -34,4 +34,4 @@ class PagesConfig(AppConfig):
         register_kind("news", model=models.NewsPage, section_model=models.NewsIndexPage,
                       section_slugs={"lt": "naujienos", "en": "naujienos"},
                       label=_("News item"), label_plural=_("News"),
-                      facets=("municipality", "region"))
+                      facets=("target_group", "municipality", "region"))

@@ -202,18 +202,22 @@ register_mapping(DocumentMapping("provider", map_provider, related=("locale", "m
 def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
     published = page.date_published or (page.first_published_at and
                                         page.first_published_at.date())
+    groups = fetched(page, "target_groups")
     return {
         "summary": page.lead,
         "body": " ".join([strip_html(page.body), *(f"{person.name} {person.position}"
                                                     for person in fetched(page, "people"))]),
-        "labels": " ".join(item.tag.name for item in fetched(page, "tagged_items")),
+        "labels": " ".join(filter(None, [_labels(groups), *(item.tag.name for item in
+                                                            fetched(page, "tagged_items"))])),
+        "target_group": _target_groups(groups),
         "municipality": [page.municipality.slug] if page.municipality else [],
         "date": published.isoformat() if published else None,
     }
 
 
 register_mapping(DocumentMapping("news", map_news, related=("locale", "municipality"),
-                                 prefetch=("people", "tagged_items__tag")))
+                                 prefetch=("people", "tagged_items__tag",
+                                           "target_groups__broader")))
 
 
 # what documents read through the site directory rather than through the page's relations:

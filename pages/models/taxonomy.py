@@ -45,6 +45,10 @@ class Term(index.Indexed, models.Model):
     def labels(self) -> dict[str, str]:
         return {"lt": self.label_lt, "en": self.label_en}
 
+    def description(self, language: str | None = None) -> str | None:
+        """An easy-read description in a language; only target groups hold one."""
+        return None
+
 
 class Region(Term):
     """NUTS-2 region: Sostinės regionas, Vidurio ir vakarų Lietuvos regionas."""
@@ -98,7 +102,7 @@ class TargetGroup(Term):
         return [self, self.broader] if self.broader_id else [self]
 
     def description(self, language: str | None = None) -> str | None:
-        """The easy-read description in a language, as `label` chooses; None without one."""
+        """The easy-read description in a language, chosen as `label` is; None without one."""
         return in_language(self.description_lt, self.description_en, language) or None
 
 
