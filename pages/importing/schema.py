@@ -179,6 +179,7 @@ NEWS = fields(
     FieldSpec("date_published", values.date),
     FieldSpec("kind", values.choice(content.NewsPage.Kind)),
     FieldSpec("municipality", term(content.Municipality)),
+    FieldSpec("target_groups", terms(content.TargetGroup)),
     FieldSpec("about_projects", page_refs(content.ProjectPage)),
     FieldSpec("about_measures", page_refs(content.FundingMeasurePage)),
     FieldSpec("mentioned_providers", page_refs(content.ProviderPage)),

@@ -7,6 +7,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField
 
 from pages.links import PublicLinksModel
 from pages.models.common import ImageFields, SourceFields
@@ -51,6 +52,9 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
     tags = ClusterTaggableManager(through=NewsTag, blank=True,
                                   verbose_name=pgettext_lazy("page field", "tags"))
 
+    # Terms are shared by both languages: a translation that wagtail-localize syncs takes its
+    # source's target groups.
+    override_translatable_fields = [SynchronizedField("target_groups")]
     template = "pages/content_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
