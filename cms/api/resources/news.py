@@ -3,18 +3,27 @@
 from datetime import date
 from typing import Any, Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from cms.api import jsonld
-from cms.api.registry import Context, kind_resource, register
-from cms.api.resources.base import PageFilters, PageOut, PageRef, RichText, public_pages
-from pages.models import NewsPage
+from cms.api.registry import Context, TermFilter, kind_resource, register
+from cms.api.resources.base import (
+    PageFilters,
+    PageOut,
+    PageRef,
+    RichText,
+    TermOut,
+    labelled_terms,
+    public_pages,
+)
+from pages.models import NewsPage, TargetGroup
 
 Kind = Literal[tuple(NewsPage.Kind.values)]
 
 
 class NewsFilters(PageFilters):
     kind: list[Kind] = []
+    target_group: list[str] = Field([], description="Target group slugs")
 
 
 class Person(Schema):
@@ -30,8 +39,10 @@ class NewsSummary(PageOut):
     kind: str
     date: date | None
     lead: str
+    target_groups: list[TermOut]
 
     resolve_date = staticmethod(published_on)
+    resolve_target_groups = labelled_terms("target_groups")
 
 
 class NewsDetail(NewsSummary):
@@ -69,5 +80,7 @@ register(kind_resource(
     "news", key="news", filters=NewsFilters,
     summary_schema=NewsSummary, detail_schema=NewsDetail, json_ld=json_ld,
     date_field="date_published", municipality_lookups=("municipality__slug",),
+    term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug")},
     field_filters={"kind": "kind"}, select_related=("locale",),
+    prefetch_related=("target_groups",),
 ))

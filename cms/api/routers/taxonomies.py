@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
+from cms.api.registry import Context
 from cms.api.resources.base import LabelledTermOut, Labels
 from pages.models.taxonomy import Term
 from search.engines import get_engine
@@ -53,9 +54,15 @@ class VocabularyOut(Schema):
 
 
 class TermUsage(LabelledTermOut):
-    """A term, with the `usage` the operation counted."""
+    """A term, with the `usage` the operation counted and, for a term whose official name is
+    hard to read, an easy-read `description` in the answer's language."""
 
     usage: int
+    description: str | None = None
+
+    @staticmethod
+    def resolve_description(term: Term, context: dict) -> str | None:
+        return term.description(Context.of_validation(context).language)
 
 
 class TaxonomyOut(VocabularyOut):
