@@ -17,9 +17,16 @@ After every step it drains the search outbox and checks:
     `search.documents.build_documents` makes of the database now;
 (b) no title that no public page has now (a draft, unpublished, restricted, expired, deleted
     page's, or a live page's draft title) is in any search document or public output: API
-    lists paged to the end, details and JSON-LD of every public page (a hidden one answers
-    404), search and suggest, the residents' search pages, the news feeds (RSS and Atom) and
-    the HTML of every public page and section (a public page answers 200).
+    lists and search results read page by page to the end, details and JSON-LD of every
+    public page (a hidden one answers 404), search and suggest, the residents' search pages,
+    the news feeds (RSS and Atom), the HTML of every public page and of every section, its
+    listing followed page by page through its "next" links (a public page answers 200).
+
+Lists are cut into small pages, and every example starts with public background pages that
+fill the first page of every list, as ordered: by title (the API's default: "Aa …" before
+every "Zx…" title), newest first (sections and search: published in the far future). So every
+page the machine makes, a leaked one too, is listed on a later page, and a list that hides
+non-public pages on its first page only is caught.
 
 Every title is a unique token and a word ("Zx1a2b3c4d Projektas"); searches ask for the token
 alone, which must find nothing, so that a search page echoing the query never contains the
@@ -29,8 +36,9 @@ index of its own. The machine runs on the database engine and on OpenSearch.
 
 import hashlib
 import json
+import re
 import uuid
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from unittest import mock
 from urllib.parse import urlsplit
 
@@ -90,7 +98,11 @@ POPULATION = ("provider", "project", "news")
 TERMS = {"target_group": TargetGroup, "service_type": ServiceType}
 REFUSED = (ValidationError, ProtectedError, IntegrityError)  # the product said no: fine
 PAST = timedelta(minutes=5)
-PAGE_SIZE = 50
+PAGE_SIZE = 4  # of API lists and search results: 2 background pages per site and kind
+SECTION_PAGE_SIZE = 2  # of a section's listing (the product's is 20): its 2 background pages
+BACKGROUND = 2  # public background pages per site and kind, listed before the machine's pages
+FAR_FUTURE = "2099-01-01"
+NEXT_LINK = re.compile(r'<a href="([^"]*)" rel="next">')
 SEARCHED_TOKENS = 3  # per step, at most this many newly hidden titles are searched for
 PICK = st.integers(min_value=0, max_value=15)
 MOSTLY_LIVE = st.sampled_from([True, True, True, False])  # links between public pages matter
@@ -184,6 +196,27 @@ class PublicState(RuleBasedStateMachine):
 
     # helpers ----------------------------------------------------------------------------
 
+    def background(self) -> None:
+        """Public pages that every list shows before this example's: titled "Aa …" (the API
+        lists sort by title), published and dated in the far future (sections and search
+        show the newest first)."""
+        future = timezone.make_aware(datetime.fromisoformat(FAR_FUTURE))
+        for site in SITES:
+            for kind, (model, _section, word) in KINDS.items():
+                for number in range(BACKGROUND):
+                    page = model(slug=f"fonas-{kind}-{number}", live=False)
+                    texts(page, f"Aa fonas {number} {word}")
+                    if kind == "project":
+                        page.status = ProjectPage.Status.RUNNING
+                        page.start_date = date.fromisoformat(FAR_FUTURE)
+                    elif kind == "provider":
+                        page.provider_type = ProviderPage.ProviderType.NGO
+                    else:
+                        page.date_published = date.fromisoformat(FAR_FUTURE)
+                    self.section(kind, site).add_child(instance=page)
+                    page.save_revision().publish()
+                    Page.objects.filter(pk=page.pk).update(first_published_at=future)
+
     def new_title(self, kind: str) -> str:
         self.counter += 1
         digest = hashlib.sha1(str(self.counter).encode()).hexdigest()[:8]
@@ -251,7 +284,9 @@ class PublicState(RuleBasedStateMachine):
                 terms=st.lists(PICK, max_size=2))
     def populate(self, live: list[bool], terms: list[int]) -> None:
         """In each municipality a provider, a project it leads and a news item about the
-        project, each published or a draft; projects and providers classified by `terms`."""
+        project, each published or a draft; projects and providers classified by `terms`.
+        Before them, the background pages."""
+        self.background()
         for number, site in enumerate(SITES):
             provider, project, news = (self.make(kind, site, live[3 * number + offset], terms)
                                        for offset, kind in enumerate(POPULATION))
@@ -504,7 +539,7 @@ class PublicState(RuleBasedStateMachine):
         assert listed >= unaliased, f"API lists miss public {self.describe(unaliased - listed)}"
         for page in public:
             if page.alias_of_id is None:
-                for suffix in ("", "?format=jsonld"):
+                for suffix in ("", "jsonld/"):
                     url = f"/api/v1/{resource_for(page).key}/{page.pk}/{suffix}"
                     yield "api", url, self.get(self.api, url)
             yield from self.html(page)
@@ -516,7 +551,7 @@ class PublicState(RuleBasedStateMachine):
             yield from self.html(page, public=False)
         languages = sorted(set(self.locale_of.values()))
         for language in languages:
-            for url, body in self.paged(f"/api/v1/search/?lang={language}"
+            for url, body in self.paged(f"/api/v1/search/?lang={language}&sort=newest"
                                         f"&page_size={PAGE_SIZE}"):
                 yield "search", url, json.dumps(body, ensure_ascii=False)
             url = f"/api/v1/search/suggest/?q=zx&lang={language}&limit=20"
@@ -533,7 +568,7 @@ class PublicState(RuleBasedStateMachine):
         sections = [self.section(kind, site, language).pk
                     for kind in sorted(KINDS) for site in SITES for language in languages]
         for section in public_pages(Page.objects.filter(pk__in=sections)).order_by("pk"):
-            yield from self.html(section)
+            yield from self.section_listing(section)
 
     def to_search(self, secrets: set[str]) -> list[str]:
         """The titles hidden by this step (up to SEARCHED_TOKENS) and one hidden before, in
@@ -570,6 +605,29 @@ class PublicState(RuleBasedStateMachine):
             assert response.status_code == 200, f"{url} → {response.status_code}"
         yield "html", url, response.content.decode()
 
+    def section_listing(self, section: Page):
+        """Every page of a section's listing, followed through its "next" links to the last;
+        together they list every public child."""
+        url = section.get_full_url()
+        parts = urlsplit(url)
+        client = Client(HTTP_HOST=parts.netloc)
+        query, shown = "", ""
+        for _number in range(1000):
+            response = client.get(parts.path + query)
+            assert response.status_code == 200, f"{url}{query} → {response.status_code}"
+            content = response.content.decode()
+            shown += content
+            yield "html", url + query, content
+            following = NEXT_LINK.search(content)
+            if following is None:
+                break
+            query = following.group(1).replace("&amp;", "&")
+        else:
+            raise AssertionError(f"{url}: the listing's next links never end")
+        missing = sorted(child.title for child in public_pages(section.get_children())
+                         if child.title not in shown)
+        assert not missing, f"{url}: the listing's pages miss public {missing}"
+
     @staticmethod
     def get(client: Client, url: str) -> str:
         response = client.get(url)
@@ -577,13 +635,20 @@ class PublicState(RuleBasedStateMachine):
         return response.content.decode()
 
     def paged(self, url: str):
-        page = 1
+        """Every page of a list to the last: full pages before it, each item once, as many
+        as the list's count."""
+        page, seen = 1, []
         while True:
             body = json.loads(self.get(self.api, f"{url}&page={page}"))
             yield f"{url}&page={page}", body
+            seen += [result["id"] for result in body["results"]]
             if page * body["page_size"] >= body["count"]:
-                return
+                break
+            assert len(body["results"]) == body["page_size"], f"{url}&page={page} is not full"
             page += 1
+        assert len(seen) == len(set(seen)) == body["count"], (
+            f"{url}: {len(seen)} items ({len(set(seen))} different) on {page} pages, "
+            f"count {body['count']}")
 
     def describe(self, ids) -> str:
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
@@ -602,7 +667,8 @@ class PublicState(RuleBasedStateMachine):
 @pytest.fixture(params=["database", "opensearch"])
 def engine_with_a_clock(request, settings, db):
     use_engine(request.param, settings)
-    with mock.patch("django.utils.timezone.now", CLOCK.now):
+    with (mock.patch("django.utils.timezone.now", CLOCK.now),
+          mock.patch("pages.models.structure.INDEX_PAGE_SIZE", SECTION_PAGE_SIZE)):
         yield
 
 
