@@ -6,11 +6,15 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.permissions import NATIONAL_ADMINS, group_names
 from pages.models import FundingMeasurePage, ProjectPage
-from tests.factories import MEASURE, PROJECT, PROVIDER
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 OWN, OTHER = "alytus", "kalvarija"
 OTHER_PROJECT = {**PROJECT, "id": "k0", "site": OTHER, "title": "Dienos centras Kalvarijoje",
@@ -18,6 +22,12 @@ OTHER_PROJECT = {**PROJECT, "id": "k0", "site": OTHER, "title": "Dienos centras 
 UNUSED_MEASURE = {**MEASURE, "id": "m-408", "title": "Bendruomeninių paslaugų plėtra",
                   "code": "08.1.1-CPVA-V-408"}  # no project points at it: it can be deleted
 PASSWORD = "slaptas-zodis-1"
+ENGLISH = [  # translations of both municipalities' projects and of the national measure
+    TRANSLATION,
+    {**TRANSLATION, "id": OTHER_PROJECT["id"], "title": "Day centre in Kalvarija"},
+    {"id": UNUSED_MEASURE["id"], "type": "measure", "locale": "en",
+     "title": "Development of community services"},
+]
 
 
 @dataclass
@@ -30,6 +40,12 @@ class EditorialContent:
 def municipal_name(slug: str, sites: dict) -> str:
     """The municipality's name in the genitive, as its groups are named."""
     return sites[slug].editorial.groups.editors.name.removesuffix(" redaktoriai")
+
+
+def translated(page: Page, language: str) -> Page:
+    """The page in a language: itself in Lithuanian, else its translation."""
+    return page if language == "lt" else page.get_translation(
+        Locale.objects.get(language_code=language)).specific
 
 
 def make_user(username: str, *group_names_: str, superuser: bool = False):
@@ -45,6 +61,18 @@ def logged_in(user) -> Client:
     client = Client()
     assert client.login(username=user.username, password=PASSWORD)
     return client
+
+
+def edit_form_data(page: Page) -> QueryDict:
+    """The page's edit form as the admin renders it (to a superuser, who may open any page),
+    ready to be posted back with an action added."""
+    superuser = get_user_model().objects.filter(username="formos-skaitytojas").first() or \
+        make_user("formos-skaitytojas", superuser=True)
+    client = Client()
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
 
 
 def editor_of(slug: str, sites: dict):
@@ -67,3 +95,12 @@ def content_fixture(sites, run_import) -> EditorialContent:
     return EditorialContent(lithuanian.get(title=PROJECT["title"]),
                             lithuanian.get(title=OTHER_PROJECT["title"]),
                             FundingMeasurePage.objects.get(code=UNUSED_MEASURE["code"]))
+
+
+@pytest.fixture(name="english")
+def english_fixture(content, run_import) -> EditorialContent:
+    """The content's English translations (published), in each municipality's English tree."""
+    result = run_import(ENGLISH)
+    assert not result.failed, result.stderr
+    return EditorialContent(*(translated(page, "en") for page in (
+        content.own_project, content.other_project, content.measure)))

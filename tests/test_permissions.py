@@ -1,5 +1,7 @@
-"""Permission matrix: role × action × own/other municipality, through Wagtail's permission
-policies and, where an admin endpoint is cheap to drive, through the real admin views too."""
+"""Permission matrix: role × action × own/other municipality × language (a municipality's
+Lithuanian pages and their English translations), through the real admin views (create, edit,
+submit, approve, publish, unpublish, delete, move, vocabularies, uploads), each checked against
+Wagtail's permission policy too; and previews of drafts by a municipality's staff."""
 
 from collections.abc import Callable
 
@@ -9,20 +11,25 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permissions import policy_registry
 
-from pages.models import MeasureIndexPage, ProjectIndexPage, TargetGroup
+from pages.models import MeasureIndexPage, ProjectIndexPage, ProjectPage, TargetGroup
 from tests.editorial import (
     OTHER,
     OWN,
     EditorialContent,
     content_fixture,  # noqa: F401  (the `content` fixture)
+    edit_form_data,
     editor_of,
+    english_fixture,  # noqa: F401  (the `english` fixture)
+    logged_in,
     make_user,
     moderator_of,
     national_admin,
+    translated,
 )
+from tests.factories import draft_provider
 
 ACTIONS = ["create", "edit", "submit", "approve", "publish", "unpublish", "delete", "move",
            "edit_taxonomy", "upload"]
@@ -64,7 +71,14 @@ class Case:
         return self.tester.can_edit()
 
     def submit(self) -> bool:
-        return self.tester.can_edit() and self.tester.can_submit_for_moderation()
+        """Submitted to the review workflow from the page editor (its "submit" action)."""
+        allowed = self.tester.can_edit() and self.tester.can_submit_for_moderation()
+        data = edit_form_data(self.page)
+        data["action-submit"] = "action-submit"
+        self.client.post(reverse("wagtailadmin_pages:edit", args=(self.page.pk,)), data)
+        submitted = WorkflowState.objects.active().filter(object_id=str(self.page.pk)).exists()
+        assert submitted is allowed
+        return submitted
 
     def approve(self) -> bool:
         submitter = make_user("pateikejas", superuser=True)
@@ -101,8 +115,19 @@ class Case:
         assert deleted is self.tester.can_delete()
         return deleted
 
-    def move(self) -> bool:  # within the target's tree: to its section (a reorder)
-        return self.tester.can_move_to(self.page.get_parent())
+    def move(self) -> bool:
+        """Within the target's tree, through the admin's move confirmation: to the end of its
+        own section, after a sibling added for the purpose (so a move changes its place)."""
+        parent = self.page.get_parent()
+        sibling = ProjectPage(title="Paskesnis projektas", status="planned", live=False)
+        parent.add_child(instance=sibling)
+        allowed = self.tester.can_move_to(parent)
+        before = self.reload().path
+        self.client.post(reverse("wagtailadmin_pages:move_confirm",
+                                 args=(self.page.pk, parent.pk)))
+        moved = self.reload().path != before
+        assert moved is allowed
+        return moved
 
     def edit_taxonomy(self) -> bool:
         term = TargetGroup.objects.first()
@@ -140,13 +165,57 @@ def target(role: str, scope: str, content: EditorialContent) -> tuple[Page, str]
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("scope", ["own", "other"])
 @pytest.mark.parametrize("role", list(ROLES))
-def test_permission_matrix(role, scope, action, sites, content, client):
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_permission_matrix(language, role, scope, action, sites, content, client, request):
     user = ROLES[role](sites)
     if user.is_authenticated:
         client.force_login(user)
-    page, slug = target(role, scope, content)
+    page, slug = target(role, scope, request.getfixturevalue("english") if language == "en"
+                        else content)
+    assert page.locale.language_code == language
     act: Callable[[], bool] = getattr(Case(user, client, page, sites, slug), action)
     assert act() is (action in ALLOWED.get((role, scope), set()))
+
+
+DRAFT_TITLE = "Juodrastinis pavadinimas"
+
+
+def drafts_of(slug: str, sites: dict, page: Page, language: str) -> dict[str, Page]:
+    """A municipality's drafts in a language: a new title saved (not published) on a live
+    page, and a page never published."""
+    live = translated(page, language)
+    live.title = f"{DRAFT_TITLE} {slug} {language}"
+    live.save_revision()
+    home = translated(sites[slug].home, language)
+    never = draft_provider(home, f"{DRAFT_TITLE} naujas {slug} {language}")
+    return {"revision": live, "new": never}
+
+
+def preview_responses(client, page: Page) -> list:
+    """The admin's previews of a page's latest revision: the draft view, and the editor's
+    live preview (the form posted, then shown)."""
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    posted = client.post(url, edit_form_data(page))
+    return [client.get(reverse("wagtailadmin_pages:view_draft", args=(page.pk,))),
+            posted, client.get(url)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["lt", "en"])
+@pytest.mark.parametrize("role", [editor_of, moderator_of])
+def test_staff_preview_own_drafts_never_another_municipalitys(sites, content, english,
+                                                              language, role):
+    client = logged_in(role(OWN, sites))
+    own = drafts_of(OWN, sites, content.own_project, language)
+    other = drafts_of(OTHER, sites, content.other_project, language)
+    for kind, page in own.items():
+        for response in preview_responses(client, page):
+            assert response.status_code == 200, (kind, response)
+        assert page.get_latest_revision_as_object().title.encode() in response.content, kind
+    for kind, page in other.items():
+        for response in preview_responses(client, page):
+            assert response.status_code in (302, 403, 404), (kind, response)
+            assert DRAFT_TITLE.encode() not in response.content, (kind, response)
 
 
 @pytest.mark.django_db

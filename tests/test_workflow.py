@@ -10,7 +10,9 @@ from tests.editorial import (
     OTHER,
     OWN,
     content_fixture,  # noqa: F401  (the `content` fixture)
+    edit_form_data,
     editor_of,
+    logged_in,
     moderator_of,
 )
 
@@ -19,15 +21,19 @@ NEW_TITLE = "Socialinių paslaugų plėtra Alytaus mieste (atnaujinta)"
 
 @pytest.fixture
 def submitted(sites, content) -> TaskState:
-    """The own project, retitled in a draft by its municipality's editor and submitted."""
+    """The own project, retitled by its municipality's editor in the page editor and
+    submitted there (its "submit" action)."""
     editor = editor_of(OWN, sites)
     page = content.own_project
-    tester = page.permissions_for_user(editor)
-    assert tester.can_edit() and tester.can_submit_for_moderation()
-    page.title = NEW_TITLE
-    page.save_revision(user=editor)
-    page.get_workflow().start(page, editor)
-    return page.current_workflow_task_state
+    data = edit_form_data(page)
+    data["title"] = NEW_TITLE
+    data["action-submit"] = "action-submit"
+    response = logged_in(editor).post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    assert state is not None and state.workflow_state.requested_by == editor
+    return state
 
 
 def page_id(state: TaskState) -> int:
