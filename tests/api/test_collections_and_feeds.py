@@ -29,8 +29,11 @@ def test_collection_detail_returns_the_live_results_of_its_query(api, collection
     assert detail["query"] == {"q": "", "sort": "newest", "filters": {
         "target_group": ["senyvo-amziaus-asmenys"], "content_type": ["project"]}}
     assert detail["results"]["count"] == search["count"] > 0
-    assert [hit["id"] for hit in detail["results"]["results"]] == \
-        [hit["id"] for hit in search["results"]]
+    hits = detail["results"]["results"]
+    assert [hit["id"] for hit in hits] == [hit["id"] for hit in search["results"]]
+    assert len(hits) == min(5, search["count"]) and {hit["type"] for hit in hits} == {"project"}
+    dates = [hit["date"] for hit in hits if hit["date"]]
+    assert dates == sorted(dates, reverse=True)
     listed = get_json(api, "/api/v1/collections/?municipality=alytus")["results"]
     assert [item["id"] for item in listed] == [collection.pk]
     document = get_json(api, f"/api/v1/collections/{collection.pk}/?format=jsonld")

@@ -128,12 +128,13 @@ def test_pages_do_not_overlap_and_sorting_is_stable(api):
 
 
 @on_each_engine
-def test_the_last_page_holds_the_rest_and_a_page_after_it_is_refused(api):
+def test_paging_lists_each_result_once_and_refuses_a_page_after_the_last(api):
     url = f"/api/v1/search/?target_group={SENIORS}&sort=newest&page_size=7"
-    count = get_json(api, url)["count"]
-    last = -(-count // 7)
-    assert last > 1
-    assert len(get_json(api, f"{url}&page={last}")["results"]) == count - 7 * (last - 1)
+    first = get_json(api, url)
+    last = -(-first["count"] // 7)
+    pages = [first, *(get_json(api, f"{url}&page={page}") for page in range(2, last + 1))]
+    ids = [hit["id"] for page in pages for hit in page["results"]]
+    assert last > 1 and len(ids) == len(set(ids)) == first["count"]
     assert get_json(api, f"{url}&page={last + 1}", status=400)["parameter"] == "page"
 
 
