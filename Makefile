@@ -39,11 +39,13 @@ lint: install
 EMBEDDED := -m "not engine and not services"
 test: lint
 	scripts/install-browser.sh
+	scripts/install-node-tools.sh
 	mkdir -p .cache && scripts/services.sh up > .cache/services.env
 	. ./.cache/services.env && $(BIN)/pytest -o faulthandler_timeout=900
 	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest -o faulthandler_timeout=900 $(EMBEDDED)
 
 # The inner loop: no services, SQLite and the database engine, no browser.
 test-fast: lint
+	scripts/install-node-tools.sh
 	DATABASE_URL= REDIS_URL= ELASTICSEARCH_URL= OPENSEARCH_URL= \
 		$(BIN)/pytest -m "not engine and not services and not browser"

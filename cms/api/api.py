@@ -5,8 +5,7 @@ The OpenAPI document (title, description, tags, operation summaries, parameter d
 developer documentation, written in English only and not translated; what the API answers with
 (problem details, labels) follows the request's language."""
 
-from ninja import NinjaAPI
-
+from cms.api.openapi import DocumentedApi
 from cms.api.problems import register_problem_handlers
 from cms.api.registry import RESOURCES
 from cms.api.routers import municipalities, preview, search, taxonomies
@@ -21,11 +20,12 @@ and news.
 * Errors are `application/problem+json` (RFC 9457) with a `parameter` field.
 * Problem details are in Lithuanian or English: the `lang` parameter, else the best match of
   `Accept-Language`, else Lithuanian.
-* A detail is also available as JSON-LD (schema.org): `Accept: application/ld+json` or
-  `?format=jsonld`.
+* A detail is also available as JSON-LD (schema.org) at `<detail>/jsonld/`.
+* Every answer carries `ETag` and `Last-Modified` where known; a conditional request whose
+  representation has not changed gets 304 without a body.
 """
 
-api = NinjaAPI(
+api = DocumentedApi(
     title="Esparama API",
     version="1",
     description=DESCRIPTION,

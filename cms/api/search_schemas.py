@@ -2,13 +2,14 @@
 
 import re
 from html import escape, unescape
-from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import create_model
 
+from cms.api.openapi import api_enum
 from cms.api.pagination import PageNumberInput
 from cms.api.params import WholeNumber
+from cms.api.resources.base import ContentType, Language
 from cms.searching import search_query
 from search.facets import FACETS
 from search.query import SORTS, Hit, SearchQuery, SearchResponse
@@ -23,11 +24,14 @@ class FacetValueOut(Schema):
     selected: bool
 
 
+SearchSort = api_enum("SearchSort", SORTS)
+
+
 class ResultOut(Schema):
     """A search hit."""
 
     id: int
-    type: str
+    type: ContentType
     title: str
     url: str
     locale: str
@@ -45,6 +49,10 @@ class ResultOut(Schema):
         return only_marks(hit.highlight)
 
 
+FacetsOut = create_model("FacetsOut", __base__=Schema, **{
+    facet.key: (list[FacetValueOut], Field(description=facet.label_en)) for facet in FACETS})
+
+
 class SearchOut(Schema):
     """A page of search results, resolved from the engine's response."""
 
@@ -52,7 +60,7 @@ class SearchOut(Schema):
     page: int
     page_size: int
     results: list[ResultOut]
-    facets: dict[str, list[FacetValueOut]]
+    facets: FacetsOut
 
     @staticmethod
     def resolve_results(response: SearchResponse) -> list[Hit]:
@@ -64,7 +72,7 @@ class Suggestion(Schema):
 
     title: str
     url: str
-    type: str
+    type: ContentType
 
     @staticmethod
     def resolve_type(row: dict) -> str:
@@ -80,8 +88,8 @@ def only_marks(snippet: str) -> str:
 SearchParams = create_model(
     "SearchParams", __base__=PageNumberInput,
     q=(str, Field("", max_length=500, description="Words to search for")),
-    lang=(Literal["lt", "en"], Field("lt", description="Language of the labels")),
-    sort=(Literal[SORTS], "relevance"),
+    lang=(Language, Field("lt", description="Language of the labels")),
+    sort=(SearchSort, "relevance"),
     **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},
 )
@@ -96,6 +104,6 @@ def query_of(params: Schema) -> SearchQuery:
 
 class SuggestParams(Schema):
     q: str = Field(..., min_length=1, max_length=100)
-    lang: Literal["lt", "en"] = "lt"
+    lang: Language = "lt"
     municipality: str | None = None
     limit: WholeNumber = Field(8, ge=1, le=20)

@@ -36,7 +36,7 @@ def test_collection_detail_returns_the_live_results_of_its_query(api, collection
     assert dates == sorted(dates, reverse=True)
     listed = get_json(api, "/api/v1/collections/?municipality=alytus")["results"]
     assert [item["id"] for item in listed] == [collection.pk]
-    document = get_json(api, f"/api/v1/collections/{collection.pk}/?format=jsonld")
+    document = get_json(api, f"/api/v1/collections/{collection.pk}/jsonld/")
     assert document["@type"] == "CollectionPage"
     assert document["mainEntity"]["numberOfItems"] == search["count"]
 

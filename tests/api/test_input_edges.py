@@ -196,7 +196,7 @@ def test_collection_page_reads_any_page_number(api, collection, raw):
 
 @pytest.mark.parametrize("url", [f"/api/v1/{key}/{HUGE_ID}/" for key in
                                  ("projects", "measures", "providers", "news", "collections")]
-                         + [f"/api/v1/projects/{HUGE_ID}/?format=jsonld"])
+                         + [f"/api/v1/projects/{HUGE_ID}/jsonld/"])
 def test_ids_beyond_64_bits_are_404_problems(api, url):
     assert_problem(api.get(url), 404)
 
@@ -308,7 +308,7 @@ def test_a_collection_survives_a_renamed_term(api, collection):
     detail = get_json(api, f"/api/v1/collections/{collection.pk}/")
     assert detail["query"]["filters"] == {"content_type": ["project"]}
     assert detail["results"]["count"] == expected["count"]
-    get_json(api, f"/api/v1/collections/{collection.pk}/?format=jsonld")
+    get_json(api, f"/api/v1/collections/{collection.pk}/jsonld/")
 
 
 def test_a_collection_with_a_removed_sort_or_a_zero_size_still_shows(api, collection):
@@ -398,7 +398,7 @@ def test_a_title_cannot_break_out_of_a_page_s_json_ld(api):
     documents = embedded_json_ld(html)
     assert [document["name"] for document in documents] == [project.title]
     assert documents[0]["@type"] == get_json(api, f"/api/v1/projects/{project.pk}/"
-                                                  "?format=jsonld")["@type"]
+                                                  "jsonld/")["@type"]
 
 
 def test_a_title_cannot_break_out_of_a_collection_s_json_ld(api, collection):

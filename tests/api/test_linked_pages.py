@@ -72,7 +72,7 @@ def test_a_live_project_never_names_a_hidden_provider(api, state):
     provider = provider_in(state)
     project = link(alytus_project(), provider)
     detail = api.get(f"/api/v1/projects/{project.pk}/")
-    json_ld = api.get(f"/api/v1/projects/{project.pk}/?format=jsonld")
+    json_ld = api.get(f"/api/v1/projects/{project.pk}/jsonld/")
     assert detail.status_code == 200 and json_ld.status_code == 200
     assert detail.json()["lead_beneficiary"] is None and detail.json()["partners"] == []
     assert "member" not in json_ld.json() and "parentOrganization" not in json_ld.json()
@@ -126,7 +126,7 @@ def test_news_never_names_a_hidden_project(api, state):
     news.save_revision().publish()
     pipeline.drain()
     detail = api.get(f"/api/v1/news/{news.pk}/")
-    json_ld = api.get(f"/api/v1/news/{news.pk}/?format=jsonld")
+    json_ld = api.get(f"/api/v1/news/{news.pk}/jsonld/")
     assert project.pk not in {ref["id"] for ref in detail.json()["about_projects"]}
     assert project.title.encode() not in detail.content + json_ld.content
 
@@ -156,7 +156,7 @@ def test_an_expired_page_leaves_every_public_output_at_once(api, move_clock_past
     assert NewsPage.objects.get(pk=news.pk).live  # the scheduled job has not run
     assert news.pk not in every_listed_id(api, "news")
     assert api.get(f"/api/v1/news/{news.pk}/").status_code == 404
-    assert api.get(f"/api/v1/news/{news.pk}/?format=jsonld").status_code == 404
+    assert api.get(f"/api/v1/news/{news.pk}/jsonld/").status_code == 404
     assert api.get(news.get_url()).status_code == 404
     for content in [*search_outputs(api), api.get("/feeds/news.rss").content,
                     api.get("/feeds/news.atom").content]:

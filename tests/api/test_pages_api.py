@@ -25,13 +25,13 @@ def test_list_and_detail_of_every_page_type(api, key):
 
 
 @pytest.mark.parametrize("key", CONTENT_TYPES)
-def test_detail_as_json_ld_by_accept_header_or_format(api, key):
+def test_detail_as_json_ld_is_its_own_operation(api, key):
     page_id = get_json(api, f"/api/v1/{key}/?page_size=1")["results"][0]["id"]
-    by_header = api.get(f"/api/v1/{key}/{page_id}/", headers={"Accept": "application/ld+json"})
-    by_format = api.get(f"/api/v1/{key}/{page_id}/?format=jsonld")
-    assert by_header.headers["Content-Type"].startswith("application/ld+json")
-    assert by_header.json() == by_format.json()
-    document = by_format.json()
+    response = api.get(f"/api/v1/{key}/{page_id}/jsonld/")
+    assert response.headers["Content-Type"].startswith("application/ld+json")
+    detail = api.get(f"/api/v1/{key}/{page_id}/", headers={"Accept": "application/ld+json"})
+    assert detail.headers["Content-Type"].startswith("application/json")
+    document = response.json()
     assert document["@context"] == "https://schema.org"
     expected = JSON_LD_TYPES[key]
     assert document["@type"] in expected if isinstance(expected, set) else \
@@ -41,7 +41,7 @@ def test_detail_as_json_ld_by_accept_header_or_format(api, key):
 
 def test_project_json_ld_carries_the_grant(api):
     project = ProjectPage.objects.live().filter(eu_amount__isnull=False).first()
-    document = get_json(api, f"/api/v1/projects/{project.pk}/?format=jsonld")
+    document = get_json(api, f"/api/v1/projects/{project.pk}/jsonld/")
     assert document["funding"]["@type"] == "MonetaryGrant"
     assert document["funding"]["amount"] == {"@type": "MonetaryAmount", "currency": "EUR",
                                              "value": float(project.eu_amount)}

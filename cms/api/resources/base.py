@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from operator import attrgetter
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from django.utils import timezone
 from ninja import Field, Schema
@@ -15,7 +15,9 @@ from pydantic import AfterValidator, BeforeValidator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from cms.api.openapi import api_enum
 from cms.api.registry import Context, resource_for
+from pages.kinds import CONTENT_KINDS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
 
@@ -45,10 +47,12 @@ def rich_text(html: str) -> str:
 
 
 RichText = Annotated[str, BeforeValidator(rich_text)]  # stored rich text, written out as HTML
-Language = Literal["lt", "en"]
+COLLECTION = "collection"  # the content type of collections, which are not a content kind
+Language = api_enum("Language", ["lt", "en"])
 # A list's order: by title either way, or by the resource's date, newest (as search's "newest")
 # or oldest first.
-ListSort = Literal["title", "-title", "newest", "oldest"]
+ListSort = api_enum("ListSort", ["title", "-title", "newest", "oldest"])
+ContentType = api_enum("ContentType", [*CONTENT_KINDS, COLLECTION])
 
 
 def language_of(page: Page) -> str:
@@ -149,7 +153,7 @@ class PageRef(Schema):
 
 class PageOut(Schema):
     id: int
-    type: str
+    type: ContentType
     title: str
     slug: str
     url: str
@@ -203,8 +207,5 @@ class PageFilters(AnswerLanguage):
                                                                 "(ISO 8601)")
     sort: ListSort = "title"
 
-
-class DetailParams(AnswerLanguage):
-    format: Literal["json", "jsonld"] = "json"
 
 

@@ -6,7 +6,7 @@ from ninja import Schema
 
 from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
-from cms.api.resources.base import PageFilters, PageOut, RichText
+from cms.api.resources.base import COLLECTION, PageFilters, PageOut, RichText
 from cms.api.search_schemas import SearchOut
 from cms.searching import known_filters, run, search_query
 from pages.models import CollectionPage
@@ -75,7 +75,7 @@ def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:
 
 
 register(PageResource(
-    key="collections", content_type="collection", model=CollectionPage,
+    key="collections", content_type=COLLECTION, model=CollectionPage,
     filters=CollectionFilters, summary_schema=CollectionSummary,
     detail_schema=CollectionDetail, json_ld=json_ld,
     select_related=("locale",),

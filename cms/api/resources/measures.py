@@ -1,10 +1,11 @@
 """Funding measures (shared by all municipalities): /api/v1/measures/."""
 
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field
 
 from cms.api import jsonld
+from cms.api.openapi import api_enum
 from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
@@ -15,19 +16,22 @@ from cms.api.resources.base import (
     language_of,
 )
 from pages.models import Agency, Fund, FundingMeasurePage, Programme
+from pages.models.taxonomy import Period
+
+PeriodCode = api_enum("Period", Period.values)
 
 
 class MeasureFilters(PageFilters):
     programme: list[str] = Field([], description="Programme slugs")
     fund: list[str] = Field([], description="Fund slugs")
     agency: list[str] = Field([], description="Implementing agency slugs")
-    period: list[Literal["2014-2020", "2021-2027"]] = []
+    period: list[PeriodCode] = []
 
 
 class MeasureSummary(PageOut):
     code: str
     summary: str
-    period: str
+    period: PeriodCode
     programme: TermOut
     priority: TermOut
     fund: TermOut | None

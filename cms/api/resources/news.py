@@ -1,11 +1,12 @@
 """News of the municipalities: /api/v1/news/."""
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 
 from cms.api import jsonld
+from cms.api.openapi import api_enum
 from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
@@ -18,7 +19,7 @@ from cms.api.resources.base import (
 )
 from pages.models import NewsPage, TargetGroup
 
-Kind = Literal[tuple(NewsPage.Kind.values)]
+Kind = api_enum("NewsKind", NewsPage.Kind.values)
 
 
 class NewsFilters(PageFilters):
@@ -36,7 +37,7 @@ def published_on(page: NewsPage) -> date | None:
 
 
 class NewsSummary(PageOut):
-    kind: str
+    kind: Kind
     date: date | None
     lead: str
     target_groups: list[TermOut]

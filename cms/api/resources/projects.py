@@ -1,11 +1,12 @@
 """EU-funded projects: /api/v1/projects/."""
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 
 from cms.api import jsonld
+from cms.api.openapi import api_enum
 from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
@@ -20,16 +21,18 @@ from cms.api.resources.base import (
 )
 from pages.models import Fund, ProjectPage, ServiceType, TargetGroup
 
+ProjectStatus = api_enum("ProjectStatus", ProjectPage.Status.values)
+
 
 class ProjectFilters(PageFilters):
-    status: list[Literal["planned", "running", "completed"]] = []
+    status: list[ProjectStatus] = []
     target_group: list[str] = Field([], description="Target group slugs")
     service_type: list[str] = Field([], description="Service type slugs")
     fund: list[str] = Field([], description="Fund slugs")
 
 
 class ProjectSummary(PageOut):
-    status: str
+    status: ProjectStatus
     project_code: str
     summary: str
     start_date: date | None

@@ -1,10 +1,11 @@
 """Service providers and other organisations: /api/v1/providers/."""
 
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 
 from cms.api import jsonld
+from cms.api.openapi import api_enum
 from cms.api.registry import Context, TermFilter, kind_resource, register
 from cms.api.resources.base import (
     PageFilters,
@@ -17,7 +18,7 @@ from cms.api.resources.base import (
 )
 from pages.models import ProviderPage, ServiceType, TargetGroup
 
-ProviderType = Literal[tuple(ProviderPage.ProviderType.values)]
+ProviderType = api_enum("ProviderType", ProviderPage.ProviderType.values)
 
 
 class ProviderFilters(PageFilters):
@@ -35,7 +36,7 @@ class Address(Schema):
 
 
 class ProviderSummary(PageOut):
-    provider_type: str
+    provider_type: ProviderType
     legal_code: str
     city: str
     service_types: list[TermOut]

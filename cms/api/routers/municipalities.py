@@ -1,6 +1,5 @@
 """Municipalities, their county and region, and the address of their site when they have one."""
 
-from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -8,7 +7,7 @@ from wagtail.models import Site
 
 from cms.api.params import require_known
 from cms.api.problems import Problem, problem_responses
-from cms.api.resources.base import AnswerTermOut, LabelledTermOut
+from cms.api.resources.base import AnswerTermOut, LabelledTermOut, Language
 from pages.models import Municipality, MunicipalityHomePage, Region
 
 router = Router(tags=["municipalities"])
@@ -41,7 +40,7 @@ class MunicipalityOut(LabelledTermOut):
 
 
 class MunicipalityParams(Schema):
-    lang: Literal["lt", "en"] = "lt"
+    lang: Language = "lt"
     with_site: bool | None = None
 
 

@@ -13,9 +13,8 @@ from wagtail.models import Page
 from cms.api.caching import mark_private
 from cms.api.params import is_page_id, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
-from cms.api.registry import Context, resource_for
-from cms.api.resources.base import DetailParams
-from cms.api.routers.pages import json_ld_response, wants_json_ld
+from cms.api.registry import resource_for
+from cms.api.resources.base import AnswerLanguage
 from cms.scope import site_scope
 
 router = Router(tags=["preview"], auth=BearerTokenAuth())
@@ -25,10 +24,10 @@ router = Router(tags=["preview"], auth=BearerTokenAuth())
                                      404: Problem},
             openapi_extra={"responses": problem_responses(400, 401, 403, 404)},
             operation_id="preview_page", summary="Preview a draft (for editors)")
-def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]):
+def preview_page(request: HttpRequest, page_id: int, params: Query[AnswerLanguage]):
     """Returns the latest revision of a page, published or not, in the same shape as its
     detail."""
-    require_known(request, DetailParams)
+    require_known(request, AnswerLanguage)
     mark_private(request)
     scope = site_scope(request)
     page = Page.objects.filter(pk=page_id).first() if is_page_id(page_id) else None
@@ -43,8 +42,6 @@ def preview_page(request: HttpRequest, page_id: int, params: Query[DetailParams]
     if resource is None:
         raise ApiProblem(404, _("Pages of the type of page %(id)s are not shown through the API.")
                          % {"id": page_id}, "page_id")
-    if wants_json_ld(request, params):
-        return json_ld_response(resource.json_ld(draft, Context.of(request)))
     detail = resource.detail_schema.model_validate(draft, context={"request": request})
     return {**detail.model_dump(), "preview": True,
             "live": page.live, "has_unpublished_changes": page.has_unpublished_changes}

@@ -1,7 +1,6 @@
 """Shared vocabularies: labels in both languages and how many published pages use each term."""
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from django.apps import apps
 from django.db.models import QuerySet
@@ -12,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context
-from cms.api.resources.base import LabelledTermOut, Labels
+from cms.api.resources.base import LabelledTermOut, Labels, Language
 from pages.models.taxonomy import Term
 from search.engines import get_engine
 from search.facets import FACETS, Facet
@@ -70,8 +69,8 @@ class TaxonomyOut(VocabularyOut):
 
 
 class TaxonomyParams(Schema):
-    lang: Literal["lt", "en"] = "lt"
-    language: list[Literal["lt", "en"]] = Field(
+    lang: Language = "lt"
+    language: list[Language] = Field(
         [], description="Count usage in pages of these languages; repeatable")
 
 
