@@ -9,16 +9,19 @@ from typing import Any
 from django.core.paginator import Page as ListingPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from pages.kinds import section_models
 from pages.listing import parsed_whole_number
+from pages.models.news import NewsPage
 from pages.models.taxonomy import Municipality
 from pages.public import public_pages
 
@@ -28,10 +31,23 @@ SECTION_CONTEXT_HOOK = "section_page_context"  # fn(page, request) -> template c
 INDEX_TEXTS = {"none": _("Nothing has been published yet."), "pages": _("Pages"),
                "previous": _("Previous page"), "next": _("Next page"), "page": _("page")}
 INDEX_COUNT = _("%(count)s in total.")
+LATEST_NEWS_COUNT = 5
+ACCESSIBILITY_TEMPLATE = "pages/accessibility_statement.html"
+ACCESSIBILITY_ROUTES = {"lt": "prieinamumo_deklaracija", "en": "accessibility_statement"}
 
 
-class MunicipalityHomePage(Page):
-    """Root of one municipality's Wagtail Site (or of the national section)."""
+def latest_news(home: Page, locale: Locale) -> list[Page]:
+    """The newest public news items of a site, in the home page's language."""
+    news = public_pages(NewsPage.objects.descendant_of(home).filter(locale=locale))
+    return list(news.order_by("-date_published", "-first_published_at", "-pk")
+                [:LATEST_NEWS_COUNT])
+
+
+class MunicipalityHomePage(RoutablePageMixin, Page):
+    """Root of one municipality's Wagtail Site (or of the national section).
+
+    Its accessibility statement is served below it, at `prieinamumo-deklaracija/` (Lithuanian)
+    or `accessibility-statement/` (English); an empty statement shows the standard text."""
 
     municipality = models.ForeignKey(Municipality, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="home_pages",
@@ -42,10 +58,15 @@ class MunicipalityHomePage(Page):
         _("origins allowed to read the API (CORS)"), blank=True,
         help_text=_("Websites whose pages may read this municipality's API in the browser, "
                     "one a line, e.g. https://www.alytus.lt."))
+    accessibility_statement = RichTextField(
+        _("accessibility statement"), blank=True,
+        help_text=_("Shown on the site's accessibility statement page, linked from every "
+                    "page's footer. Empty: a standard statement with the site's contacts."))
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.CollectionPage"]  # after the section of every content kind
-    content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro"),
+                      FieldPanel("accessibility_statement")]
     settings_panels = [*Page.settings_panels, FieldPanel("api_allowed_origins")]
 
     class Meta:
@@ -56,6 +77,32 @@ class MunicipalityHomePage(Page):
     def clean_subpage_models(cls) -> list[type[Page]]:
         """The section of every registered content kind, then `subpage_types`."""
         return [*section_models(), *super().clean_subpage_models()]
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code if self.locale_id else "lt"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        sections = public_pages(self.get_children().type(*section_models())).specific()
+        sections = list(sections)
+        context.update({"sections": sections, "latest_news": latest_news(self, self.locale),
+                        "news_section": next((section for section in sections
+                                              if isinstance(section, NewsIndexPage)), None)})
+        return context
+
+    def accessibility_statement_url(self, request: HttpRequest | None = None) -> str:
+        """The address of the site's accessibility statement in the home page's language."""
+        route = ACCESSIBILITY_ROUTES.get(self.language, ACCESSIBILITY_ROUTES["lt"])
+        return self.get_url(request) + self.reverse_subpage(route).lstrip("/")
+
+    @path("prieinamumo-deklaracija/", name=ACCESSIBILITY_ROUTES["lt"])
+    @path("accessibility-statement/", name=ACCESSIBILITY_ROUTES["en"])
+    def accessibility_statement_page(self, request: HttpRequest) -> TemplateResponse:
+        """The statement at the address of the home page's own language only."""
+        if request.routable_resolver_match.url_name != ACCESSIBILITY_ROUTES.get(self.language):
+            raise Http404
+        return self.render(request, template=ACCESSIBILITY_TEMPLATE)
 
 
 def page_link(params: QueryDict, number: int) -> str:
@@ -102,7 +149,8 @@ class IndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        children = public_pages(self.get_children()).order_by("-first_published_at", "-pk")
+        children = public_pages(self.get_children()).specific().order_by(
+            "-first_published_at", "-pk")
         # Any ?page= but a page number shows the first page; one beyond the end, the last.
         number = parsed_whole_number(request.GET.get("page")) or 1
         listing = Paginator(children, INDEX_PAGE_SIZE).get_page(number)
