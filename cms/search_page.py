@@ -16,6 +16,7 @@ from pages.kinds import kind_of_section
 from pages.listing import parsed_whole_number
 from pages.models import CollectionPage
 from pages.models.structure import IndexPage
+from pages.templatetags.site_chrome import site_contacts
 from search.query import QueryError, SearchQuery
 
 
@@ -51,6 +52,8 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
         **results_context(request, query, response, hidden=("language",)
                           + (("municipality", "region") if scope.municipality else ())),
     }
+    if not response.count:  # whom to ask for help, beside the searches to try
+        context["help_contacts"] = site_contacts(home)
     return TemplateResponse(request, "cms/search_page.html", context, status=status)
 
 

@@ -1,6 +1,8 @@
 """The one query object every engine answers, and the response they all return."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -68,6 +70,21 @@ class Hit:
     summary: str
     highlight: str  # an excerpt with the query's words in <mark>; the summary when it has none
     score: float | None = None
+    # facts a result card shows, as the document holds them (facet values, EUR)
+    status: list[str] = field(default_factory=list)
+    period: list[str] = field(default_factory=list)
+    fund: list[str] = field(default_factory=list)
+    budget: float | None = None
+    start_date: str | None = None  # a project's start; `date` may be when it was published
+
+
+CARD_FACTS = ("status", "period", "fund")  # the document's lists a result card shows
+
+
+def card_facts(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The optional Hit fields a result card shows, read from a stored document."""
+    return {**{key: document.get(key) or [] for key in CARD_FACTS},
+            "budget": document.get("budget"), "start_date": document.get("start_date")}
 
 
 @dataclass

@@ -22,7 +22,14 @@ from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
 from search.facets import FACETS
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
-from search.query import FacetValue, Hit, SearchQuery, SearchResponse, facet_listing
+from search.query import (
+    FacetValue,
+    Hit,
+    SearchQuery,
+    SearchResponse,
+    card_facts,
+    facet_listing,
+)
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
 HIGHLIGHT_FIELDS = ("summary", "body", "title")
@@ -301,7 +308,7 @@ class DatabaseEngine(SearchEngine):
                    date=document.get("date"), summary=document.get("summary") or "",
                    highlight=highlight(document, forms) if forms
                    else document.get("summary") or "",
-                   score=score)
+                   score=score, **card_facts(document))
 
     @staticmethod
     def _facets(docs: QuerySet, selected: dict[str, Q],

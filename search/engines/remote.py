@@ -17,7 +17,7 @@ from search.engines.base import (
     basic_analysis_allowed,
 )
 from search.facets import FACETS
-from search.query import Hit, SearchQuery, SearchResponse, facet_listing
+from search.query import Hit, SearchQuery, SearchResponse, card_facts, facet_listing
 
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
@@ -167,7 +167,7 @@ class RemoteEngine(SearchEngine):
                    municipality=source.get("municipality", []), date=source.get("date"),
                    summary=summary,
                    highlight=(snippet or source["title"]) if has_words else summary,
-                   score=hit.get("_score"))
+                   score=hit.get("_score"), **card_facts(source))
 
     @staticmethod
     def _counts(aggregations: dict) -> dict[str, dict[str, int]]:
