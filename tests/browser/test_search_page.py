@@ -92,3 +92,102 @@ def test_search_works_without_javascript(browser, live_server, alytus_content):
     tab.wait_for_url(re.compile(r"q=services"))
     assert "for “services”" in summary(tab)
     context.close()
+
+
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 900}
+TEXTS = {"lt": {"path": "/paieska/", "filters": "Filtrai", "show": "Rodyti"},
+         "en": {"path": "/en/search/", "filters": "Filters", "show": "Show"}}
+
+
+def serious_violations(page) -> list[tuple[str, str, str]]:
+    violations = Axe().run(page).response["violations"]
+    return [(v["id"], v["impact"], v["help"]) for v in violations
+            if v["impact"] in ("serious", "critical")]
+
+
+def shoot(page, screenshot_dir, language: str) -> None:
+    folder = screenshot_dir / "screenshots"
+    folder.mkdir(exist_ok=True)
+    width = page.viewport_size["width"]
+    page.screenshot(path=str(folder / f"search-{language}-{width}.png"), full_page=True)
+
+
+def total(page) -> int:
+    return int(re.search(r"\d+", summary(page)).group())
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_phone_shows_results_first_and_filters_in_a_panel_with_the_count(
+        browser, live_server, alytus_content, screenshot_dir, language):
+    texts = TEXTS[language]
+    context = browser.new_context(viewport=PHONE, locale="lt-LT")
+    tab = context.new_page()
+    tab.goto(site_url(live_server, "alytus", texts["path"]))
+    first = tab.locator(".hits > li h3").first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE["height"]  # the first result's title shows
+    toggle = tab.locator(".filters-toggle")
+    assert toggle.inner_text() == f"{texts['filters']} (0)"
+    assert not tab.locator("#filtrai-turinys").is_visible()
+    assert serious_violations(tab) == []
+    shoot(tab, screenshot_dir, language)
+
+    toggle.click()
+    apply = tab.locator("#rodyti-rezultatus")
+    assert apply.is_visible() and re.match(rf"{texts['show']} {total(tab)} ", apply.inner_text())
+    box = tab.locator("#filtrai-turinys input[type=checkbox]").first
+    label = tab.locator(f"label[for='{box.get_attribute('id')}']")
+    chosen = int(COUNT.search(label.inner_text()).group(1))
+    before = summary(tab)
+    box.check()
+    wait_for_change(tab, before)
+    assert re.match(rf"{texts['show']} {chosen} ", apply.inner_text())
+    assert toggle.inner_text() == f"{texts['filters']} (1)"
+    apply.click()
+    tab.wait_for_function("!document.getElementById('filtrai').open")
+    assert tab.evaluate("document.activeElement.id") == "rezultatai"
+    assert total(tab) == chosen and tab.locator(".hits > li h3").first.is_visible()
+
+    tab.set_viewport_size(DESKTOP)
+    tab.wait_for_function("document.getElementById('filtrai').open")
+    assert not toggle.is_visible() and tab.locator("#filtrai-turinys").is_visible()
+    assert serious_violations(tab) == []
+    shoot(tab, screenshot_dir, language)
+    context.close()
+
+
+def test_keyboard_keeps_focus_and_the_live_region_and_sorts_on_request(
+        browser, live_server, alytus_content):
+    context = browser.new_context(viewport=DESKTOP, locale="lt-LT")
+    tab = context.new_page()
+    tab.goto(site_url(live_server, "alytus", "/paieska/"))
+    more = tab.locator("details.more").first
+    more.locator("summary").focus()
+    tab.keyboard.press("Enter")
+    assert more.get_attribute("open") is not None
+    tab.keyboard.press("Tab")
+    box_id = tab.evaluate("document.activeElement.id")
+    assert tab.evaluate("document.activeElement.closest('details.more') !== null")
+    tab.evaluate("window.statusBefore = document.getElementById('rezultatu-skaicius')")
+    before = summary(tab)
+    tab.keyboard.press("Space")
+    wait_for_change(tab, before)
+    assert tab.evaluate("document.activeElement.id") == box_id
+    assert tab.locator(f"#{box_id}").is_checked()
+    assert tab.locator(f"#{more.get_attribute('id')}").get_attribute("open") is not None
+    assert tab.evaluate("document.getElementById('rezultatu-skaicius') === window.statusBefore")
+    assert summary(tab) != before
+
+    searches = []
+    tab.on("request", lambda request: searches.append(request.url)
+           if "/paieska/" in request.url else None)
+    address = tab.url
+    tab.locator("#sort").focus()
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowDown")
+    chosen = tab.locator("#sort").input_value()
+    assert tab.url == address and f"sort={chosen}" not in address
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(f"sort={chosen}"))
+    assert len(searches) == 1 and f"sort={chosen}" in searches[0]
+    context.close()

@@ -34,7 +34,9 @@
     return states;
   }
 
+  var swapping = false;  // a focused control that is replaced loses focus: no change of mind
   function swap(fresh) {
+    swapping = true;
     var status = document.getElementById(STATUS), freshStatus = fresh.getElementById(STATUS);
     REGIONS.forEach(function (id) {
       var current = document.getElementById(id), replacement = fresh.getElementById(id);
@@ -49,6 +51,7 @@
       placeholder.replaceWith(status);
       status.textContent = freshStatus.textContent;
     }
+    swapping = false;
   }
 
   function update(url, push) {
@@ -100,7 +103,9 @@
     if (event.target.id === "sort") sortByKeyboard = false;
   });
   form.addEventListener("focusout", function (event) {
-    if (event.target.id === "sort" && sortChanged(event.target)) update(formUrl(), true);
+    if (!swapping && event.target.id === "sort" && sortChanged(event.target)) {
+      update(formUrl(), true);
+    }
   });
 
   form.addEventListener("change", function (event) {
