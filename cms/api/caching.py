@@ -1,8 +1,11 @@
 """HTTP caching for public GET responses: ETag, Last-Modified, Cache-Control and 304s.
 
-Views mark how fresh their data is with `mark_modified`; the policy per path prefix decides
-max-age (short for search, whose results change whenever the index does).
-"""
+The ETag is the body's digest, so it is right whatever the body was read from. Last-Modified
+is sent only where one moment covers everything a body shows: the search marks the index's
+latest change with `mark_modified`; a page's body also shows related pages and vocabularies,
+whose changes its own publication date would not reflect, so pages send none. The policy per
+path prefix decides max-age (short for search, whose results change whenever the index does,
+and for errors)."""
 
 from datetime import datetime
 
@@ -15,7 +18,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-SEARCH_MAX_AGE = 60
+SEARCH_MAX_AGE = ERROR_MAX_AGE = 60
 DEFAULT_MAX_AGE = 300
 
 
@@ -42,10 +45,15 @@ def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpRe
     patch_vary_headers(response, ["Accept", "Authorization"])
     if response.status_code >= 400:  # problem details are written in the request's language
         patch_vary_headers(response, ["Accept-Language"])
-    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+    if request.method not in ("GET", "HEAD"):
         return response
-    if getattr(request, "_private", False):
+    if getattr(request, "_private", False) or "Authorization" in request.headers:
         patch_cache_control(response, private=True, no_store=True)
+        return response
+    if response.status_code >= 400:
+        patch_cache_control(response, public=True, max_age=ERROR_MAX_AGE)
+        return response
+    if response.status_code != 200:
         return response
     if not response.has_header("ETag") and not response.streaming:
         set_response_etag(response)

@@ -14,6 +14,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
@@ -73,9 +74,11 @@ def message_language(request: HttpRequest) -> str:
 
 def at_the_edge(view: View) -> View:
     """Refuse hosts that are no municipality's site and parameters carrying NUL (PostgreSQL
-    refuses it in any text); answer OPTIONS with the methods allowed; add caching headers.
+    refuses it in any text); answer OPTIONS with the methods allowed; add caching headers;
+    compress for clients that accept gzip (answers hold no secrets for BREACH to guess).
     Everything the view says is said in the request's language."""
 
+    @gzip_page
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         with translation.override(message_language(request)):
@@ -98,8 +101,21 @@ def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
     except TooManyFieldsSent:
         response = problem_response(400, _("Too many parameters."))
     else:
-        response = view(request, *args, **kwargs)
-    return with_caching_headers(request, response)
+        response = view_as_get(view, request, *args, **kwargs) if request.method == "HEAD" \
+            else view(request, *args, **kwargs)
+    response = with_caching_headers(request, response)
+    if request.method == "HEAD":
+        response.content = b""
+    return response
+
+
+def view_as_get(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """HEAD is answered by the GET it stands for (its body is dropped afterwards)."""
+    request.method = "GET"
+    try:
+        return view(request, *args, **kwargs)
+    finally:
+        request.method = "HEAD"
 
 
 def unknown_path(request: HttpRequest, *args, **kwargs) -> HttpResponse:

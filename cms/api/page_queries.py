@@ -1,11 +1,13 @@
 """Published pages of one resource, filtered and ordered as a list request asks."""
 
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from cms.api.params import any_of, require_terms
 from cms.api.registry import PageResource
 from pages.models import Municipality, MunicipalityHomePage
 from pages.public import public_pages
+from search.query import QueryError
 
 
 def published(resource: PageResource) -> QuerySet:
@@ -53,6 +55,9 @@ def filtered(resource: PageResource, filters) -> QuerySet:
     for parameter, lookup in resource.field_filters.items():
         if values := getattr(filters, parameter):
             pages = pages.filter(**{f"{lookup}__in": values})
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise QueryError("date_to", _("“date_to” (%(to)s) is before “date_from” (%(from)s).")
+                         % {"to": filters.date_to, "from": filters.date_from})
     if filters.date_from:
         pages = pages.filter(**{f"{date_lookup(resource)}__gte": filters.date_from})
     if filters.date_to:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from cms.api.caching import mark_modified
 from cms.api.params import WholeNumber
 from cms.searching import DEFAULT_PAGE_SIZE
 from search.query import MAX_PAGE_SIZE, QueryError
@@ -43,14 +42,3 @@ class PageNumbers(PaginationBase):
                              % {"page": pagination.page, "count": count})
         return {"count": count, "page": pagination.page, "page_size": pagination.page_size,
                 "results": list(queryset[start:start + pagination.page_size])}
-
-
-class PublishedPageNumbers(PageNumbers):
-    """Pages of published pages: the newest publication among them is the response's
-    Last-Modified."""
-
-    def paginate_queryset(self, queryset: QuerySet, pagination: PageNumberInput,
-                          request: HttpRequest, **params: Any) -> dict[str, Any]:
-        answer = super().paginate_queryset(queryset, pagination, request, **params)
-        mark_modified(request, *(page.last_published_at for page in answer["results"]))
-        return answer

@@ -102,7 +102,9 @@ def register_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return problem_response(401, _("A valid API key is needed (Authorization: Bearer …)."))
+        response = problem_response(401, _("A valid API key is needed (Authorization: Bearer …)."))
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+        return response
 
 
 def problem_responses(*statuses: int) -> dict:

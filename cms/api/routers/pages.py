@@ -9,10 +9,9 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict
 from wagtail.models import Page
 
-from cms.api.caching import mark_modified
 from cms.api.jsonld import JSON_LD
 from cms.api.page_queries import filtered, published
-from cms.api.pagination import PublishedPageNumbers
+from cms.api.pagination import PageNumbers
 from cms.api.params import is_page_id, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, PageResource
@@ -49,16 +48,15 @@ def page_router(resource: PageResource) -> Router:
         if page is None:
             raise ApiProblem(404, _("There is no published page %(id)s.") % {"id": page_id},
                              "page_id")
-        mark_modified(request, page.last_published_at)
         return page
 
     @router.get("/", response={200: list[resource.summary_schema], **errors},
                 operation_id=f"list_{resource.key}", url_name=f"{resource.key}-list",
                 openapi_extra={"responses": problem_responses(400, 404)},
                 summary=f"List the published {resource.key}")
-    @paginate(PublishedPageNumbers)
+    @paginate(PageNumbers)
     def list_pages(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore
-        require_known(request, filters_schema, PublishedPageNumbers.Input)
+        require_known(request, filters_schema, PageNumbers.Input)
         return filtered(resource, filters)
 
     @router.get("/{page_id}/", response={200: resource.detail_schema, **errors},
