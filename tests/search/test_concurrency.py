@@ -13,8 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+import elastic_transport
 import pytest
 from django.db import connection, transaction
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from config.celery import app
 from pages.models import FundingMeasurePage, ProjectPage, ProviderPage
@@ -75,11 +77,17 @@ def test_failure_of_an_older_version_leaves_a_new_change_pending(monkeypatch):
     monkeypatch.setattr(outbox, "MAX_ATTEMPTS", 1)
     outbox.record_changes([NO_PAGE])
 
+    changed = threading.Event()
+
+    def change() -> None:
+        outbox.record_changes([NO_PAGE])
+        changed.set()  # made, not yet committed: its transaction stays open
+
     def fail_version_1_after_the_change() -> None:
-        time.sleep(0.1)  # the change below is made, not yet committed
+        assert changed.wait(timeout=10)
         outbox.record_failure(NO_PAGE, 1, "atmesta")
 
-    concurrently(fail_version_1_after_the_change, lambda: outbox.record_changes([NO_PAGE]))
+    concurrently(fail_version_1_after_the_change, change)
     entry = OutboxEntry.objects.get(page_id=NO_PAGE)
     assert (entry.version, entry.pending, entry.failed, entry.attempts) == (2, True, False, 0)
 
@@ -132,8 +140,8 @@ def test_unreachable_engine_leaves_the_rows_due_without_using_attempts(engine, s
     outbox.record_changes([NO_PAGE])
     url_setting = "ELASTICSEARCH_URL" if settings.ELASTICSEARCH_URL else "OPENSEARCH_URL"
     setattr(settings, url_setting, "http://127.0.0.1:9")  # nothing listens there
-    with pytest.raises(Exception):  # noqa: B017 - the client's connection error; Celery retries
-        pipeline.drain()
+    with pytest.raises((elastic_transport.ConnectionError, OpenSearchConnectionError)):
+        pipeline.drain()  # the client's connection error, which Celery retries
     entry = OutboxEntry.objects.get(page_id=NO_PAGE)
     assert (entry.pending, entry.attempts, entry.retry_after) == (True, 0, None)
 
@@ -308,7 +316,8 @@ def test_worker_killed_during_a_bulk_request_loses_nothing(run_import, queue, se
     try:
         drain_outbox.apply_async()
         assert proxy.bulk_sent.wait(timeout=90), "the worker sent no bulk request"
-        time.sleep(1)  # the engine applies the writes; their answer never arrives
+        poll(lambda: engine.refresh() or engine.count() > 0, 30,
+             "the engine applying the writes whose answer never arrives")
     finally:
         killed.kill()
         print(killed.communicate(timeout=30)[0])
