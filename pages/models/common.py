@@ -1,10 +1,65 @@
-"""Fields and behaviour shared by the four content page types."""
+"""Fields and behaviour shared by the four content page types, and the parts of their edit
+forms: tabs, help texts that say which fields the public page shows, vocabularies as checkbox
+lists."""
 
+from collections.abc import Sequence
+
+from django import forms
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+SHOWN_ON_PUBLIC_PAGE = _("Shown on the public page.")
+
+
+def field_help(text: Promise | str = "", public: bool = False) -> Promise | str:
+    """A field's help text, ending with the public page marker when the public page shows it."""
+    if not public:
+        return text
+    return format_lazy("{text} {marker}", text=text, marker=SHOWN_ON_PUBLIC_PAGE) if text \
+        else SHOWN_ON_PUBLIC_PAGE
+
+
+def described(name: str, text: Promise | str = "", public: bool = False, **options) -> FieldPanel:
+    return FieldPanel(name, help_text=field_help(text, public), **options)
+
+
+def vocabulary(name: str, text: Promise | str = "", public: bool = False) -> FieldPanel:
+    """Terms of a shared vocabulary, ticked in a list of checkboxes."""
+    return described(name, text, public, widget=forms.CheckboxSelectMultiple)
+
+
+def copied_untranslated(*names: str) -> list[SynchronizedField]:
+    """Fields a translation copies from its source as they are (codes, numbers, dates, names,
+    addresses, e-mails, phones, URLs: what an import's translation line may not change either):
+    the translation editor neither offers them for translation nor lets them be overridden. For
+    a model's `override_translatable_fields`."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
+def edit_tabs(content: Sequence[Panel], classification: Sequence[Panel],
+              funding: Sequence[Panel] = (), contacts: Sequence[Panel] = ()) -> TabbedInterface:
+    """The edit form of a content page: its own tabs, then Wagtail's promote and settings."""
+    tabs = [(content, _("Content")), (classification, _("Classification")),
+            (funding, _("Funding")), (contacts, _("Contacts")),
+            (Page.promote_panels, _("Promote")), (Page.settings_panels, _("Settings"))]
+    return TabbedInterface([ObjectList(panels, heading=heading)
+                            for panels, heading in tabs if panels])
+
+
+title_panel = TitleFieldPanel("title", help_text=SHOWN_ON_PUBLIC_PAGE)
 
 
 class AddressFields(models.Model):
@@ -19,10 +74,12 @@ class AddressFields(models.Model):
     address_panels = [
         MultiFieldPanel(
             [FieldPanel("street_address"), FieldPanel("city"), FieldPanel("postal_code"),
-             FieldPanel("latitude"), FieldPanel("longitude")],
+             described("latitude", _("Decimal degrees, e.g. 54.3961: the place on maps.")),
+             described("longitude", _("Decimal degrees, e.g. 24.0459."))],
             heading=_("Address"),
         )
     ]
+    untranslated_fields = ("street_address", "city", "postal_code", "latitude", "longitude")
 
     class Meta:
         abstract = True
@@ -37,10 +94,12 @@ class ContactFields(models.Model):
     contact_panels = [
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_department"),
-             FieldPanel("contact_phone"), FieldPanel("contact_email")],
+             described("contact_phone", _("With the country code, e.g. +370 633 87 850.")),
+             FieldPanel("contact_email")],
             heading=_("Contacts"),
         )
     ]
+    untranslated_fields = ("contact_name", "contact_phone", "contact_email")
 
     class Meta:
         abstract = True
@@ -51,8 +110,11 @@ class SourceFields(models.Model):
     source_date = models.DateField(_("source date"), null=True, blank=True)
 
     source_panels = [
-        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_date")], heading=_("Source"))
+        MultiFieldPanel([described("source_url", _("Where the information was taken from.")),
+                         described("source_date", _("When the source was read."))],
+                        heading=_("Source"))
     ]
+    untranslated_fields = ("source_url", "source_date")
 
     class Meta:
         abstract = True
@@ -64,7 +126,9 @@ class ImageFields(models.Model):
                               verbose_name=pgettext_lazy("page field", "image"))
     image_credit = models.CharField(_("image credit"), max_length=255, blank=True)
 
-    image_panels = [FieldPanel("image"), FieldPanel("image_credit")]
+    image_panels = [FieldPanel("image"),
+                    described("image_credit", _("Who took the photo or holds its rights."))]
+    untranslated_fields = ("image_credit",)
 
     class Meta:
         abstract = True

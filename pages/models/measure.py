@@ -6,7 +6,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.codes import MEASURE_CODE, validate_measure_code
-from pages.models.common import SourceFields, money_field
+from pages.models.common import (
+    SourceFields,
+    copied_untranslated,
+    described,
+    edit_tabs,
+    money_field,
+    title_panel,
+)
 from pages.models.taxonomy import Agency, Fund, Priority
 
 
@@ -41,17 +48,30 @@ class FundingMeasurePage(SourceFields, Page):
     parent_page_types = ["pages.MeasureIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("priority"),
-                         FieldPanel("specific_objective")], heading=_("Measure")),
-        MultiFieldPanel([FieldPanel("agency"), FieldPanel("fund"), FieldPanel("selection_method"),
-                         FieldPanel("financing_form"), FieldPanel("eu_amount"),
-                         FieldPanel("total_amount")], heading=_("Funding")),
-        FieldPanel("summary"),
-        FieldPanel("eligible_applicants"),
-        FieldPanel("funded_activities"),
+        title_panel,
+        described("summary", _("Two or three sentences on what the measure finances."),
+                  public=True),
+        described("eligible_applicants", _("Who may apply for the funding.")),
+        described("funded_activities", _("What the funding may be spent on.")),
         *SourceFields.source_panels,
     ]
+    classification_panels = [
+        MultiFieldPanel([
+            described("code", _("As in the programme, e.g. 08.1.1-CPVA-R-407."), public=True),
+            FieldPanel("priority"), FieldPanel("specific_objective")], heading=_("Measure")),
+        MultiFieldPanel([FieldPanel("agency"), FieldPanel("fund"),
+                         FieldPanel("selection_method")], heading=_("Classification")),
+    ]
+    funding_panels = [
+        MultiFieldPanel([
+            described("financing_form", _("E.g. a non-repayable grant.")),
+            described("eu_amount", _("In euros: the part paid by the EU."), public=True),
+            described("total_amount", _("In euros: the whole amount for the measure."))],
+            heading=_("Funding")),
+    ]
+    edit_handler = edit_tabs(content_panels, classification_panels, funding_panels)
+    override_translatable_fields = copied_untranslated(
+        "code", "eu_amount", "total_amount", *SourceFields.untranslated_fields)
 
     class Meta:
         verbose_name = _("funding measure")

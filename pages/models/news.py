@@ -10,7 +10,15 @@ from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
 from pages.links import PublicLinksModel
-from pages.models.common import ImageFields, SourceFields
+from pages.models.common import (
+    ImageFields,
+    SourceFields,
+    copied_untranslated,
+    described,
+    edit_tabs,
+    title_panel,
+    vocabulary,
+)
 from pages.models.taxonomy import Municipality, TargetGroup
 
 
@@ -54,23 +62,31 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
 
     # Terms are shared by both languages: a translation that wagtail-localize syncs takes its
     # source's target groups.
-    override_translatable_fields = [SynchronizedField("target_groups")]
+    override_translatable_fields = [
+        SynchronizedField("target_groups"),
+        *copied_untranslated("date_published", *ImageFields.untranslated_fields,
+                             *SourceFields.untranslated_fields)]
     template = "pages/content_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel([FieldPanel("date_published"), FieldPanel("kind"),
-                         FieldPanel("municipality"), FieldPanel("target_groups"),
-                         FieldPanel("tags")], heading=_("News item")),
-        FieldPanel("lead"),
-        FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("about_projects"), FieldPanel("about_measures"),
-                         FieldPanel("mentioned_providers")], heading=_("Related")),
+        title_panel,
+        MultiFieldPanel([FieldPanel("date_published"), FieldPanel("kind")],
+                        heading=_("News item")),
+        described("lead", _("One or two sentences that say what happened."), public=True),
+        described("body", _("The whole news item."), public=True),
         InlinePanel("people", label=_("People mentioned")),
         *ImageFields.image_panels,
         *SourceFields.source_panels,
     ]
+    classification_panels = [
+        FieldPanel("municipality"),
+        vocabulary("target_groups", _("Whom the news concerns: tick every group.")),
+        FieldPanel("tags"),
+        MultiFieldPanel([FieldPanel("about_projects"), FieldPanel("about_measures"),
+                         FieldPanel("mentioned_providers")], heading=_("Related")),
+    ]
+    edit_handler = edit_tabs(content_panels, classification_panels)
 
     class Meta:
         verbose_name = _("news item")

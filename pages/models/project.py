@@ -18,7 +18,12 @@ from pages.models.common import (
     ContactFields,
     ImageFields,
     SourceFields,
+    copied_untranslated,
+    described,
+    edit_tabs,
     money_field,
+    title_panel,
+    vocabulary,
 )
 from pages.models.taxonomy import Fund, Municipality, ServiceType, TargetGroup
 
@@ -71,28 +76,65 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
                      index.FilterField("measure")]
 
     content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel([FieldPanel("project_code"), FieldPanel("call_code"),
-                         FieldPanel("measure"), FieldPanel("status"),
-                         FieldPanel("lead_beneficiary")], heading=_("Project")),
-        InlinePanel("partners", label=_("Partners and service providers")),
-        MultiFieldPanel([FieldPanel("municipalities"), FieldPanel("covers_all_lithuania"),
-                         FieldPanel("target_groups"), FieldPanel("service_types"),
-                         FieldPanel("funds")], heading=_("Classification")),
-        MultiFieldPanel([FieldPanel("budget_total"), FieldPanel("eu_amount"),
-                         FieldPanel("national_amount")], heading=_("Funding")),
-        MultiFieldPanel([FieldPanel("agreement_date"), FieldPanel("start_date"),
-                         FieldPanel("end_date")], heading=_("Dates")),
-        FieldPanel("summary"), FieldPanel("goal"), FieldPanel("body"), FieldPanel("capacity"),
+        title_panel,
+        described("summary", _("Two or three sentences that residents read first."),
+                  public=True),
+        described("goal", _("What the project sets out to change, in one or two sentences."),
+                  public=True),
+        described("body", _("The whole description: activities, who can take part and how."),
+                  public=True),
+        described("capacity", _("How many people the service can take at a time.")),
         InlinePanel("results", label=_("Expected results")),
         InlinePanel("indicators", label=_("Indicators")),
-        InlinePanel("links", label=_("Links")),
-        FieldPanel("kohesio_id"),
         *ImageFields.image_panels,
-        *AddressFields.address_panels,
+    ]
+    classification_panels = [
+        MultiFieldPanel([
+            described("project_code", _("As in the financing agreement, e.g. "
+                                        "08.1.1-CPVA-R-407-11-0005."), public=True),
+            described("call_code", _("The call the project was selected in, e.g. "
+                                     "08.1.1-CPVA-R-407-11.")),
+            described("measure", _("The funding measure that finances the project."),
+                      public=True),
+            described("status", public=True),
+            described("lead_beneficiary", _("The organisation responsible for the project."),
+                      public=True)], heading=_("Project")),
+        InlinePanel("partners", label=_("Partners and service providers")),
+        MultiFieldPanel([
+            vocabulary("municipalities", _("Tick every municipality where the project works.")),
+            described("covers_all_lithuania", _("Tick when the project serves the whole "
+                                                "country: no municipality needs ticking then.")),
+            vocabulary("target_groups", _("Who the project helps: tick every group."),
+                       public=True),
+            vocabulary("service_types", _("What the project offers: tick every service."),
+                       public=True),
+            vocabulary("funds", _("The EU funds that finance the project."))],
+            heading=_("Classification")),
+    ]
+    funding_panels = [
+        MultiFieldPanel([described("budget_total", _("In euros, e.g. 346361.00.")),
+                         described("eu_amount", _("In euros: the part paid by the EU."),
+                                   public=True),
+                         described("national_amount", _("In euros: the part paid by the state "
+                                                        "and the municipality."))],
+                        heading=_("Funding")),
+        MultiFieldPanel([FieldPanel("agreement_date"), described("start_date", public=True),
+                         described("end_date", public=True)], heading=_("Dates")),
+    ]
+    contact_panels = [
         *ContactFields.contact_panels,
+        *AddressFields.address_panels,
+        InlinePanel("links", label=_("Links")),
+        described("kohesio_id", _("The project's identifier in Kohesio, e.g. Q2977371.")),
         *SourceFields.source_panels,
     ]
+    edit_handler = edit_tabs(content_panels, classification_panels, funding_panels,
+                             contact_panels)
+    override_translatable_fields = copied_untranslated(
+        "project_code", "call_code", "kohesio_id", "budget_total", "eu_amount",
+        "national_amount", "agreement_date", "start_date", "end_date", "capacity",
+        *ContactFields.untranslated_fields, *AddressFields.untranslated_fields,
+        *SourceFields.untranslated_fields, *ImageFields.untranslated_fields)
 
     class Meta:
         verbose_name = _("project")

@@ -8,7 +8,16 @@ from wagtail.models import Page
 
 from pages.codes import legal_code_validator
 from pages.links import PublicLinksModel
-from pages.models.common import AddressFields, ContactFields, SourceFields
+from pages.models.common import (
+    AddressFields,
+    ContactFields,
+    SourceFields,
+    copied_untranslated,
+    described,
+    edit_tabs,
+    title_panel,
+    vocabulary,
+)
 from pages.models.taxonomy import Municipality, ServiceType, TargetGroup
 
 
@@ -45,18 +54,29 @@ class ProviderPage(PublicLinksModel, AddressFields, ContactFields, SourceFields,
     parent_page_types = ["pages.ProviderIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel([FieldPanel("provider_type"), FieldPanel("legal_code"),
-                         FieldPanel("municipality"), FieldPanel("department"),
-                         FieldPanel("website"), FieldPanel("predecessor")],
-                        heading=_("Organisation")),
-        FieldPanel("description"),
-        FieldPanel("service_types"),
-        FieldPanel("target_groups"),
-        *AddressFields.address_panels,
+        title_panel,
+        described("description", _("What the organisation does and for whom."), public=True),
+    ]
+    classification_panels = [
+        MultiFieldPanel([
+            FieldPanel("provider_type"),
+            described("legal_code", _("The nine-digit code in the Register of Legal Entities.")),
+            FieldPanel("municipality"), FieldPanel("department"),
+            described("predecessor", _("The organisation whose work this one continues."))],
+            heading=_("Organisation")),
+        vocabulary("service_types", _("The services it provides: tick every one.")),
+        vocabulary("target_groups", _("Whom it serves: tick every group.")),
+    ]
+    contact_panels = [
+        described("website", _("The full address, e.g. https://www.alytus.lt.")),
         *ContactFields.contact_panels,
+        *AddressFields.address_panels,
         *SourceFields.source_panels,
     ]
+    edit_handler = edit_tabs(content_panels, classification_panels, contacts=contact_panels)
+    override_translatable_fields = copied_untranslated(
+        "legal_code", "website", *ContactFields.untranslated_fields,
+        *AddressFields.untranslated_fields, *SourceFields.untranslated_fields)
 
     class Meta:
         verbose_name = _("service provider")
