@@ -1,6 +1,6 @@
 """System checks of what the host project must provide for the plugin: its apps (cms listed before
 the Wagtail apps whose texts it translates), the CORS middleware the API's per-municipality
-origins go through, and the two content languages."""
+origins go through, the two content languages and public addresses in ASCII letters."""
 
 from typing import Any
 
@@ -69,4 +69,10 @@ def check_host_project(app_configs: Any, **kwargs: Any) -> list[checks.CheckMess
             hint=_('Set WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES) to include ("lt", '
                    '"%(lithuanian)s") and ("en", "English").')
             % {"lithuanian": LITHUANIAN_NAME}, id="cms.E004"))
+    if getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+        messages.append(checks.Error(
+            _("WAGTAIL_ALLOW_UNICODE_SLUGS is on: the admin makes page addresses with "
+              "Lithuanian letters (“senjorų-užsiėmimai”), which links and feeds show encoded."),
+            hint=_("Set WAGTAIL_ALLOW_UNICODE_SLUGS = False: addresses are then made in ASCII "
+                   "letters (“senjoru-uzsiemimai”)."), id="cms.E005"))
     return messages

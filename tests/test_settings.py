@@ -293,7 +293,7 @@ def test_a_host_missing_what_the_plugin_needs_gets_check_errors(settings, monkey
         WAGTAIL_I18N_ENABLED=False, LANGUAGES=[("lt", "Lietuvių")])
     monkeypatch.setattr(checks, "settings", host)
     assert check_ids(checks.check_host_project(None)) == {"cms.E001", "cms.E002", "cms.E003",
-                                                          "cms.E004"}
+                                                          "cms.E004", "cms.E005"}
 
 
 def test_cms_listed_after_wagtails_apps_gets_a_check_warning(settings, monkeypatch):
@@ -303,7 +303,8 @@ def test_cms_listed_after_wagtails_apps_gets_a_check_warning(settings, monkeypat
     later_cms = [*(app for app in settings.INSTALLED_APPS if app != "cms"), "cms.apps.CmsConfig"]
     host = SimpleNamespace(INSTALLED_APPS=later_cms, MIDDLEWARE=settings.MIDDLEWARE,
                            WAGTAIL_I18N_ENABLED=True, LANGUAGES=settings.LANGUAGES,
-                           WAGTAIL_CONTENT_LANGUAGES=settings.WAGTAIL_CONTENT_LANGUAGES)
+                           WAGTAIL_CONTENT_LANGUAGES=settings.WAGTAIL_CONTENT_LANGUAGES,
+                           WAGTAIL_ALLOW_UNICODE_SLUGS=False)
     monkeypatch.setattr(checks, "settings", host)
     messages = checks.check_host_project(None)
     assert check_ids(messages) == {"cms.W001"}

@@ -171,6 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "lt"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("lt", "Lietuvių"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # page addresses in ASCII letters: "senjoru-uzsiemimai"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Vilnius"

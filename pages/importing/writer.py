@@ -118,9 +118,11 @@ def _index_page(site_slug: str, kind: ImportKind) -> Page:
 
 
 def _slug_for(data: dict, parent: Page, page: Page) -> str:
-    """The line's slug (or one made from its title), numbered when a sibling has it already."""
-    wanted = data.get("slug") or slugify(anyascii(data["title"]))[:200] or "puslapis"
-    return find_available_slug(parent, text(wanted), ignore_page_id=page.pk)
+    """The line's slug (or one made from its title) in ASCII letters ("senjorų" → "senjoru"),
+    numbered when a sibling has it already."""
+    wanted = text(data["slug"]) if data.get("slug") else data["title"]
+    return find_available_slug(parent, slugify(anyascii(wanted))[:200] or "puslapis",
+                              ignore_page_id=page.pk)
 
 
 def _publish(page: Page, live: bool) -> None:
