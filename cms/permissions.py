@@ -3,7 +3,9 @@
 Per municipality (or the national site), named in the genitive of its Lithuanian name:
   "<Name> redaktoriai"   add and edit pages in the municipality's sections (LT and EN trees),
                          submit them to the review workflow; never publish, unpublish, delete a
-                         live page or move it. Upload media to the municipality's collection.
+                         live page or move it. Translate the municipality's pages into English
+                         (`cms.translation_access` keeps it to their own pages). Upload media to
+                         the municipality's collection.
   "<Name> moderatoriai"  as editors, plus publish, unpublish, delete, move within the
                          municipality's sections, lock/unlock; approve or reject in the workflow;
                          manage all media of the municipality's collection; see the municipality's
@@ -34,6 +36,8 @@ EDITOR_MEDIA_ACTIONS = ("add", "choose")
 MODERATOR_MEDIA_ACTIONS = ("add", "change", "delete", "choose")
 TAXONOMY_ACTIONS = ("add", "change", "delete", "view")
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# wagtail-localize's translate and update actions; which pages, cms.translation_access decides
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 # Holding these model permissions means seeing and managing search health of every municipality.
 SEARCH_HEALTH_PERMISSIONS = ("search.view_outboxentry", "search.change_outboxentry")
 NATIONAL_ADMINS = "Nacionaliniai administratoriai"
@@ -78,7 +82,8 @@ def grant_media(group: Group, collection: Collection, actions: Iterable[str]) ->
 
 def editorial_group(name: str, extra_permissions: Iterable[Permission] = ()) -> Group:
     group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(named_permission(ADMIN_ACCESS), *extra_permissions)
+    group.permissions.add(named_permission(ADMIN_ACCESS), named_permission(SUBMIT_TRANSLATION),
+                          *extra_permissions)
     return group
 
 

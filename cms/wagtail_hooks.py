@@ -1,6 +1,7 @@
 """Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
-log views; the guards keeping site structure pages from being deleted or moved, and rows that
-unpublished drafts link to from being deleted. Search on the pages: the check of a collection's
+log views; a municipality's staff's dashboard and their translations of their own pages; the
+guards keeping site structure pages from being deleted or moved, and rows that unpublished
+drafts link to from being deleted. Search on the pages: the check of a collection's
 saved search, its live results, and each section's link to the search page."""
 
 from django.contrib import messages
@@ -16,10 +17,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
+from cms.dashboard import municipality_panel, own_pages_summary
 from cms.municipal_scope import reachable_pages, visible_trees
 from cms.search_page import collection_context, section_search_context
 from cms.searching import check_collection_search
 from cms.structure_guard import refuse_structural_change
+from cms.translation_access import translation_urls
 from pages import models as content
 from pages.models.collection import COLLECTION_CHECK_HOOK, COLLECTION_CONTEXT_HOOK
 from pages.models.structure import SECTION_CONTEXT_HOOK
@@ -56,6 +59,12 @@ register_snippet(TaxonomyGroup)
 hooks.register(COLLECTION_CHECK_HOOK, check_collection_search)
 hooks.register(COLLECTION_CONTEXT_HOOK, collection_context)
 hooks.register(SECTION_CONTEXT_HOOK, section_search_context)
+hooks.register("construct_homepage_summary_items", own_pages_summary, order=1)  # after Wagtail's
+hooks.register("construct_homepage_panels", municipality_panel)
+
+
+# Ahead of every app's URLs, wagtail-localize's included: its addresses reach the guarded views.
+hooks.register("register_admin_urls", translation_urls, order=-1)
 
 
 @hooks.register("register_admin_urls")
