@@ -92,7 +92,7 @@ def test_trimming_keeps_words_and_marks_whole():
     assert trimmed(text, 29) == "Socialinės <mark>paslaugos</mark>…"
     assert trimmed(text, 15) == "Socialinės…"
     assert trimmed(text, 200) == text
-    assert trimmed("<mark>viena</mark> dvi trys", 7) == "<mark>viena</mark>…"
+    assert trimmed("<mark>Viena</mark> dvi trys", 7) == "<mark>Viena</mark>…"
     assert trimmed("vidurio sakinys. Kitas sakinys", 20) == "…vidurio sakinys. …"
 
 
