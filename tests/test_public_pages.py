@@ -21,7 +21,7 @@ from pages.models import (
     ProviderIndexPage,
     ProviderPage,
 )
-from pages.templatetags.page_formats import euros, long_date, number
+from pages.templatetags.page_formats import euros, long_date, number, period_label
 from tests.factories import home, imported, section
 
 # Formatting filters ---------------------------------------------------------------------------
@@ -58,7 +58,11 @@ def test_numbers_show_decimals_only_when_they_have_some(language, value, expecte
 
 @pytest.mark.parametrize("empty", [None, ""])
 def test_nothing_formats_as_nothing(empty):
-    assert (long_date(empty), euros(empty), number(empty)) == ("", "", "")
+    assert (long_date(empty), euros(empty), number(empty), period_label(empty)) == ("",) * 4
+
+
+def test_programming_period_is_written_with_a_dash():
+    assert period_label("2021-2027") == "2021–2027"
 
 
 # Content of the Alytus site ------------------------------------------------------------------
@@ -151,7 +155,8 @@ PROJECT_FACTS = {
            "08.1.1-CPVA-R-407 Socialinių paslaugų infrastruktūros plėtra",
            "Alytaus miesto savivaldybės administracija", "Socialinės rizikos asmenys",
            "Ulonų g. 14B, Alytus", "Ona Onaitė", "Įkurti savarankiško gyvenimo namai.",
-           "Bendrai finansuoja Europos Sąjunga", "<dt>Vykdytojas</dt>", "<h2>Partneriai</h2>"),
+           "Bendrai finansuoja Europos Sąjunga", "<dt>Vykdytojas</dt>", "<h2>Partneriai</h2>",
+           "<dd>2014–2020</dd>"),
     "en": ("<dt>Code</dt><dd>08.1.1-CPVA-R-407-11-0005</dd>", "<dd>Completed</dd>",
            "<dd>20 July 2017 – 31 December 2020</dd>", "<dd class=\"amount\">€407,484.71</dd>",
            "<dd class=\"amount\">€346,361.00</dd>", "<dd class=\"amount\">€61,123.71</dd>",
@@ -292,6 +297,8 @@ def test_accessibility_statement_names_the_site_and_its_contacts(content, langua
     assert f"<h1>{heading}</h1>" in html and alytus.title in html
     assert "info@alytus.example" in html
     other = "accessibility-statement/" if language == "lt" else "prieinamumo-deklaracija/"
+    other_home = home("alytus", "en" if language == "lt" else "lt")
+    assert f'href="{urlsplit(other_home.get_full_url()).path}{other}"' in html
     html_of(alytus, other, status=404)
 
 

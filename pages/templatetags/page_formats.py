@@ -9,6 +9,8 @@ from django import template
 from django.utils import formats, numberformat, translation
 from django.utils.translation import gettext
 
+from pages.models.taxonomy import Period
+
 register = template.Library()
 
 # Django's English long date is American ("July 20, 2017"); residents read "20 July 2017".
@@ -58,3 +60,9 @@ def number(value: Decimal | int | None) -> str:
         return ""
     value = Decimal(value)
     return grouped(value, None if value % 1 else 0)
+
+
+@register.filter
+def period_label(value: str | None) -> str:
+    """An EU programming period as written for readers: 2014–2020."""
+    return str(Period(value).label) if value in Period.values else value or ""

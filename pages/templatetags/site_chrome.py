@@ -45,6 +45,7 @@ class Chrome:
     search_url: str | None = None
     breadcrumbs: list[Link] = field(default_factory=list)
     other_language: Link | None = None
+    other_statement: Link | None = None  # the accessibility statement in the other language
     contacts: ProviderPage | None = None
     accessibility_url: str | None = None
 
@@ -136,6 +137,11 @@ def site_chrome(context: template.Context) -> Chrome:
     if page is not None:
         chrome.breadcrumbs = breadcrumbs(page, home, request)
         chrome.other_language = translation_link(page, other_language_of(language), request)
+    other_home = live_translation(home, other_language_of(language)) \
+        if isinstance(page, MunicipalityHomePage) else None
+    if other_home is not None:
+        chrome.other_statement = Link(other_home.accessibility_statement_url(request),
+                                      other_home.title, other_home.language)
     return chrome
 
 
