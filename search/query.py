@@ -79,6 +79,7 @@ class Hit:
 
 
 CARD_FACTS = ("status", "period", "fund")  # the document's lists a result card shows
+CARD_FIELDS = (*CARD_FACTS, "budget", "start_date")  # everything a result card reads
 
 
 def card_facts(document: Mapping[str, Any]) -> dict[str, Any]:

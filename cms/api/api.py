@@ -5,10 +5,10 @@ The OpenAPI document (title, description, tags, operation summaries, parameter d
 developer documentation, written in English only and not translated; what the API answers with
 (problem details, labels) follows the request's language."""
 
-from cms.api.openapi import DocumentedApi
+from cms.api.openapi import API_NAMESPACE, DocumentedApi
 from cms.api.problems import register_problem_handlers
 from cms.api.registry import RESOURCES
-from cms.api.routers import municipalities, preview, search, taxonomies
+from cms.api.routers import find, municipalities, preview, search, taxonomies
 from cms.api.routers.pages import page_router
 
 DESCRIPTION = """
@@ -29,12 +29,13 @@ api = DocumentedApi(
     title="Esparama API",
     version="1",
     description=DESCRIPTION,
-    urls_namespace="esparama_api_v1",
+    urls_namespace=API_NAMESPACE,
     openapi_url="/openapi.json",
     docs_url="/docs/",
 )
 register_problem_handlers(api)
 api.add_router("/search/", search.router)
+api.add_router("/pages/", find.router)
 for resource in RESOURCES.values():
     api.add_router(f"/{resource.key}/", page_router(resource))
 api.add_router("/taxonomies/", taxonomies.router)

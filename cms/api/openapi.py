@@ -14,6 +14,7 @@ from pydantic import WithJsonSchema
 
 from cms.api.problems import problem_responses
 
+API_NAMESPACE = "esparama_api_v1"  # the URL namespace of the API's operations
 ENUMS: dict[str, list[str]] = {}
 ENUM_NAME = "x-enum-name"
 COMPONENTS = "#/components/schemas/"

@@ -2,6 +2,7 @@
 
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from cms.api.params import any_of, require_terms
 from cms.api.registry import PageResource
@@ -62,6 +63,9 @@ def filtered(resource: PageResource, filters) -> QuerySet:
         pages = pages.filter(**{f"{date_lookup(resource)}__gte": filters.date_from})
     if filters.date_to:
         pages = pages.filter(**{f"{date_lookup(resource)}__lte": filters.date_to})
+    if filters.translation_of:
+        source = Page.objects.filter(pk=filters.translation_of).values("translation_key")
+        pages = pages.filter(translation_key__in=source).exclude(pk=filters.translation_of)
     if filters.updated_since:
         pages = pages.filter(last_published_at__gte=filters.updated_since)
     return ordered(pages, resource, filters.sort)

@@ -56,6 +56,11 @@ def kind_resource(kind_key: str, **declaration: Any) -> PageResource:
     return PageResource(content_type=kind.key, model=kind.model, **declaration)
 
 
+def resource_of_type(content_type: str) -> PageResource:
+    return next(resource for resource in RESOURCES.values()
+                if resource.content_type == content_type)
+
+
 def resource_for(page: Page) -> PageResource | None:
     return next((resource for resource in RESOURCES.values()
                  if isinstance(page, resource.model)), None)

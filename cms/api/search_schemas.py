@@ -2,14 +2,17 @@
 
 import re
 from html import escape, unescape
+from urllib.parse import urlsplit
 
+from django.http import HttpRequest
 from ninja import Field, Schema
 from pydantic import create_model
 
 from cms.api.openapi import api_enum
 from cms.api.pagination import PageNumberInput
 from cms.api.params import WholeNumber
-from cms.api.resources.base import ContentType, Language
+from cms.api.registry import resource_of_type
+from cms.api.resources.base import ContentType, Language, api_detail_path
 from cms.searching import search_query
 from search.facets import FACETS
 from search.query import SORTS, Hit, SearchQuery, SearchResponse
@@ -27,6 +30,12 @@ class FacetValueOut(Schema):
 SearchSort = api_enum("SearchSort", SORTS)
 
 
+def detail_url(request: HttpRequest, content_type: str, page_id: int) -> str:
+    """The API detail of a found page."""
+    return request.build_absolute_uri(api_detail_path(resource_of_type(content_type).key,
+                                                      page_id))
+
+
 class ResultOut(Schema):
     """A search hit."""
 
@@ -34,6 +43,8 @@ class ResultOut(Schema):
     type: ContentType
     title: str
     url: str
+    path: str = Field(description="The page's path on its site (see `pages/find/`)")
+    detail_url: str = Field(description="The page's detail in this API")
     locale: str
     municipality: list[str]
     date: str | None
@@ -47,6 +58,14 @@ class ResultOut(Schema):
     @staticmethod
     def resolve_highlight(hit: Hit) -> str:
         return only_marks(hit.highlight)
+
+    @staticmethod
+    def resolve_path(hit: Hit) -> str:
+        return urlsplit(hit.url).path
+
+    @staticmethod
+    def resolve_detail_url(hit: Hit, context: dict) -> str:
+        return detail_url(context["request"], hit.content_type, hit.id)
 
 
 FacetsOut = create_model("FacetsOut", __base__=Schema, **{
@@ -70,13 +89,24 @@ class SearchOut(Schema):
 class Suggestion(Schema):
     """A title suggestion, resolved from the engine's row."""
 
+    id: int
     title: str
     url: str
+    path: str
+    detail_url: str
     type: ContentType
 
     @staticmethod
     def resolve_type(row: dict) -> str:
         return row["content_type"]
+
+    @staticmethod
+    def resolve_path(row: dict) -> str:
+        return urlsplit(row["url"]).path
+
+    @staticmethod
+    def resolve_detail_url(row: dict, context: dict) -> str:
+        return detail_url(context["request"], row["content_type"], row["id"])
 
 
 def only_marks(snippet: str) -> str:

@@ -66,7 +66,8 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def suggest(self, prefix: str, language: str, municipality: str | None,
-                limit: int) -> list[dict[str, str]]: ...
+                limit: int) -> list[dict[str, Any]]:
+        """Titles starting with the words typed: each `{id, title, url, content_type}`."""
 
     @abstractmethod
     def indexed_versions(self) -> dict[int, int]:

@@ -327,7 +327,7 @@ class DatabaseEngine(SearchEngine):
         return facet_listing(counts, query.filters, query.language)
 
     def suggest(self, prefix: str, language: str, municipality: str | None,
-                limit: int) -> list[dict[str, str]]:
+                limit: int) -> list[dict[str, Any]]:
         words = tokens(fold(prefix))
         if not words or limit < 1:
             return []
@@ -339,8 +339,9 @@ class DatabaseEngine(SearchEngine):
             docs = docs.filter(id__in=having("municipality", [municipality]))
         fields = {name: KeyTextTransform(name, "document")
                   for name in ("title", "url", "content_type")}
-        return list(docs.annotate(**fields).order_by("title", "page_id")
-                    .values("title", "url", "content_type")[:limit])
+        rows = docs.annotate(**fields).order_by("title", "page_id").values(
+            "page_id", "title", "url", "content_type")[:limit]
+        return [{"id": row.pop("page_id"), **row} for row in rows]
 
     def indexed_versions(self) -> dict[int, int]:
         return dict(self._live().values_list("page_id", "version"))

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from search.documents import expiry_text
 from search.facets import FACETS
-from search.query import SearchQuery
+from search.query import CARD_FIELDS, SearchQuery
 
 TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
 HIGHLIGHT_FIELDS = ["title", "summary", "body"]
@@ -120,7 +120,7 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
         "size": query.page_size,
         "track_total_hits": True,
         "_source": ["id", "content_type", "title", "url", "language", "municipality", "date",
-                    "summary"],
+                    "summary", *CARD_FIELDS],
     }
     if query.text:
         body["highlight"] = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"],
@@ -140,4 +140,4 @@ def suggest_body(prefix: str, language: str, municipality: str | None, limit: in
         filters.append({"term": {"municipality": municipality}})
     return {"query": {"bool": {"must": [match], "filter": filters}}, "size": limit,
             "sort": [{"_score": "desc"}, {"id": "asc"}],
-            "_source": ["title", "url", "content_type"]}
+            "_source": ["id", "title", "url", "content_type"]}

@@ -176,7 +176,7 @@ class RemoteEngine(SearchEngine):
                 for facet in FACETS}
 
     def suggest(self, prefix: str, language: str, municipality: str | None,
-                limit: int) -> list[dict[str, str]]:
+                limit: int) -> list[dict[str, Any]]:
         body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
         response = self.client.search(index=self.alias, body=body)
         return [hit["_source"] for hit in response["hits"]["hits"]]

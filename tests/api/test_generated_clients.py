@@ -117,13 +117,25 @@ def test_resident_scenario_through_the_generated_python_client(generated, client
                          models.ContentType.PROVIDER: ("providers", "get_providers"),
                          models.ContentType.NEWS: ("news", "get_news"),
                          models.ContentType.MEASURE: ("measures", "get_measures")}
-    kind, page_id = seen[0]
-    detail = operation(generated, *detail_operations[kind]).sync_detailed(client=client,
-                                                                         page_id=page_id)
-    assert detail.status_code == 200 and detail.parsed.id == page_id
+    hit = answer.results[0]
+    found = operation(generated, "pages", "find_page").sync(client=client, html_path=hit.path)
+    assert (found.type_, found.id) == (hit.type_, hit.id)
+    get_detail = operation(generated, *detail_operations[found.type_])
+    detail = get_detail.sync(client=client, page_id=found.id)
+    assert detail.id == hit.id and detail.path == hit.path
 
     english = search.sync(client=client, lang=models.Language.EN, page_size=1)
     assert {value.label for value in english.facets.content_type} & {"Project", "News"}
+    get_project = operation(generated, "projects", "get_projects")
+    lithuanian = operation(generated, "projects", "list_projects").sync(
+        client=client, page_size=50, language=[models.Language.LT]).results
+    translated = next(detail for detail in (get_project.sync(client=client, page_id=project.id)
+                                            for project in lithuanian) if detail.translations)
+    [translation] = translated.translations
+    assert translation.locale == models.Language.EN
+    followed = get_project.sync(client=client, page_id=translation.id)
+    assert followed.locale == "en" and [item.id for item in followed.translations] == [
+        translated.id]
 
 
 def test_generated_python_client_reads_json_ld_304_and_unknown_hosts(generated, client):

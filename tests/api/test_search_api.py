@@ -20,8 +20,8 @@ def test_response_has_the_documented_shape(api):
     assert set(body) == {"count", "page", "page_size", "results", "facets"}
     assert body["count"] > len(body["results"]) > 0
     result = body["results"][0]
-    assert set(result) == {"id", "type", "title", "url", "locale", "municipality", "date",
-                           "summary", "highlight"}
+    assert set(result) == {"id", "type", "title", "url", "path", "detail_url", "locale",
+                           "municipality", "date", "summary", "highlight"}
     assert set(body["facets"]) == {facet.key for facet in FACETS}
     value = body["facets"]["target_group"][0]
     assert set(value) == {"value", "label", "count", "selected"}
@@ -142,7 +142,8 @@ def test_paging_lists_each_result_once_and_refuses_a_page_after_the_last(api):
 def test_suggest_completes_titles_in_the_language_asked(api):
     body = get_json(api, "/api/v1/search/suggest/?q=Aly&lang=lt")
     assert body["results"]
-    assert all(set(item) == {"title", "url", "type"} for item in body["results"])
+    assert all(set(item) == {"id", "title", "url", "path", "detail_url", "type"}
+               for item in body["results"])
     assert all("aly" in item["title"].lower() for item in body["results"])
 
 

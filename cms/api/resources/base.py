@@ -8,14 +8,17 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from cms.api.openapi import api_enum
+from cms.api.openapi import API_NAMESPACE, api_enum
+from cms.api.params import MAX_ID
 from cms.api.registry import Context, resource_for
 from pages.kinds import CONTENT_KINDS
 
@@ -112,6 +115,20 @@ def url_of(page: Page, context: dict) -> str:
     return Context.of_validation(context).url(page)
 
 
+def path_of(page: Page, context: dict) -> str:
+    """The page's address on its site without scheme and host: what `pages/find/` takes."""
+    return urlsplit(url_of(page, context)).path
+
+
+def api_url_of(page: Page, context: dict) -> str:
+    request = Context.of_validation(context).request
+    return request.build_absolute_uri(api_detail_path(resource_for(page).key, page.pk))
+
+
+def api_detail_path(resource_key: str, page_id: int) -> str:
+    return reverse(f"{API_NAMESPACE}:{resource_key}-detail", kwargs={"page_id": page_id})
+
+
 class TermOut(Schema):
     slug: str
     label: str
@@ -151,12 +168,29 @@ class PageRef(Schema):
     resolve_url = staticmethod(url_of)
 
 
+class TranslationOut(Schema):
+    """A public translation of a page."""
+
+    id: int
+    locale: Language
+    path: str
+    detail_url: str
+
+    resolve_path = staticmethod(path_of)
+    resolve_detail_url = staticmethod(api_url_of)
+
+    @staticmethod
+    def resolve_locale(page: Page) -> str:
+        return language_of(page)
+
+
 class PageOut(Schema):
     id: int
     type: ContentType
     title: str
     slug: str
     url: str
+    path: str = Field(description="The page's path on its site (see `pages/find/`)")
     locale: str
     site: str | None
     municipality: str | None = Field(description="The municipality on whose site the page is "
@@ -166,6 +200,7 @@ class PageOut(Schema):
     last_published_at: datetime | None
 
     resolve_url = staticmethod(url_of)
+    resolve_path = staticmethod(path_of)
 
     @staticmethod
     def resolve_type(page: Page) -> str:
@@ -191,6 +226,19 @@ class PageOut(Schema):
         return str(page.translation_key)
 
 
+class Translated(Schema):
+    """What every detail adds to its summary: the page's public translations."""
+
+    translations: list[TranslationOut] = Field(description="Its public translations")
+
+    @staticmethod
+    def resolve_translations(page: Page, context: dict) -> list[Page]:
+        directory = Context.of_validation(context)
+        return [translation.specific for translation in
+                page.get_translations().live().select_related("locale").order_by("locale_id")
+                if directory.is_public(translation)]
+
+
 class AnswerLanguage(Schema):
     """`lang`, read by every operation: the language of the answer's labels and messages."""
 
@@ -206,6 +254,8 @@ class PageFilters(AnswerLanguage):
     updated_since: IsoDateTime | None = Field(None, description="Published or updated since "
                                                                 "(ISO 8601)")
     sort: ListSort = "title"
+    translation_of: int | None = Field(None, ge=1, le=MAX_ID,
+                                       description="Only the translations of this page (id)")
 
 
 

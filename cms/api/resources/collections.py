@@ -6,7 +6,7 @@ from ninja import Schema
 
 from cms.api import jsonld
 from cms.api.registry import Context, PageResource, register
-from cms.api.resources.base import COLLECTION, PageFilters, PageOut, RichText
+from cms.api.resources.base import COLLECTION, PageFilters, PageOut, RichText, Translated
 from cms.api.search_schemas import SearchOut
 from cms.searching import known_filters, run, search_query
 from pages.models import CollectionPage
@@ -58,7 +58,7 @@ def live_results(page: CollectionPage, result_page: int = 1) -> tuple[SearchQuer
     return query, run(query)
 
 
-class CollectionDetail(CollectionSummary):
+class CollectionDetail(CollectionSummary, Translated):
     results: SearchOut
 
     @staticmethod

@@ -12,6 +12,7 @@ from cms.api.resources.base import (
     PageOut,
     RichText,
     TermOut,
+    Translated,
     labelled_term,
     language_of,
 )
@@ -49,7 +50,7 @@ class MeasureSummary(PageOut):
         return page.priority.programme.period
 
 
-class MeasureDetail(MeasureSummary):
+class MeasureDetail(MeasureSummary, Translated):
     specific_objective: str
     selection_method: str
     financing_form: str

@@ -14,6 +14,7 @@ from cms.api.resources.base import (
     PageRef,
     RichText,
     TermOut,
+    Translated,
     labelled_terms,
     public_pages,
 )
@@ -46,7 +47,7 @@ class NewsSummary(PageOut):
     resolve_target_groups = labelled_terms("target_groups")
 
 
-class NewsDetail(NewsSummary):
+class NewsDetail(NewsSummary, Translated):
     body: RichText
     tags: list[str]
     people: list[Person]

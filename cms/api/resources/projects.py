@@ -14,6 +14,7 @@ from cms.api.resources.base import (
     PageRef,
     RichText,
     TermOut,
+    Translated,
     labelled_terms,
     language_of,
     public_page,
@@ -67,7 +68,7 @@ class Indicator(Schema):
     achieved: float | None
 
 
-class ProjectDetail(ProjectSummary):
+class ProjectDetail(ProjectSummary, Translated):
     call_code: str
     goal: str
     body: RichText

@@ -12,6 +12,7 @@ from cms.api.resources.base import (
     PageOut,
     RichText,
     TermOut,
+    Translated,
     labelled_terms,
     language_of,
     terms,
@@ -46,7 +47,7 @@ class ProviderSummary(PageOut):
     resolve_target_groups = labelled_terms("target_groups")
 
 
-class ProviderDetail(ProviderSummary):
+class ProviderDetail(ProviderSummary, Translated):
     department: str
     website: str
     description: RichText
