@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 
 from pages.kinds import section_models
 from pages.listing import parsed_whole_number
+from pages.models.collection import CollectionPage
 from pages.models.news import NewsPage
 from pages.models.taxonomy import Municipality
 from pages.public import public_pages
@@ -84,8 +85,9 @@ class MunicipalityHomePage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        sections = public_pages(self.get_children().type(*section_models())).specific()
-        sections = list(sections)
+        # The sections of each content kind, and the collections staff put on the home page.
+        sections = list(public_pages(self.get_children().type(*section_models(), CollectionPage))
+                        .specific())
         context.update({"sections": sections, "latest_news": latest_news(self, self.locale),
                         "news_section": next((section for section in sections
                                               if isinstance(section, NewsIndexPage)), None)})
