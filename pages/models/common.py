@@ -42,10 +42,10 @@ def vocabulary(name: str, text: Promise | str = "", public: bool = False) -> Fie
 
 
 def copied_untranslated(*names: str) -> list[SynchronizedField]:
-    """Fields a translation copies from its source as they are (codes, numbers, dates, names,
-    addresses, e-mails, phones, URLs: what an import's translation line may not change either):
-    the translation editor neither offers them for translation nor lets them be overridden. For
-    a model's `override_translatable_fields`."""
+    """Fields a translation copies from its source as they are (shared-vocabulary terms,
+    codes, numbers, dates, names, addresses, e-mails, phones, URLs: what an import's
+    translation line may not change either): the translation editor neither offers them for
+    translation nor lets them be overridden. For a model's `override_translatable_fields`."""
     return [SynchronizedField(name, overridable=False) for name in names]
 
 

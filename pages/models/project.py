@@ -131,6 +131,7 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
     edit_handler = edit_tabs(content_panels, classification_panels, funding_panels,
                              contact_panels)
     override_translatable_fields = copied_untranslated(
+        "municipalities", "target_groups", "service_types", "funds",
         "project_code", "call_code", "kohesio_id", "budget_total", "eu_amount",
         "national_amount", "agreement_date", "start_date", "end_date", "capacity",
         *ContactFields.untranslated_fields, *AddressFields.untranslated_fields,

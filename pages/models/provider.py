@@ -75,8 +75,9 @@ class ProviderPage(PublicLinksModel, AddressFields, ContactFields, SourceFields,
     ]
     edit_handler = edit_tabs(content_panels, classification_panels, contacts=contact_panels)
     override_translatable_fields = copied_untranslated(
-        "legal_code", "website", *ContactFields.untranslated_fields,
-        *AddressFields.untranslated_fields, *SourceFields.untranslated_fields)
+        "service_types", "target_groups", "legal_code", "website",
+        *ContactFields.untranslated_fields, *AddressFields.untranslated_fields,
+        *SourceFields.untranslated_fields)
 
     class Meta:
         verbose_name = _("service provider")
