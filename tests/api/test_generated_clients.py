@@ -22,6 +22,9 @@ CLIENTS = ROOT / "tests" / "clients"
 BIN = Path(sys.executable).parent
 HOST = "alytus.localhost"
 PACKAGE = "esparama_api_client"
+# Every test here reads the demo slice (module-scoped): ordered with the database tests, before
+# any transactional test empties the database.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
