@@ -34,13 +34,19 @@ def _publish(page: Page) -> None:
 
 
 def _ensure_translation(page: Page, locale: Locale, title: str, slug: str | None = None) -> Page:
-    """The page's translation, published with this title; a new one gets `slug` when given."""
+    """The page's translation, published with this title and, when given, this slug (a
+    changed slug leaves a redirect from the old address, as any renamed page does)."""
     translation = page.get_translation_or_none(locale)
     if translation is None:
         translation = page.copy_for_translation(locale)
-        translation.slug = slug or translation.slug
-    if translation.title != title or not translation.live:
-        translation.title = title
+        if slug and slug != translation.slug:  # never served at the copied slug: no redirect
+            translation.slug = slug
+            translation.set_url_path(translation.get_parent())
+            Page.objects.filter(pk=translation.pk).update(slug=slug,
+                                                          url_path=translation.url_path)
+    wanted_slug = slug or translation.slug
+    if translation.title != title or translation.slug != wanted_slug or not translation.live:
+        translation.title, translation.slug = title, wanted_slug
         _publish(translation)
     return translation
 

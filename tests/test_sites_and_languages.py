@@ -36,10 +36,27 @@ def test_unknown_host_gets_no_municipality_pages(client, imported, path, setting
 
 
 def test_english_translation_is_served_under_en(client, imported):
-    response = client.get("/en/projektai/development-of-social-services-in-alytus/",
+    response = client.get("/en/projects/development-of-social-services-in-alytus/",
                           headers={"host": "alytus.localhost"})
     assert response.status_code == 200
     assert b'lang="en"' in response.content
+
+
+def test_english_sections_have_english_addresses_also_on_sites_set_up_before(sites):
+    from django.core.management import call_command
+    from django.test import Client
+
+    from pages.models import ProjectIndexPage
+
+    english = ProjectIndexPage.objects.get(locale__language_code="en",
+                                           url_path__startswith="/alytus")
+    assert english.slug == "projects"
+    english.slug = "projektai"  # a site set up when English sections had Lithuanian slugs
+    english.save_revision().publish()
+    call_command("add_municipality", "alytus", "alytus.localhost", stdout=None)
+    english.refresh_from_db()
+    assert english.slug == "projects"
+    assert Client(HTTP_HOST="alytus.localhost").get("/en/projects/").status_code == 200
 
 
 def test_add_municipality_is_idempotent(sites):

@@ -68,10 +68,10 @@ def assert_problem(response, status: int) -> dict:
 SECTIONS = [("alytus.localhost", "/projektai/", "/paieska/?content_type=project"),
             ("alytus.localhost", "/teikejai/", "/paieska/?content_type=provider"),
             ("alytus.localhost", "/naujienos/", "/paieska/?content_type=news"),
-            ("alytus.localhost", "/en/projektai/", "/en/search/?content_type=project"),
-            ("alytus.localhost", "/en/naujienos/", "/en/search/?content_type=news"),
+            ("alytus.localhost", "/en/projects/", "/en/search/?content_type=project"),
+            ("alytus.localhost", "/en/news/", "/en/search/?content_type=news"),
             ("nacionalinis.localhost", "/priemones/", "/paieska/?content_type=measure"),
-            ("nacionalinis.localhost", "/en/priemones/", "/en/search/?content_type=measure")]
+            ("nacionalinis.localhost", "/en/measures/", "/en/search/?content_type=measure")]
 
 
 @pytest.mark.parametrize(("host", "path", "search"), SECTIONS)
@@ -423,7 +423,7 @@ def public_paths() -> list[str]:
     """One public page of each type on Alytus' site, in both languages, and its feeds."""
     pages = [model.objects.live().descendant_of(alytus_home(language)).order_by("pk").first()
              for model in (ProjectPage, ProviderPage, NewsPage) for language in ("lt", "en")]
-    return ["/", "/naujienos/", "/en/projektai/", "/senjorams/", "/paieska/", "/en/search/",
+    return ["/", "/naujienos/", "/en/projects/", "/senjorams/", "/paieska/", "/en/search/",
             "/feeds/news.rss", "/en/feeds/news.atom", *(page.url for page in pages if page)]
 
 

@@ -128,7 +128,7 @@ def test_a_document_links_to_its_page_as_wagtail_does(sites, run_import):
     pages = {page.pk: page for page in ProjectPage.objects.all()}
     documents = build_documents(pages)
     assert sorted(document["url"] for document in documents.values()) == [
-        "http://alytus.localhost/en/projektai/development-of-social-services-in-alytus/",
+        "http://alytus.localhost/en/projects/development-of-social-services-in-alytus/",
         "http://alytus.localhost/projektai/socialiniu-paslaugu-pletra-alytaus-mieste/"]
     assert all(document["url"] == pages[page_id].get_full_url()
                for page_id, document in documents.items())
