@@ -253,6 +253,20 @@ def test_pages_get_ascii_slugs_from_their_lithuanian_titles(sites):
 
 
 @pytest.mark.django_db
+def test_a_typed_slug_that_is_not_ascii_is_refused_in_the_page_editor(sites):
+    section = ProjectIndexPage.objects.child_of(sites[OWN].home).get()
+    form_class = ProjectPage.get_edit_handler().get_form_class()
+    data, editor = {"title": SENIORS, "status": "planned"}, editor_of(OWN, sites)
+    typed = form_class({**data, "slug": "senjorų-užsiėmimai"}, parent_page=section,
+                       instance=ProjectPage(), for_user=editor)
+    assert not typed.is_valid() and "slug" in typed.errors
+    plain = form_class({**data, "slug": SENIORS_SLUG}, parent_page=section,
+                       instance=ProjectPage(), for_user=editor)
+    plain.is_valid()
+    assert "slug" not in plain.errors
+
+
+@pytest.mark.django_db
 def test_imported_slugs_are_ascii(sites, run_import):
     assert not run_import([
         {"id": "a", "type": "provider", "site": OWN, "title": SENIORS, "provider_type": "nvo"},

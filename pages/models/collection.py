@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pages.forms import PageForm
 from pages.listing import MAX_PAGE_SIZE, SORT_LABELS, SORTS
 
 SORT_CHOICES = [(sort, SORT_LABELS[sort]) for sort in SORTS]
@@ -26,6 +27,8 @@ COLLECTION_CONTEXT_HOOK = "collection_page_context"  # fn(page, request) -> temp
 
 
 class CollectionPage(Page):
+    base_form_class = PageForm
+
     query_text = models.CharField(_("search words"), max_length=500, blank=True)
     filters = models.CharField(
         _("filters"), max_length=2000, blank=True,

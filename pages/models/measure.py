@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.codes import MEASURE_CODE, validate_measure_code
+from pages.forms import PageForm
 from pages.models.common import (
     SourceFields,
     copied_untranslated,
@@ -19,6 +20,8 @@ from pages.models.taxonomy import Agency, Fund, Priority
 
 class FundingMeasurePage(SourceFields, Page):
     """A funding measure: programme → priority → measure; shared by all municipalities."""
+
+    base_form_class = PageForm
 
     class SelectionMethod(models.TextChoices):
         STATE_PLANNING = "V", _("State project planning")

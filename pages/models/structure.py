@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
+from pages.forms import PageForm
 from pages.kinds import section_models
 from pages.listing import parsed_whole_number
 from pages.models.collection import CollectionPage
@@ -49,6 +50,8 @@ class MunicipalityHomePage(RoutablePageMixin, Page):
 
     Its accessibility statement is served below it, at `prieinamumo-deklaracija/` (Lithuanian)
     or `accessibility-statement/` (English); an empty statement shows the standard text."""
+
+    base_form_class = PageForm
 
     municipality = models.ForeignKey(Municipality, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="home_pages",
@@ -136,6 +139,8 @@ class IndexPage(Page):
 
     Each section type declares the shared template: Wagtail would otherwise expect a template
     named after each class."""
+
+    base_form_class = PageForm
 
     intro = RichTextField(_("introduction"), blank=True)
     parent_page_types = ["pages.MunicipalityHomePage"]
