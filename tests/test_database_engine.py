@@ -229,6 +229,6 @@ def test_suggest(engine):
     assert titles("siaul", municipality="alytus") == []
     assert len(titles("siaul", limit=1)) == 1
     assert engine.suggest("dien", "lt", None, 5) == [{
-        "title": "Dienos centras neįgaliesiems Alytuje", "url": "http://example.lt/3/",
+        "id": 3, "title": "Dienos centras neįgaliesiems Alytuje", "url": "http://example.lt/3/",
         "content_type": "project"}]
     assert titles("  ") == []
