@@ -12,9 +12,9 @@ from django.db.models import Field, Model
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from pages.forms import PageForm
 from pages.public import public_only
 
 HOME_PATH_LENGTH = 2 * Page.steplen  # municipality home pages are children of the root
@@ -80,7 +80,7 @@ def model_links(page: Page) -> Links:
     return links
 
 
-class PublicLinksForm(WagtailAdminPageForm):
+class PublicLinksForm(PageForm):
     """The admin form: links chosen in fields and in inline panels (e.g. partners)."""
 
     def is_valid(self) -> bool:

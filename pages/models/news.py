@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
-from pages.forms import PageForm
 from pages.links import PublicLinksModel
 from pages.models.common import (
     ImageFields,
@@ -33,8 +32,6 @@ class NewsTag(TaggedItemBase):
 
 
 class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
-    base_form_class = PageForm
-
     class Kind(models.TextChoices):
         EVENT = "event", _("Event")
         LAUNCH = "launch", _("Project launch")

@@ -12,7 +12,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.codes import PROJECT_CODE, validate_call_code, validate_project_code
-from pages.forms import PageForm
 from pages.links import PublicLinksModel
 from pages.models.common import (
     AddressFields,
@@ -31,8 +30,6 @@ from pages.models.taxonomy import Fund, Municipality, ServiceType, TargetGroup
 
 class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, ImageFields, Page):
     """An EU-funded project."""
-
-    base_form_class = PageForm
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

@@ -7,7 +7,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.codes import legal_code_validator
-from pages.forms import PageForm
 from pages.links import PublicLinksModel
 from pages.models.common import (
     AddressFields,
@@ -24,8 +23,6 @@ from pages.models.taxonomy import Municipality, ServiceType, TargetGroup
 
 class ProviderPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, Page):
     """An organisation that runs projects or delivers services."""
-
-    base_form_class = PageForm
 
     class ProviderType(models.TextChoices):
         MUNICIPAL_ADMINISTRATION = "savivaldybes-administracija", _("Municipal administration")
