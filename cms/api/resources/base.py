@@ -111,6 +111,10 @@ def public_pages(path: str) -> Callable[[Page, dict], list[Page]]:
     return staticmethod(resolve)
 
 
+def content_type_of(page: Page) -> str:
+    return resource_for(page).content_type
+
+
 def url_of(page: Page, context: dict) -> str:
     return Context.of_validation(context).url(page)
 
@@ -178,10 +182,7 @@ class TranslationOut(Schema):
 
     resolve_path = staticmethod(path_of)
     resolve_detail_url = staticmethod(api_url_of)
-
-    @staticmethod
-    def resolve_locale(page: Page) -> str:
-        return language_of(page)
+    resolve_locale = staticmethod(language_of)
 
 
 class PageOut(Schema):
@@ -201,14 +202,8 @@ class PageOut(Schema):
 
     resolve_url = staticmethod(url_of)
     resolve_path = staticmethod(path_of)
-
-    @staticmethod
-    def resolve_type(page: Page) -> str:
-        return resource_for(page).content_type
-
-    @staticmethod
-    def resolve_locale(page: Page) -> str:
-        return language_of(page)
+    resolve_type = staticmethod(content_type_of)
+    resolve_locale = staticmethod(language_of)
 
     @staticmethod
     def resolve_site(page: Page, context: dict) -> str | None:

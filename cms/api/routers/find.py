@@ -10,7 +10,13 @@ from wagtail.models import Page
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, resource_for
-from cms.api.resources.base import ContentType, Language, api_url_of, language_of
+from cms.api.resources.base import (
+    ContentType,
+    Language,
+    api_url_of,
+    content_type_of,
+    language_of,
+)
 from cms.scope import SiteScope, site_scope
 
 router = Router(tags=["pages"])
@@ -28,17 +34,9 @@ class FoundPage(Schema):
     locale: Language
     detail_url: str = Field(description="The page's detail in this API")
 
-    @staticmethod
-    def resolve_type(page: Page) -> str:
-        return resource_for(page).content_type
-
-    @staticmethod
-    def resolve_locale(page: Page) -> str:
-        return language_of(page)
-
-    @staticmethod
-    def resolve_detail_url(page: Page, context: dict) -> str:
-        return api_url_of(page, context)
+    resolve_type = staticmethod(content_type_of)
+    resolve_locale = staticmethod(language_of)
+    resolve_detail_url = staticmethod(api_url_of)
 
 
 def page_at(scope: SiteScope, html_path: str) -> Page | None:
