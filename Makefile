@@ -34,9 +34,10 @@ lint: install
 	$(BIN)/lint-imports
 
 # Everything, as CI runs it: the whole suite on PostgreSQL with Redis and the engines up, then
-# everything the embedded default uses (SQLite and the database engine) again on SQLite.
+# everything the embedded default uses (SQLite and the database engine) again on SQLite, except
+# what runs on databases of its own (the demo as `make demo` starts it, a second project).
 # A test running for 15 minutes prints where every thread stands.
-EMBEDDED := -m "not engine and not services"
+EMBEDDED := -m "not engine and not services and not standalone"
 test: lint
 	scripts/install-browser.sh
 	scripts/install-node-tools.sh
@@ -48,4 +49,4 @@ test: lint
 test-fast: lint
 	scripts/install-node-tools.sh
 	DATABASE_URL= REDIS_URL= ELASTICSEARCH_URL= OPENSEARCH_URL= \
-		$(BIN)/pytest -m "not engine and not services and not browser"
+		$(BIN)/pytest -m "not engine and not services and not browser and not standalone"

@@ -19,15 +19,21 @@ TESTS = Path(__file__).parent
 SERVICE_MODULES = {TESTS / "search" / name for name in (
     "test_worker.py", "test_concurrency.py", "test_operator_commands.py",
     "test_services_script.py")}
+# modules that start the demo or a second project as processes on databases of their own: the
+# same whatever database the suite runs on, so `make test` runs them once
+STANDALONE_MODULES = {TESTS / "browser" / "test_demo.py", TESTS / "test_plugin.py"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives Chromium")
+    config.addinivalue_line(
+        "markers", "standalone: runs processes on databases of its own, not the suite's")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what each test needs, so that `make test-fast` can leave out what needs services:
-    a remote engine among its parameters, a worker or PostgreSQL, a browser."""
+    a remote engine among its parameters, a worker or PostgreSQL, a browser; and what does not
+    use the suite's database at all."""
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec and REMOTE_ENGINES & {str(value) for value in callspec.params.values()}:
@@ -36,6 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.services)
         if TESTS / "browser" in item.path.parents:
             item.add_marker(pytest.mark.browser)
+        if item.path in STANDALONE_MODULES and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.standalone)
 
 
 def create_demo_sites() -> dict:

@@ -1,5 +1,6 @@
-"""API tests run on a slice of the demo content, imported once per module inside a transaction
-that is rolled back afterwards, and indexed by the database engine. A test marked `on_each_engine`
+"""API tests run on a slice of the demo content, imported once for the whole package inside a
+transaction that is rolled back afterwards, and indexed by the database engine; each test's own
+changes roll back to it. A test marked `on_each_engine`
 runs once on each search engine: a remote engine's index of the slice is built once per module.
 """
 
@@ -49,9 +50,10 @@ def refresh_planner_statistics() -> None:
             cursor.execute("ANALYZE")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo slice, published and indexed; everything is rolled back after the module."""
+    """The demo slice, published and indexed; everything is rolled back after the package's
+    last test. No fixture of a narrower scope may write to the database outside a test."""
     with django_db_blocker.unblock(), override_settings(**DATABASE_ENGINE):
         atomic = transaction.atomic()
         atomic.__enter__()
