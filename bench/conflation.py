@@ -41,6 +41,7 @@ from pathlib import Path
 
 from bench.common import RESULTS, ROOT
 from search.analysis import fold, stems, tokens
+from search.lithuanian import alternatives
 
 DICTIONARY = Path("/usr/share/hunspell/lt_LT")
 ENCODING = "iso8859-13"
@@ -115,6 +116,11 @@ def samples(lemmas: list[Lemma]) -> dict[str, list[Lemma]]:
 
 def snowball(word: str) -> set[str]:
     return set(stems(word, "lt"))
+
+
+def restoring_endings(word: str) -> set[str]:
+    """The query side of the engines: the word's stem and those of its re-accented endings."""
+    return snowball(word).union(*(snowball(spelling) for spelling in alternatives(word)))
 
 
 def typed_as(written: bool) -> Callable[[str], str]:
@@ -208,7 +214,8 @@ def main() -> None:
     started = time.monotonic()
     lemmas = inflection_groups(dictionary_entries())
     chosen = samples(lemmas)
-    analyses: dict[str, Analysis] = {"Snowball": snowball}
+    analyses: dict[str, Analysis] = {"Snowball": snowball,
+                                     "Snowball and re-accented endings": restoring_endings}
     tables = {name: list(measure(sample, analyses)) for name, sample in chosen.items()}
     text = report(lemmas, chosen, tables, time.monotonic() - started)
     arguments.out.write_text(text, encoding="utf-8")
