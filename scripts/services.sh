@@ -373,9 +373,14 @@ listen_addresses = '127.0.0.1'
 port = ${PG_PORT}
 unix_socket_directories = '${PG_RUN}'
 max_connections = 200
+# a cluster for development and tests, thrown away at will: no waiting for the disk
+fsync = off
+synchronous_commit = off
+full_page_writes = off
 EOF
   if pg_running; then
     log "postgres already running"
+    run_as "$u" "$PG_BIN/pg_ctl" reload -D "$PG_DATA" >/dev/null 2>&1 || true
   else
     port_in_use "$PG_PORT" && die "port $PG_PORT is already in use by something else"
     log "starting postgres on 127.0.0.1:$PG_PORT"
