@@ -12,13 +12,21 @@ their own addresses with the page rule added:
 * a page's translations may be updated by whom may edit the page and every translation, and
   published at once only by whom may publish every translation;
 * a snippet may be translated by whom may edit its type.
+
+wagtail-localize's "Translate this page" and "Sync translated pages" buttons are offered only to
+whom the view at their address admits (`offered_buttons`).
 """
+
+from collections.abc import Callable, Iterator
+from functools import wraps
+from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, resolve
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.models import TranslationSource
@@ -56,6 +64,10 @@ class OwnPageTranslationView(SubmitPageTranslationView):
     """wagtail-localize's "Translate page", offering only the languages the user may add the
     translation in."""
 
+    @staticmethod
+    def admits(user, page_id: int) -> bool:
+        return translatable_locales(user, Page.objects.get(pk=page_id)).exists()
+
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         page = super().get_object()
         self.allowed_locales = translatable_locales(request.user, page)
@@ -92,6 +104,11 @@ class OwnTranslationsUpdateView(UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", for the pages the user may edit; publishing
     them at once needs the right to publish each of them."""
 
+    @staticmethod
+    def admits(user, translation_source_id: int) -> bool:
+        source = TranslationSource.objects.get(pk=translation_source_id)
+        return may_update_translations(user, source, publish=False)
+
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         publish = request.method == "POST" and bool(request.POST.get("publish_translations"))
         if not may_update_translations(request.user, super().get_object(), publish):
@@ -110,3 +127,24 @@ def translation_urls() -> list[URLPattern]:
         path(f"{ADMIN_PREFIX}update/<int:translation_source_id>/",
              OwnTranslationsUpdateView.as_view(), name="cms_update_translations"),
     ]
+
+
+def admitted(user, url: str) -> bool:
+    """Whether the view answering this admin address lets the user in, as far as the guarded
+    views above decide: any other address is left to its own view."""
+    match = resolve(urlsplit(url).path)
+    admits = getattr(getattr(match.func, "view_class", None), "admits", None)
+    return admits is None or admits(user, **match.kwargs)
+
+
+def offered_buttons(hook: Callable[..., Iterator[Button]]) -> Callable[..., Iterator[Button]]:
+    """A page buttons hook (wagtail-localize's) yielding only the buttons whose address admits
+    the user."""
+
+    @wraps(hook)
+    def buttons(*, page: Page, user, **kwargs) -> Iterator[Button]:
+        for button in hook(page=page, user=user, **kwargs):
+            if admitted(user, button.url):
+                yield button
+
+    return buttons

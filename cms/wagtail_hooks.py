@@ -4,6 +4,8 @@ guards keeping site structure pages from being deleted or moved, and rows that u
 drafts link to from being deleted. Search on the pages: the check of a collection's
 saved search, its live results, and each section's link to the search page."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,6 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
@@ -22,7 +25,7 @@ from cms.municipal_scope import reachable_pages, visible_trees
 from cms.search_page import collection_context, section_search_context
 from cms.searching import check_collection_search
 from cms.structure_guard import refuse_structural_change
-from cms.translation_access import translation_urls
+from cms.translation_access import offered_buttons, translation_urls
 from pages import models as content
 from pages.models.collection import COLLECTION_CHECK_HOOK, COLLECTION_CONTEXT_HOOK
 from pages.models.structure import SECTION_CONTEXT_HOOK
@@ -65,6 +68,21 @@ hooks.register("construct_homepage_panels", municipality_panel)
 
 # Ahead of every app's URLs, wagtail-localize's included: its addresses reach the guarded views.
 hooks.register("register_admin_urls", translation_urls, order=-1)
+
+
+def replace_hook(hook_name: str, registered: Callable, replacement: Callable) -> None:
+    """Put `replacement` in the place (and order) of a function registered for a hook: Wagtail
+    has no way to take a hook function back."""
+    entries = hooks._hooks[hook_name]
+    index = [function for function, _order in entries].index(registered)
+    entries[index] = (replacement, entries[index][1])
+
+
+# wagtail-localize's translation buttons on a page's header and in its listing's "More" menu,
+# shown to whom the guarded views admit.
+for button_hook in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+    replace_hook(button_hook, localize_hooks.page_listing_more_buttons,
+                 offered_buttons(localize_hooks.page_listing_more_buttons))
 
 
 @hooks.register("register_admin_urls")
