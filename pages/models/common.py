@@ -4,7 +4,6 @@ lists."""
 
 from collections.abc import Sequence
 
-from django import forms
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
@@ -20,6 +19,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
+
+from pages.widgets import FilterableCheckboxSelectMultiple
 
 SHOWN_ON_PUBLIC_PAGE = _("Shown on the public page.")
 
@@ -37,8 +38,8 @@ def described(name: str, text: Promise | str = "", public: bool = False, **optio
 
 
 def vocabulary(name: str, text: Promise | str = "", public: bool = False) -> FieldPanel:
-    """Terms of a shared vocabulary, ticked in a list of checkboxes."""
-    return described(name, text, public, widget=forms.CheckboxSelectMultiple)
+    """Terms of a shared vocabulary, ticked in a list of checkboxes that typing narrows."""
+    return described(name, text, public, widget=FilterableCheckboxSelectMultiple)
 
 
 def copied_untranslated(*names: str) -> list[SynchronizedField]:
