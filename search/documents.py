@@ -221,7 +221,7 @@ register_mapping(DocumentMapping("news", map_news, related=("locale", "municipal
 
 
 # what documents read through the site directory rather than through the page's relations:
-# the region of each municipality, and the home page the page is published under
+# the county and region of each municipality, and the home page the page is published under
 REGION_STEPS = ("county", "county__region")
 HOME_LOOKUPS = ["municipality", *(f"municipality__{step}" for step in REGION_STEPS)]
 
@@ -248,15 +248,19 @@ def read_lookups(content_type: str) -> list[str]:
 
 
 class SiteDirectory:
-    """Sites, their municipalities and the regions of municipalities, loaded once per batch."""
+    """Sites, their municipalities and the counties and regions of municipalities, loaded once
+    per batch."""
 
     def __init__(self) -> None:
         homes = content.MunicipalityHomePage.objects.select_related("municipality", "locale")
         self.home_by_path = {home.path: home for home in homes}
         self._lithuanian_slug = {home.translation_key: home.slug for home in homes
                                  if home.locale.language_code == "lt"}
-        self.region_of = dict(content.Municipality.objects.values_list(
-            "slug", "county__region__slug"))
+        places = list(content.Municipality.objects.values_list("slug", "county__slug",
+                                                               "county__region__slug"))
+        self.county_of = {slug: county for slug, county, _region in places}
+        self.region_of = {slug: region for slug, _county, region in places}
+        self.all_counties = sorted(set(self.county_of.values()))
         self.all_regions = sorted(set(self.region_of.values()))
         self.restricted_paths = restricted_paths()
         self.site_root_paths = Site.get_site_root_paths()
@@ -341,6 +345,8 @@ def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Documen
         "date": document.get("date") or (page.first_published_at and
                                          page.first_published_at.date().isoformat()),
         "municipality": municipalities,
+        "county": directory.all_counties if everywhere else sorted(
+            {directory.county_of[slug] for slug in municipalities}),
         "region": directory.all_regions if everywhere else sorted(
             {directory.region_of[slug] for slug in municipalities}),
         "budget_band": [band] if (band := budget_band(document.get("budget"))) else [],

@@ -1,4 +1,5 @@
-"""The public search facets, declared once: key, document field, label, and value labels.
+"""The public search facets, declared once, in the order they are shown: key, document field,
+label, type, value labels and, for a hierarchy, each value's parent.
 
 Labels are English source texts that the search app's catalogue translates (the project statuses
 and content kinds those of the pages app); each reader asks for them in the language it shows,
@@ -8,7 +9,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from django.apps import apps
 from django.db import transaction
@@ -17,7 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from pages.kinds import content_kinds
-from pages.models import ProjectPage
+from pages.models import FundingMeasurePage, ProjectPage
+from pages.public import public_pages
 from search.conf import shared_cache
 
 
@@ -41,12 +43,15 @@ PERIODS = {"2014-2020": "2014–2020", "2021-2027": "2021–2027"}  # the same i
 logger = logging.getLogger(__name__)
 VOCABULARY_GENERATION = "search:vocabulary-generation"  # counts term changes, all processes
 GENERATION_CHECK_SECONDS = 1.0
+# What facets read from vocabularies and measure pages: (source, language) → value labels,
+# (term model, field) → value parents
 _term_labels: dict[tuple[str, str], dict[str, str]] = {}
 _generation_seen: dict[str, float] = {"value": -1, "at": float("-inf")}
 
 
 def vocabulary_changed(**_signal_arguments: object) -> None:
-    """A term changed: this process forgets its labels at once, the others within a second.
+    """A term or a measure page changed: this process forgets its labels and parents at once,
+    the others within a second.
     Counted now and again on commit, so no process keeps labels read before the commit."""
     def bump() -> None:
         _term_labels.clear()
@@ -82,23 +87,61 @@ def content_type_labels(language: str) -> dict[str, str]:
     return {kind.key: kind.plural_in(language) for kind in content_kinds()}
 
 
-def term_labels(model_label: str, language: str) -> dict[str, str]:
-    """Slug → label of a vocabulary, kept in the process until a term changes anywhere."""
+def _kept(key: tuple[str, str], read: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """What `read` answers, kept in the process until a term or measure changes anywhere."""
     _forget_labels_if_terms_changed()
-    key = (model_label, language)
     if key not in _term_labels:
-        terms = apps.get_model(model_label).objects.all()
-        _term_labels[key] = {term.slug: term.label(language) for term in terms}
+        _term_labels[key] = read()
     return _term_labels[key]
+
+
+def term_labels(model_label: str, language: str) -> dict[str, str]:
+    """Slug → label of a vocabulary."""
+    return _kept((model_label, language), lambda: {
+        term.slug: term.label(language) for term in apps.get_model(model_label).objects.all()})
+
+
+def term_parents(model_label: str, broader: str) -> dict[str, str]:
+    """Slug → slug of the broader term (its `broader` field), for the terms that have one."""
+    return _kept((model_label, broader), lambda: dict(
+        apps.get_model(model_label).objects.filter(**{f"{broader}__isnull": False})
+        .values_list("slug", f"{broader}__slug")))
+
+
+def measure_labels(language: str) -> dict[str, str]:
+    """Code → the code and name of each public measure, in a language (the Lithuanian name
+    where the measure has no page in that language)."""
+    def read() -> dict[str, str]:
+        names: dict[str, str] = {}
+        for locale in dict.fromkeys([language, "lt"]):  # the language's names win
+            measures = public_pages(FundingMeasurePage.objects.filter(
+                locale__language_code=locale)).values_list("code", "title")
+            for code, title in measures:
+                names.setdefault(code, title if code in title else f"{code} {title}")
+        return names
+
+    return _kept(("pages.FundingMeasurePage", language), read)
+
+
+FacetType = Literal["terms", "hierarchical", "range"]
+FACET_TYPES: tuple[FacetType, ...] = ("terms", "hierarchical", "range")
 
 
 @dataclass(frozen=True)
 class Facet:
+    """A facet. Its `type` tells a front-end how to show it: "terms", a list of values;
+    "hierarchical", values that name their parent, a value of the facet whose vocabulary the
+    term model's `broader` field points at (the same facet for target groups; the next broader
+    place for municipalities and counties; none for regions, the top); "range", values that are
+    steps of a scale (amounts, years), listed in the scale's order."""
+
     key: str
     name: Promise  # the label, translated into the language active when it is read
     # a Term model's label, fixed labels (translatable or the same in every language),
     # labels by language, or none
     vocabulary: str | Mapping[str, Promise | str] | Callable[[str], dict[str, str]] | None = None
+    type: FacetType = "terms"
+    broader: str | None = None  # the term model's field naming a term's parent
 
     @property
     def field(self) -> str:
@@ -122,7 +165,7 @@ class Facet:
 
     def value_labels(self, language: str) -> dict[str, str]:
         """Value → its label in a language; empty for facets whose values are shown as they
-        are (measure codes, years)."""
+        are (years)."""
         if self.vocabulary is None:
             return {}
         if isinstance(self.vocabulary, Mapping):
@@ -132,21 +175,48 @@ class Facet:
             return self.vocabulary(language)
         return term_labels(self.vocabulary, language)
 
+    @property
+    def parent_facet(self) -> str | None:
+        """The key of the facet whose values are this facet's values' parents."""
+        if self.broader is None or not isinstance(self.vocabulary, str):
+            return None
+        model = apps.get_model(self.vocabulary)._meta.get_field(self.broader).related_model
+        return next(facet.key for facet in FACETS if isinstance(facet.vocabulary, str)
+                    and apps.get_model(facet.vocabulary) is model)
+
+    def value_parents(self) -> dict[str, str]:
+        """Value → the value of `parent_facet` it belongs to; empty outside hierarchies."""
+        if self.broader is None or not isinstance(self.vocabulary, str):
+            return {}
+        return term_parents(self.vocabulary, self.broader)
+
+    def scale_order(self, values: list[str]) -> list[str]:
+        """A range facet's values in the scale's order: as the vocabulary lists them (budget
+        bands from the smallest), else as numbers (years)."""
+        if isinstance(self.vocabulary, Mapping):
+            rank = {step: position for position, step in enumerate(self.vocabulary)}
+            return sorted(values, key=lambda value: (rank.get(value, len(rank)), value))
+        return sorted(values, key=lambda value: (len(value), value))  # whole numbers
+
 
 FACETS = [
-    Facet("target_group", pgettext_lazy("search facet", "Target group"), "pages.TargetGroup"),
-    Facet("municipality", pgettext_lazy("search facet", "Municipality"), "pages.Municipality"),
-    Facet("region", pgettext_lazy("search facet", "Region"), "pages.Region"),
+    Facet("target_group", pgettext_lazy("search facet", "Target group"), "pages.TargetGroup",
+          "hierarchical", broader="broader"),
+    Facet("municipality", pgettext_lazy("search facet", "Municipality"), "pages.Municipality",
+          "hierarchical", broader="county"),
+    Facet("county", pgettext_lazy("search facet", "County"), "pages.County",
+          "hierarchical", broader="region"),
+    Facet("region", pgettext_lazy("search facet", "Region"), "pages.Region", "hierarchical"),
     Facet("service_type", pgettext_lazy("search facet", "Service type"), "pages.ServiceType"),
     Facet("fund", pgettext_lazy("search facet", "Fund"), "pages.Fund"),
-    Facet("measure", pgettext_lazy("search facet", "Measure")),
+    Facet("measure", pgettext_lazy("search facet", "Measure"), measure_labels),
     Facet("programme", pgettext_lazy("search facet", "Programme"), "pages.Programme"),
     Facet("period", pgettext_lazy("search facet", "Programming period"), PERIODS),
     Facet("status", pgettext_lazy("search facet", "Status"), STATUSES),
     Facet("content_type", pgettext_lazy("search facet", "Content type"), content_type_labels),
-    Facet("start_year", pgettext_lazy("search facet", "Start year")),
+    Facet("start_year", pgettext_lazy("search facet", "Start year"), type="range"),
     Facet("budget_band", pgettext_lazy("search facet", "Budget"),
-          {band.slug: band.label for band in BUDGET_BANDS}),
+          {band.slug: band.label for band in BUDGET_BANDS}, "range"),
     Facet("language", pgettext_lazy("search facet", "Language"), LANGUAGES),
 ]
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}

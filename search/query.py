@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pages.listing import MAX_PAGE_SIZE, SORTS
-from search.facets import FACETS, FACETS_BY_KEY
+from search.facets import FACETS, FACETS_BY_KEY, Facet
 
 
 class QueryError(ValueError):
@@ -56,6 +56,17 @@ class FacetValue:
     count: int
     selected: bool
     label: str = ""
+    parent: str | None = None  # in a hierarchy: the value of the parent facet it belongs to
+
+
+class FacetValues(list[FacetValue]):
+    """A facet's values in a response, with the facet and its label in the response's
+    language."""
+
+    def __init__(self, facet: Facet, label: str, values: list[FacetValue]) -> None:
+        super().__init__(values)
+        self.facet = facet
+        self.label = label
 
 
 @dataclass
@@ -96,19 +107,23 @@ class SearchResponse:
     page: int
     page_size: int
     hits: list[Hit]
-    facets: dict[str, list[FacetValue]]
+    facets: dict[str, FacetValues]  # in the order facets are shown
 
 
 def facet_listing(counts: dict[str, dict[str, int]], selected: dict[str, list[str]],
-                 language: str) -> dict[str, list[FacetValue]]:
-    """Per facet: every counted value plus every selected one (even at 0), labelled, sorted
-    by count then value."""
+                 language: str) -> dict[str, FacetValues]:
+    """Per facet, in the order of FACETS: every counted value plus every selected one (even
+    at 0), labelled, with its parent in a hierarchy; sorted by count then value, a range
+    facet's in the scale's order."""
     facets = {}
     for facet in FACETS:
         chosen = set(selected.get(facet.key, []))
         values = {**dict.fromkeys(chosen, 0), **counts.get(facet.key, {})}
         labels = facet.value_labels(language) if values else {}
-        facets[facet.key] = [
-            FacetValue(value, count, value in chosen, labels.get(value, value))
-            for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))]
+        parents = facet.value_parents() if values else {}
+        order = (facet.scale_order(list(values)) if facet.type == "range" else
+                 sorted(values, key=lambda value: (-values[value], value)))
+        facets[facet.key] = FacetValues(facet, facet.label(language), [
+            FacetValue(value, values[value], value in chosen, labels.get(value, value),
+                       parents.get(value)) for value in order])
     return facets

@@ -134,4 +134,7 @@ def connect() -> None:
         for signal in (post_save, post_delete):
             signal.connect(vocabulary_changed, sender=term_model,
                            dispatch_uid=f"search-labels-{term_model.__name__}")
+    for signal in (page_published, page_unpublished):  # the measure facet's labels
+        signal.connect(vocabulary_changed, sender=content.FundingMeasurePage,
+                       dispatch_uid="search-labels-measure")
     post_save.connect(on_site_saved, sender=Site, dispatch_uid="search-site")
