@@ -5,6 +5,7 @@ from html import escape, unescape
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Schema
 from pydantic import create_model
 
@@ -14,10 +15,12 @@ from cms.api.params import WholeNumber
 from cms.api.registry import resource_of_type
 from cms.api.resources.base import ContentType, Language, api_detail_path
 from cms.searching import search_query
-from search.facets import FACETS
+from search.facets import FACET_TYPES, FACETS
 from search.query import SORTS, Hit, SearchQuery, SearchResponse
 
 MARK = re.compile(r"(</?mark>)")
+FacetKey = api_enum("FacetKey", [facet.key for facet in FACETS])
+FacetType = api_enum("FacetType", FACET_TYPES)
 
 
 class FacetValueOut(Schema):
@@ -25,6 +28,21 @@ class FacetValueOut(Schema):
     label: str
     count: int
     selected: bool
+    parent: str | None = Field(description="In a hierarchical facet: the value of the parent "
+                                           "facet (see `facet_info`) this value belongs to")
+
+
+class FacetInfoOut(Schema):
+    """How to show a facet: its label in the answer's language, its type and its place."""
+
+    key: FacetKey
+    label: str
+    type: FacetType = Field(description="`terms`: a list of values; `hierarchical`: values "
+                                        "that name their `parent`; `range`: steps of a scale "
+                                        "(amounts, years), listed in the scale's order")
+    order: int = Field(description="Where the facet is shown: 1 first")
+    parent: FacetKey | None = Field(description="In a hierarchy: the facet whose values are "
+                                                "this facet's values' parents")
 
 
 SearchSort = api_enum("SearchSort", SORTS)
@@ -80,10 +98,18 @@ class SearchOut(Schema):
     page_size: int
     results: list[ResultOut]
     facets: FacetsOut
+    facet_info: list[FacetInfoOut] = Field(description="Every facet of `facets`, in the order "
+                                                       "they are shown")
 
     @staticmethod
     def resolve_results(response: SearchResponse) -> list[Hit]:
         return response.hits
+
+    @staticmethod
+    def resolve_facet_info(response: SearchResponse) -> list[dict]:
+        return [{"key": key, "label": values.label, "type": values.facet.type, "order": order,
+                 "parent": values.facet.parent_facet}
+                for order, (key, values) in enumerate(response.facets.items(), start=1)]
 
 
 class Suggestion(Schema):
@@ -118,7 +144,9 @@ def only_marks(snippet: str) -> str:
 SearchParams = create_model(
     "SearchParams", __base__=PageNumberInput,
     q=(str, Field("", max_length=500, description="Words to search for")),
-    lang=(Language, Field("lt", description="Language of the labels")),
+    lang=(Language | None, Field(None, description="Language of the labels; without it, the "
+                                                   "best match of Accept-Language, else "
+                                                   "Lithuanian")),
     sort=(SearchSort, "relevance"),
     **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},
@@ -126,10 +154,12 @@ SearchParams = create_model(
 
 
 def query_of(params: Schema) -> SearchQuery:
-    """The search that validated `SearchParams` ask for."""
+    """The search that validated `SearchParams` ask for, labelled in `lang` or else in the
+    request's language (which the API's edge activates from Accept-Language)."""
     return search_query({facet.key: getattr(params, facet.key) for facet in FACETS},
                         text=params.q, sort=params.sort, page=params.page,
-                        page_size=params.page_size, language=params.lang)
+                        page_size=params.page_size,
+                        language=params.lang or translation.get_language())
 
 
 class SuggestParams(Schema):

@@ -98,6 +98,12 @@ def test_resident_scenario_through_the_generated_python_client(generated, client
     everything = search.sync(client=client, page_size=1)
     assert everything.count > 0
     group = next(value.value for value in everything.facets.target_group if value.count)
+    assert [info.key for info in everything.facet_info][:3] == [
+        models.FacetKey.TARGET_GROUP, models.FacetKey.MUNICIPALITY, models.FacetKey.COUNTY]
+    county = next(value.parent for value in everything.facets.municipality
+                  if value.value == "alytus")
+    in_county = search.sync(client=client, county=[county], page_size=1)
+    assert 0 < in_county.count < everything.count
     narrowed = search.sync(client=client, target_group=[group], municipality=["alytus"],
                            page_size=5)
     assert 0 < narrowed.count <= everything.count

@@ -17,14 +17,14 @@ SENIORS, DISABLED = "senyvo-amziaus-asmenys", "asmenys-su-negalia"
 @on_each_engine
 def test_response_has_the_documented_shape(api):
     body = get_json(api, "/api/v1/search/?q=paslaugos")
-    assert set(body) == {"count", "page", "page_size", "results", "facets"}
+    assert set(body) == {"count", "page", "page_size", "results", "facets", "facet_info"}
     assert body["count"] > len(body["results"]) > 0
     result = body["results"][0]
     assert set(result) == {"id", "type", "title", "url", "path", "detail_url", "locale",
                            "municipality", "date", "summary", "highlight"}
     assert set(body["facets"]) == {facet.key for facet in FACETS}
     value = body["facets"]["target_group"][0]
-    assert set(value) == {"value", "label", "count", "selected"}
+    assert set(value) == {"value", "label", "count", "selected", "parent"}
 
 
 @on_analysing_engines

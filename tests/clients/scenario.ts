@@ -8,6 +8,7 @@ type ProjectJsonLd =
   paths["/api/v1/projects/{page_id}/jsonld/"]["get"]["responses"][200]["content"]["application/ld+json"];
 type Problem = components["schemas"]["Problem"];
 type ContentType = components["schemas"]["ContentType"];
+type FacetKey = components["schemas"]["FacetKey"];
 
 const kinds: ContentType[] = ["project", "measure", "provider", "news", "collection"];
 
@@ -18,6 +19,22 @@ export function card(project: Project): string {
 
 export function targetGroupCounts(search: Search): Record<string, number> {
   return Object.fromEntries(search.facets.target_group.map((value) => [value.label, value.count]));
+}
+
+// Every facet in the order the API gives, labelled as it says, without naming one.
+export function facetsInOrder(search: Search): { label: string; nested: boolean; values: string[] }[] {
+  return [...search.facet_info]
+    .sort((first, second) => first.order - second.order)
+    .map((info) => ({
+      label: info.label,
+      nested: info.type === "hierarchical",
+      values: search.facets[info.key].map((value) => value.label),
+    }));
+}
+
+// The values of a hierarchical facet that belong to a value of its parent facet.
+export function childrenOf(search: Search, key: FacetKey, parent: string): string[] {
+  return search.facets[key].filter((value) => value.parent === parent).map((value) => value.label);
 }
 
 export function resultTypes(search: Search): ContentType[] {

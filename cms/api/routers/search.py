@@ -1,6 +1,7 @@
 """Faceted search and autocomplete over the public search index."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
 
 from cms.api.caching import mark_modified
@@ -34,14 +35,19 @@ def mark_index_freshness(request: HttpRequest) -> None:
 
 @router.get("/", response={200: SearchOut, **ERRORS}, openapi_extra=PROBLEMS,
             operation_id="search", summary="Search with filters (facets)")
-def search(request: HttpRequest, params: Query[SearchParams]):  # type: ignore[valid-type]
+def search(request: HttpRequest, response: HttpResponse,
+           params: Query[SearchParams]):  # type: ignore[valid-type]
     """Each facet is a separate, repeatable parameter, e.g.
     `?target_group=senyvo-amziaus-asmenys&target_group=asmenys-su-negalia&municipality=alytus`.
-    Facet counts are disjunctive: a facet's counts ignore its own selected values."""
+    Facet counts are disjunctive: a facet's counts ignore its own selected values.
+    `facet_info` says how to show each facet, in order; labels are in `lang`, else in the best
+    match of Accept-Language."""
     require_known(request, SearchParams)
-    response = run(query_of(params))
+    if params.lang is None:
+        patch_vary_headers(response, ["Accept-Language"])
+    found = run(query_of(params))
     mark_index_freshness(request)
-    return response
+    return found
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,

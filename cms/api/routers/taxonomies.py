@@ -12,6 +12,7 @@ from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context
 from cms.api.resources.base import LabelledTermOut, Labels, Language
+from cms.api.search_schemas import FacetKey
 from pages.models.taxonomy import Term
 from search.engines import get_engine
 from search.facets import FACETS, Facet
@@ -45,18 +46,27 @@ class Vocabulary:
     def terms(self) -> int:
         return terms_of(self.facet).count()
 
+    @property
+    def parent(self) -> str | None:
+        return self.facet.parent_facet
+
 
 class VocabularyOut(Schema):
     key: str
     labels: Labels
     terms: int
+    parent: FacetKey | None = Field(description="In a hierarchy: the vocabulary holding the "
+                                                "`parent` of each term")
 
 
 class TermUsage(LabelledTermOut):
-    """A term, with the `usage` the operation counted and, for a term whose official name is
-    hard to read, an easy-read `description` in the answer's language."""
+    """A term, with the `usage` the operation counted, its `parent` in a hierarchy (a target
+    group's broader group, a municipality's county, a county's region) and, for a term whose
+    official name is hard to read, an easy-read `description` in the answer's language."""
 
     usage: int
+    parent: str | None = Field(description="The slug of the broader term, in the vocabulary "
+                                           "the taxonomy's `parent` names")
     description: str | None = None
 
     @staticmethod
@@ -96,7 +106,9 @@ def get_taxonomy(request: HttpRequest, key: str, params: Query[TaxonomyParams]):
     filters = {"language": params.language}
     counts = get_engine().search(SearchQuery(filters=filters, page_size=1)).facets[key]
     usage = {value.value: value.count for value in counts}
+    parents = facet.value_parents()
     terms = list(terms_of(facet))
     for term in terms:
         term.usage = usage.get(term.slug, 0)
+        term.parent = parents.get(term.slug)
     return Vocabulary(facet, terms)
