@@ -21,6 +21,7 @@ from search.analysis import WORD, fold, stems, tokens
 from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
 from search.facets import FACETS
+from search.lithuanian import alternatives, stem
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
     FacetValue,
@@ -42,6 +43,12 @@ ORDERS = {"relevance": "sort_date", "newest": "sort_date", "start_date": "sort_s
 def analysed(text: str) -> set[str]:
     """Folded words with their Lithuanian and English stems."""
     return {fold(word) for word in tokens(text)} | set(stems(text, "lt")) | set(stems(text, "en"))
+
+
+def query_forms(word: str) -> set[str]:
+    """A query word's terms and the Lithuanian stems of its spellings with the diacritics of
+    its ending restored (the remote engines send the same spellings to their `.lt` fields)."""
+    return analysed(word) | {stem(spelling) for spelling in alternatives(word)}
 
 
 def one_edit(form: str, term: str) -> bool:
@@ -244,7 +251,7 @@ class DatabaseEngine(SearchEngine):
         docs = self._visible()
         if query.municipality:
             docs = docs.filter(id__in=having("municipality", [query.municipality]))
-        words = [analysed(word) for word in tokens(query.text)]
+        words = [query_forms(word) for word in tokens(query.text)]
         typos = self._typos(docs, words)
         if words:
             docs = docs.filter(matching([forms | near for forms, near in zip(words, typos,

@@ -4,8 +4,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from search.analysis import tokens
 from search.documents import expiry_text
 from search.facets import FACETS
+from search.lithuanian import alternatives
 from search.query import CARD_FIELDS, SearchQuery
 
 TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
@@ -80,13 +82,29 @@ def _facet_filter(key: str, values: list[str]) -> dict[str, Any]:
     return {"terms": {key: values}}
 
 
-def _text_query(text: str) -> list[dict[str, Any]]:
-    """Every word must match some field (stemmed, folded, or with one typo when long)."""
+def _match(word: str, fields: list[str]) -> dict[str, Any]:
+    return {"multi_match": {"query": word, "fields": fields, "operator": "and",
+                            "fuzziness": "AUTO:6,100", "prefix_length": 1}}
+
+
+def _word_query(word: str) -> dict[str, Any]:
+    """A word matches as typed, or (the best of them) as one of the spellings of its ending
+    with diacritics restored, on the Lithuanian fields (`search.lithuanian`)."""
     fields = [f"{name}{suffix}^{boost}" for name, boost in TEXT_FIELDS.items()
               for suffix in ("", ".lt", ".en")]
-    return [{"multi_match": {"query": word, "fields": [*fields, "codes^5"], "operator": "and",
-                             "fuzziness": "AUTO:6,100", "prefix_length": 1}}
-            for word in text.split()]
+    typed = _match(word, [*fields, "codes^5"])
+    parts = tokens(word)
+    spellings = alternatives(parts[0]) if len(parts) == 1 else ()
+    if not spellings:
+        return typed
+    lithuanian = [f"{name}.lt^{boost}" for name, boost in TEXT_FIELDS.items()]
+    return {"dis_max": {"queries": [typed, *(_match(spelling, lithuanian)
+                                             for spelling in spellings)]}}
+
+
+def _text_query(text: str) -> list[dict[str, Any]]:
+    """Every word must match some field (stemmed, folded, or with one typo when long)."""
+    return [_word_query(word) for word in text.split()]
 
 
 def not_expired() -> dict[str, Any]:
