@@ -17,21 +17,21 @@ class PagesConfig(AppConfig):
         register_kind("project", model=models.ProjectPage, section_model=models.ProjectIndexPage,
                       section_slugs={"lt": "projektai", "en": "projects"},
                       label=_("Project"), label_plural=_("Projects"),
-                      facets=("target_group", "service_type", "fund", "municipality", "region",
-                              "measure", "programme", "period", "status", "start_year",
+                      facets=("target_group", "service_type", "fund", "municipality", "county",
+                              "region", "measure", "programme", "period", "status", "start_year",
                               "budget_band"))
         register_kind("measure", model=models.FundingMeasurePage,
                       section_model=models.MeasureIndexPage,
                       section_slugs={"lt": "priemones", "en": "measures"},
                       label=_("Funding measure"), label_plural=_("Funding measures"),
-                      facets=("fund", "municipality", "region", "measure", "programme",
+                      facets=("fund", "municipality", "county", "region", "measure", "programme",
                               "period", "budget_band"))
         register_kind("provider", model=models.ProviderPage,
                       section_model=models.ProviderIndexPage,
                       section_slugs={"lt": "teikejai", "en": "providers"},
                       label=_("Service provider"), label_plural=_("Service providers"),
-                      facets=("target_group", "service_type", "municipality", "region"))
+                      facets=("target_group", "service_type", "municipality", "county", "region"))
         register_kind("news", model=models.NewsPage, section_model=models.NewsIndexPage,
                       section_slugs={"lt": "naujienos", "en": "news"},
                       label=_("News item"), label_plural=_("News"),
-                      facets=("target_group", "municipality", "region"))
+                      facets=("target_group", "municipality", "county", "region"))
