@@ -45,8 +45,10 @@ test: lint
 	. ./.cache/services.env && $(BIN)/pytest -o faulthandler_timeout=900
 	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest -o faulthandler_timeout=900 $(EMBEDDED)
 
-# The inner loop: no services, SQLite and the database engine, no browser.
+# The inner loop: no services, SQLite and the database engine, no browser, fewer random
+# examples, on every core.
 test-fast: lint
 	scripts/install-node-tools.sh
 	DATABASE_URL= REDIS_URL= ELASTICSEARCH_URL= OPENSEARCH_URL= \
-		$(BIN)/pytest -m "not engine and not services and not browser and not standalone"
+		$(BIN)/pytest -n auto --hypothesis-profile=fast \
+		-m "not engine and not services and not browser and not standalone"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from pages.sites import ensure_municipality_site
 
@@ -22,6 +23,10 @@ SERVICE_MODULES = {TESTS / "search" / name for name in (
 # modules that start the demo or a second project as processes on databases of their own: the
 # same whatever database the suite runs on, so `make test` runs them once
 STANDALONE_MODULES = {TESTS / "browser" / "test_demo.py", TESTS / "test_plugin.py"}
+
+
+# `make test-fast` (--hypothesis-profile=fast): fewer random examples, for an inner loop
+hypothesis_settings.register_profile("fast", max_examples=5)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -103,6 +103,7 @@ SECTION_PAGE_SIZE = 2  # of a section's listing (the product's is 20): its 2 bac
 BACKGROUND = 2  # public background pages per site and kind, listed before the machine's pages
 FAR_FUTURE = "2099-01-01"
 NEXT_LINK = re.compile(r'<a href="([^"]*)" rel="next">')
+EXAMPLES = 15  # sequences per engine (fewer in a profile that asks for fewer examples)
 SEARCHED_TOKENS = 3  # per step, at most this many newly hidden titles are searched for
 PICK = st.integers(min_value=0, max_value=15)
 MOSTLY_LIVE = st.sampled_from([True, True, True, False])  # links between public pages matter
@@ -674,7 +675,8 @@ def engine_with_a_clock(request, settings, db):
 
 def test_public_outputs_and_index_follow_every_editor_action(engine_with_a_clock):
     run_state_machine_as_test(PublicState, settings=settings(
-        max_examples=15, stateful_step_count=12, deadline=None,
+        max_examples=min(EXAMPLES, settings.default.max_examples), stateful_step_count=12,
+        deadline=None,
         database=None,  # no .hypothesis/ directory in the repository
         # the failing steps are reported as found: shrinking a sequence of publishes and drains
         # costs minutes per step removed
