@@ -8,7 +8,7 @@ developer documentation, written in English only and not translated; what the AP
 from cms.api.openapi import API_NAMESPACE, DocumentedApi
 from cms.api.problems import register_problem_handlers
 from cms.api.registry import RESOURCES
-from cms.api.routers import find, municipalities, preview, search, taxonomies
+from cms.api.routers import find, municipalities, preview, querystring_search, search, taxonomies
 from cms.api.routers.pages import page_router
 
 DESCRIPTION = """
@@ -35,6 +35,7 @@ api = DocumentedApi(
 )
 register_problem_handlers(api)
 api.add_router("/search/", search.router)
+api.add_router("/", querystring_search.router)
 api.add_router("/pages/", find.router)
 for resource in RESOURCES.values():
     api.add_router(f"/{resource.key}/", page_router(resource))
