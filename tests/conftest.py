@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
+from wagtail.models import Site
 
 from pages.sites import ensure_municipality_site
 
@@ -91,6 +92,12 @@ def _forget_term_labels() -> None:
 
     facets._term_labels.clear()
     facets._generation_seen.update(value=-1, at=float("-inf"))
+
+
+@pytest.fixture(autouse=True)
+def _forget_site_root_paths() -> None:
+    """Wagtail caches the sites' root paths; a rolled-back test's sites must not linger."""
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
