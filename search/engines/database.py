@@ -1,13 +1,16 @@
 """The embedded default engine: search documents in the database, analysed in Python.
 
-It answers the same contract as the remote engines. Each stored document keeps `terms`, the
-folded words of its text plus their Lithuanian and English Snowball stems (the remote engines'
-`folded`, `.lt` and `.en` fields), so every query word matches by whole-term `LIKE` in SQL. One
-typo in a long word is forgiven by looking the word's near neighbours up in the vocabulary of the
-candidate documents and adding them as alternatives. Ranking and highlighting happen in Python.
+It answers the same contract as the remote engines. Each stored document keeps `terms`: the
+folded words of its text and the stems of its own language (the remote engines' fields): for
+Lithuanian, folded stems `~stem` and stems with their diacritics `=stem`; for English, `+stem`.
+A query word matches by whole-term `LIKE` in SQL; a page matches when one query word does, and
+ranks by how many do (`Word`). One typo in a long typed word is forgiven by looking the word's
+near neighbours up in the vocabulary of the candidate documents. Ranking and highlighting
+happen in Python.
 """
 
 import itertools
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from typing import Any
@@ -21,7 +24,7 @@ from search.analysis import WORD, fold, stems, tokens
 from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
 from search.facets import FACETS
-from search.lithuanian import alternatives, stem
+from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
     FacetValue,
@@ -34,21 +37,99 @@ from search.query import (
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
 HIGHLIGHT_FIELDS = ("summary", "body", "title")
-FUZZY_MIN_LENGTH = 6  # like the remote engines' fuzziness "AUTO:6,100" with prefix_length 1
 SNIPPET_LENGTH = 200
 ORDERS = {"relevance": "sort_date", "newest": "sort_date", "start_date": "sort_start_date",
           "budget": "sort_budget"}
+# What a query word's match is worth, as in `search.engines.dsl`: each matching word first,
+# then how it matched (as typed with its diacritics, folded or stemmed, with a typo) and
+# whether in the title.
+WORD_MATCH = 1000.0
+EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
+TITLE = 3.0
+LT_FOLDED, LT_EXACT, EN_STEM = "~", "=", "+"
 
 
-def analysed(text: str) -> set[str]:
-    """Folded words with their Lithuanian and English stems."""
-    return {fold(word) for word in tokens(text)} | set(stems(text, "lt")) | set(stems(text, "en"))
+def analysed(text: str, language: str) -> set[str]:
+    """Folded words with the stems of `language` (see the module's docstring)."""
+    words = {fold(word) for word in tokens(text)}
+    if language == "en":
+        return words | {EN_STEM + stem for stem in stems(text, "en")}
+    return (words | {LT_FOLDED + stem for stem in stems(text, "lt")}
+            | {LT_EXACT + stem for stem in stems(text, "lt", folded=False)})
 
 
-def query_forms(word: str) -> set[str]:
-    """A query word's terms and the Lithuanian stems of its spellings with the diacritics of
-    its ending restored (the remote engines send the same spellings to their `.lt` fields)."""
-    return analysed(word) | {stem(spelling) for spelling in alternatives(word)}
+@dataclass
+class Part:
+    """One token of a query word, with the terms it matches at each strength."""
+
+    exact: set[str]
+    folded: set[str]
+    typed: str  # folded, for the typo neighbours
+    typos: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, token: str, language: str) -> "Part":
+        exact = {LT_EXACT + stem for stem in stems(token, "lt", folded=False)}
+        if language == "en":
+            exact |= {EN_STEM + stem for stem in stems(token, "en")}
+        folded = {fold(token)} | {LT_FOLDED + stem
+                                  for spelling in (token, *expanded(token))
+                                  for stem in stems(spelling, "lt")}
+        return cls(exact, folded, fold(token))
+
+    @property
+    def forms(self) -> set[str]:
+        return self.exact | self.folded | self.typos
+
+    @property
+    def title_prefixes(self) -> set[str]:
+        """The folded words and stems a title word equals or begins with."""
+        return {fold(form.lstrip(LT_FOLDED + LT_EXACT + EN_STEM)) for form in
+                self.exact | self.folded}
+
+    def strength(self, terms: str) -> float:
+        for forms, value in ((self.exact, EXACT), (self.folded, FOLDED), (self.typos, TYPO)):
+            if any(f" {form} " in terms for form in forms):
+                return value
+        return 0.0
+
+
+@dataclass
+class Word:
+    """A query word (split at white space): every token of it must match, as a code's do."""
+
+    parts: list[Part]
+    joining: bool  # a function word: adds to the score, never makes a page match alone
+
+    def condition(self, near: bool = False) -> Q:
+        """The word's tokens are whole terms of the document; with `near`, a token that
+        forgives a typo needs only the first or last half of it: a term one edit away keeps
+        one."""
+        condition = Q()
+        for part in self.parts:
+            alternatives = Q()
+            for form in sorted(part.forms):
+                alternatives |= Q(terms__contains=f" {form} ")
+            if near and forgives_typo(part.typed):
+                half = (len(part.typed) - 1) // 2
+                alternatives |= (Q(terms__contains=f" {part.typed[:half]}")
+                                 | Q(terms__contains=f"{part.typed[half + 1:]} "))
+            condition &= alternatives
+        return condition
+
+    def relevance(self, terms: str, title: list[str]) -> float:
+        """0 when a token is missing; else how weakly its weakest token matched, with the
+        title bonus unless that was a typo."""
+        strength = min(part.strength(terms) for part in self.parts)
+        in_title = strength > TYPO and all(
+            any(word == prefix or (len(prefix) > 2 and word.startswith(prefix))
+                for prefix in part.title_prefixes for word in title) for part in self.parts)
+        return strength * (1 + TITLE * in_title)
+
+
+def analysed_query(text: str, language: str) -> list[Word]:
+    return [Word([Part.of(token, language) for token in tokens(word)], joining)
+            for word, joining in query_words(text)]
 
 
 def one_edit(form: str, term: str) -> bool:
@@ -71,22 +152,12 @@ def having(key: str, values: list[str]) -> QuerySet:
     return StoredFacetValue.objects.filter(facet=key, value__in=values).values("document_id")
 
 
-def matching(words: list[set[str]], near: bool = False) -> Q:
-    """Every query word (a set of alternative terms) must be a whole term of the document.
-
-    With `near`, long terms only need their first or last half: any term one edit away keeps one.
-    """
+def matching(words: list[Word], near: bool = False) -> Q:
+    """One of the query's words (not only function words) is in the document."""
     condition = Q()
-    for forms in words:
-        alternatives = Q()
-        for form in sorted(forms):
-            if near and len(form) >= FUZZY_MIN_LENGTH:
-                half = (len(form) - 1) // 2
-                alternatives |= (Q(terms__contains=f" {form[:half]}")
-                                 | Q(terms__contains=f"{form[half + 1:]} "))
-            else:
-                alternatives |= Q(terms__contains=f" {form} ")
-        condition &= alternatives
+    for word in words:
+        if not word.joining:
+            condition |= word.condition(near)
     return condition
 
 
@@ -97,10 +168,11 @@ def stored_fields(action: IndexAction) -> dict[str, Any]:
                 "language": "", "document": {}, "terms": "", "title_terms": ""}
     text = " ".join(str(document.get(field) or "") for field in TEXT_FIELDS)
     budget = document.get("budget")
+    language = document.get("language") or "lt"
     return {
         "page_id": action.page_id, "version": action.version, "deleted": False,
-        "language": document.get("language") or "lt", "document": document,
-        "terms": spaced(sorted(analysed(text))),
+        "language": language, "document": document,
+        "terms": spaced(sorted(analysed(text, language))),
         "title_terms": spaced(fold(word) for word in tokens(document.get("title") or "")),
         "sort_date": as_date(document.get("date")),
         "sort_start_date": as_date(document.get("start_date")),
@@ -149,10 +221,11 @@ def facet_values(document: dict[str, Any]) -> list[tuple[str, str]]:
 
 def highlight(document: dict[str, Any], forms: set[str]) -> str:
     """The first matching passage of summary, body or title, matched words in <mark>."""
-    for field in HIGHLIGHT_FIELDS:
-        text = document.get(field) or ""
-        first = next((word for word in WORD.finditer(text) if analysed(word.group()) & forms),
-                     None)
+    language = document.get("language") or "lt"
+    for field_name in HIGHLIGHT_FIELDS:
+        text = document.get(field_name) or ""
+        first = next((word for word in WORD.finditer(text)
+                      if analysed(word.group(), language) & forms), None)
         if first is None:
             continue
         start = max(0, first.start() - SNIPPET_LENGTH // 3)
@@ -163,7 +236,7 @@ def highlight(document: dict[str, Any], forms: set[str]) -> str:
             end = max(text.rfind(" ", first.end(), end), first.end())
         parts, position = [], start
         for word in WORD.finditer(text, start, end):
-            if analysed(word.group()) & forms:
+            if analysed(word.group(), language) & forms:
                 parts += [escape(text[position:word.start()]),
                           f"<mark>{escape(word.group())}</mark>"]
                 position = word.end()
@@ -251,38 +324,37 @@ class DatabaseEngine(SearchEngine):
         docs = self._visible()
         if query.municipality:
             docs = docs.filter(id__in=having("municipality", [query.municipality]))
-        words = [query_forms(word) for word in tokens(query.text)]
-        typos = self._typos(docs, words)
+        words = analysed_query(query.text, query.language)
+        self._find_typos(docs, words)
         if words:
-            docs = docs.filter(matching([forms | near for forms, near in zip(words, typos,
-                                                                                strict=True)]))
+            docs = docs.filter(matching(words))
         selected = {key: Q(id__in=having(key, values)) for key, values in query.filters.items()}
         hits = docs.filter(*selected.values())
         return SearchResponse(hits.count(), query.page, query.page_size,
-                              self._page(hits, query, words, typos),
+                              self._page(hits, query, words),
                               self._facets(docs, selected, query))
 
     @staticmethod
-    def _typos(docs: QuerySet, words: list[set[str]]) -> list[set[str]]:
-        """Per query word, the terms one edit away from its long forms in the candidates."""
-        fuzzy = [{form for form in forms if len(form) >= FUZZY_MIN_LENGTH} for forms in words]
-        if not any(fuzzy):
-            return [set() for _ in words]
+    def _find_typos(docs: QuerySet, words: list[Word]) -> None:
+        """Give each long typed token the folded words one edit away in the candidates."""
+        parts = [part for word in words for part in word.parts if forgives_typo(part.typed)]
+        if not parts:
+            return
         vocabulary: set[str] = set()
         for terms in docs.filter(matching(words, near=True)).values_list("terms", flat=True):
-            vocabulary.update(terms.split())
-        return [{term for term in vocabulary for form in long if one_edit(form, term)}
-                for long in fuzzy]
+            vocabulary.update(term for term in terms.split() if len(term) >= TYPO_MIN_LENGTH - 1
+                              and term[0] not in LT_FOLDED + LT_EXACT + EN_STEM)
+        for part in parts:
+            part.typos = {term for term in vocabulary if one_edit(part.typed, term)}
 
-    def _page(self, hits: QuerySet, query: SearchQuery, words: list[set[str]],
-              typos: list[set[str]]) -> list[Hit]:
+    def _page(self, hits: QuerySet, query: SearchQuery, words: list[Word]) -> list[Hit]:
         end = query.offset + query.page_size
         scores: dict[int, float] = {}
         if words and query.sort == "relevance":
             ranked = []
             for pk, terms, title, day, page_id in hits.values_list(
                     "pk", "terms", "title_terms", "sort_date", "page_id"):
-                scores[pk] = self._score(words, typos, terms, title.split())
+                scores[pk] = self._score(words, terms, title.split())
                 ranked.append((-scores[pk], day is None, -(day or date.min).toordinal(),
                                page_id, pk))
             ids = [row[-1] for row in sorted(ranked)[query.offset:end]]
@@ -291,19 +363,17 @@ class DatabaseEngine(SearchEngine):
         else:
             page = list(hits.order_by(F(ORDERS[query.sort]).desc(nulls_last=True),
                                       "page_id")[query.offset:end])
-        forms = set().union(*words, *typos)
+        forms = {form for word in words for part in word.parts for form in part.forms}
         return [self._hit(row, forms, scores.get(row.pk)) for row in page]
 
     @staticmethod
-    def _score(words: list[set[str]], typos: list[set[str]], terms: str,
-               title: list[str]) -> float:
-        """Per query word: 3 when in the title, plus 1 when in the text as typed (½ with a typo)."""
+    def _score(words: list[Word], terms: str, title: list[str]) -> float:
+        """`WORD_MATCH` per matching word that is not a function word, plus every word's
+        relevance: the pages matching the most words come first."""
         score = 0.0
-        for forms, near in zip(words, typos, strict=True):
-            if any(word == form or (len(form) > 2 and word.startswith(form))
-                   for form in forms | near for word in title):
-                score += 3
-            score += 1 if any(f" {form} " in terms for form in forms) else 0.5
+        for word in words:
+            relevance = word.relevance(terms, title)
+            score += relevance + (WORD_MATCH if relevance and not word.joining else 0)
         return score
 
     @staticmethod

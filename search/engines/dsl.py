@@ -4,13 +4,18 @@ from typing import Any
 
 from django.utils import timezone
 
-from search.analysis import tokens
+from search.analysis import OVERRIDDEN, fold, tokens
 from search.documents import expiry_text
 from search.facets import FACETS
-from search.lithuanian import alternatives
+from search.lithuanian import TYPO_PREFIX_LENGTH, expanded, forgives_typo, query_words
 from search.query import CARD_FIELDS, SearchQuery
 
 TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
+# What a query word's match is worth, as in `search.engines.database`: each matching word
+# first (`WORD_MATCH` is more than any match's relevance), then how it matched: as typed with
+# its diacritics (or an English stem), folded or stemmed, or with a typo (no title boost).
+WORD_MATCH = 1000.0
+EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
 HIGHLIGHT_FIELDS = ["title", "summary", "body"]
 SORTS = {
     "relevance": [{"_score": "desc"}, {"date": {"order": "desc", "missing": "_last"}}],
@@ -22,12 +27,17 @@ FACET_BUCKETS = 1000  # larger than any vocabulary: no value is ever cut off
 
 
 def analysis(full: bool) -> dict[str, Any]:
-    """Lithuanian stemming + accent folding + edge n-grams when analysis-common is available."""
+    """Lithuanian stemming (with `search.analysis.STEM_OVERRIDES`) + accent folding + edge
+    n-grams when analysis-common is available. A change here applies to an index built after
+    it: `manage.py search_index rebuild`."""
     if not full:
         return {"analyzer": {name: {"type": "standard"} for name in
-                             ("folded", "lt", "en", "autocomplete", "autocomplete_search")}}
+                             ("folded", "lt", "lt_exact", "en", "autocomplete",
+                              "autocomplete_search")}}
     return {
         "filter": {
+            "lt_overrides": {"type": "stemmer_override",
+                             "rules": [f"{form} => {stem}" for form, stem in OVERRIDDEN.items()]},
             "lt_stemmer": {"type": "stemmer", "language": "lithuanian"},
             "en_stemmer": {"type": "stemmer", "language": "english"},
             "edges": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
@@ -35,7 +45,11 @@ def analysis(full: bool) -> dict[str, Any]:
         "analyzer": {
             "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
             # Snowball's Lithuanian rules need the diacritics: stem first, fold after.
-            "lt": {"tokenizer": "standard", "filter": ["lowercase", "lt_stemmer", "asciifolding"]},
+            "lt": {"tokenizer": "standard",
+                   "filter": ["lowercase", "lt_overrides", "lt_stemmer", "asciifolding"]},
+            # … and the stems with their diacritics, for a match as typed
+            "lt_exact": {"tokenizer": "standard",
+                         "filter": ["lowercase", "lt_overrides", "lt_stemmer"]},
             "en": {"tokenizer": "standard", "filter": ["lowercase", "en_stemmer"]},
             "autocomplete": {"tokenizer": "standard",
                              "filter": ["lowercase", "asciifolding", "edges"]},
@@ -47,6 +61,7 @@ def analysis(full: bool) -> dict[str, Any]:
 
 def _text(autocomplete: bool = False) -> dict[str, Any]:
     fields: dict[str, Any] = {"lt": {"type": "text", "analyzer": "lt"},
+                              "exact": {"type": "text", "analyzer": "lt_exact"},
                               "en": {"type": "text", "analyzer": "en"}}
     if autocomplete:
         fields["autocomplete"] = {"type": "text", "analyzer": "autocomplete",
@@ -82,29 +97,68 @@ def _facet_filter(key: str, values: list[str]) -> dict[str, Any]:
     return {"terms": {key: values}}
 
 
-def _match(word: str, fields: list[str]) -> dict[str, Any]:
+def _match(word: str, fields: list[str], boost: float, **options: Any) -> dict[str, Any]:
     return {"multi_match": {"query": word, "fields": fields, "operator": "and",
-                            "fuzziness": "AUTO:6,100", "prefix_length": 1}}
+                            "boost": boost, **options}}
 
 
-def _word_query(word: str) -> dict[str, Any]:
-    """A word matches as typed, or (the best of them) as one of the spellings of its ending
-    with diacritics restored, on the Lithuanian fields (`search.lithuanian`)."""
-    fields = [f"{name}{suffix}^{boost}" for name, boost in TEXT_FIELDS.items()
-              for suffix in ("", ".lt", ".en")]
-    typed = _match(word, [*fields, "codes^5"])
+def _fields(suffix: str, title_boost: bool = True) -> list[str]:
+    return [f"{name}{suffix}^{boost if title_boost else 1}"
+            for name, boost in TEXT_FIELDS.items()]
+
+
+def _in_language(query: dict[str, Any], language: str) -> dict[str, Any]:
+    return {"bool": {"must": [query], "filter": [{"term": {"language": language}}]}}
+
+
+def _lithuanian(query: dict[str, Any]) -> dict[str, Any]:
+    """Lithuanian stems match the pages that are not in English."""
+    return {"bool": {"must": [query], "must_not": [{"term": {"language": "en"}}]}}
+
+
+def _word_query(word: str, language: str) -> dict[str, Any]:
+    """The best of a word's matches: with its diacritics as typed on the Lithuanian stems (or,
+    for a query in English, on the English pages' stems); folded, as a folded Lithuanian stem
+    or one of the word's expansions (`search.lithuanian.expanded`); with one typo in the typed
+    word when it is long (`forgives_typo`), not in a stem and without the title's boost."""
     parts = tokens(word)
-    spellings = alternatives(parts[0]) if len(parts) == 1 else ()
-    if not spellings:
-        return typed
-    lithuanian = [f"{name}.lt^{boost}" for name, boost in TEXT_FIELDS.items()]
-    return {"dis_max": {"queries": [typed, *(_match(spelling, lithuanian)
-                                             for spelling in spellings)]}}
+    spellings = expanded(parts[0]) if len(parts) == 1 else ()
+    tiers = [
+        _lithuanian(_match(word, _fields(".exact"), EXACT)),
+        _match(word, [*_fields(""), "codes^5"], FOLDED),
+        _lithuanian(_match(word, _fields(".lt"), FOLDED)),
+        *(_lithuanian(_match(spelling, _fields(".lt"), FOLDED)) for spelling in spellings),
+    ]
+    if language == "en":
+        tiers.append(_in_language(_match(word, _fields(".en"), EXACT), "en"))
+    if len(parts) == 1 and forgives_typo(fold(parts[0])):
+        tiers.append(_match(word, _fields("", title_boost=False), TYPO, fuzziness=1,
+                            prefix_length=TYPO_PREFIX_LENGTH))
+    return {"dis_max": {"queries": tiers}}
 
 
-def _text_query(text: str) -> list[dict[str, Any]]:
-    """Every word must match some field (stemmed, folded, or with one typo when long)."""
-    return [_word_query(word) for word in text.split()]
+def _counted(query: dict[str, Any]) -> dict[str, Any]:
+    """`WORD_MATCH` added to a matching word's score: pages matching more words come first."""
+    return {"function_score": {"query": query, "functions": [{"weight": WORD_MATCH}],
+                               "boost_mode": "sum"}}
+
+
+def _text_query(text: str, language: str) -> dict[str, Any] | None:
+    """Pages matching one of the query's words (not only function words), ranked by how many
+    they match, then how well."""
+    words = query_words(text)
+    if not words:
+        return None
+    return {"bool": {
+        "should": [_counted(_word_query(word, language)) for word, joining in words
+                   if not joining],
+        "minimum_should_match": 1,
+    }}
+
+
+def _joining_words(text: str, language: str) -> list[dict[str, Any]]:
+    """Function words: they add to a page's score but make no page match."""
+    return [_word_query(word, language) for word, joining in query_words(text) if joining]
 
 
 def not_expired() -> dict[str, Any]:
@@ -129,7 +183,9 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
         for facet in FACETS
     }
     body: dict[str, Any] = {
-        "query": {"bool": {"must": _text_query(query.text) or [{"match_all": {}}],
+        "query": {"bool": {"must": [_text_query(query.text, query.language)
+                                    or {"match_all": {}}],
+                           "should": _joining_words(query.text, query.language),
                            "filter": scope}},
         "post_filter": {"bool": {"filter": list(selected.values())}},
         "aggs": aggregations,

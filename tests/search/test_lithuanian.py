@@ -26,7 +26,7 @@ def found(engine, text: str) -> set[int]:
     ("ŠIAULIAI", {3}),
     ("savarankisko gyvenimo", {2}),
     ("paslaugso", {1, 3}),  # one typo in a long word
-    ("service", {5}),  # English stemming for English content
+    ("service", {5}),  # one typo from „services“ (English stems answer English queries)
 ])
 def test_lithuanian_analysis(loaded, text, expected):
     assert found(loaded, text) == expected

@@ -2,14 +2,14 @@
 
 import pytest
 
-from search.analysis import fold
+from search.analysis import OVERRIDDEN, STEM_OVERRIDES, fold
 from search.lithuanian import alternatives, stem
 
 
 @pytest.mark.parametrize("written", [
     "neįgaliųjų",  # „ųjų“: Snowball takes „ų“ off, then „ųj“
     "didžiųjų",  # and „dž“ before the ending becomes „d“
-    "žmonėms",
+    "socialinėms",
     "globėje",
     "šeimininkėse",
     "kačiams",  # „č“ before the ending becomes „t“
@@ -47,3 +47,27 @@ def test_diacritics_are_restored_only_in_the_ending():
 @pytest.mark.parametrize("token", ["", "2024", "covid-19", "a.b"])
 def test_only_words_of_letters_are_expanded(token):
     assert alternatives(token) == ()
+
+
+@pytest.mark.parametrize("forms", [
+    "asmuo asmens asmenį asmenys asmenų asmenims",  # a consonant stem Snowball splits
+    "amžius amžiaus amžiui amžių amžiumi amžiuje amžiams amžiais",  # an -ius noun
+    "žmogus žmogaus žmogų žmonės žmonių žmonėms žmonėse",  # a plural of another root
+    "alytus alytaus alytui alytuje",
+])
+def test_the_stem_overrides_join_what_snowball_splits(forms):
+    words = forms.split()
+    assert len({stem(word) for word in words}) == 1
+    assert {stem(fold(word)) for word in words} == {stem(words[0])}  # typed without diacritics
+
+
+def test_the_stem_overrides_part_what_snowball_joins():
+    assert stem("parama") != stem("paras")  # Snowball: „par“ for both
+    assert stem("paramos") == stem("paramai") == stem("parama")
+
+
+def test_every_overridden_form_is_listed_with_its_folded_spelling():
+    for overridden, forms in STEM_OVERRIDES.items():
+        for form in forms.split():
+            assert OVERRIDDEN[form] == overridden
+            assert OVERRIDDEN[fold(form)] == fold(OVERRIDDEN[fold(form)])
