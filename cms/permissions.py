@@ -11,8 +11,9 @@ Per municipality (or the national site), named in the genitive of its Lithuanian
                          manage all media of the municipality's collection; see the municipality's
                          search health and publishing log.
 Nationally:
-  "Nacionaliniai administratoriai"  shared taxonomies (snippets), funding measures (the national
-                         measure index, LT and EN), the whole search health panel and rebuilds.
+  "Nacionaliniai administratoriai"  shared taxonomies and the search's synonym sets (snippets),
+                         funding measures (the national measure index, LT and EN), the whole
+                         search health panel and rebuilds.
 
 Municipal groups hold page permissions on the section index pages (projects, providers, news),
 not on the home page: the home page and the (national) measure index stay out of their reach.
@@ -28,6 +29,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from pages.models.synonyms import SynonymSet
 from pages.models.taxonomy import Term
 
 EDITOR_PAGE_ACTIONS = ("add", "change")
@@ -99,8 +101,8 @@ def ensure_municipal_groups(owner: str, sections: list[Page],
 
 
 def ensure_national_admins(measure_indexes: list[Page], collection: Collection | None) -> Group:
-    taxonomy = [model_permission(model, action)
-                for model in Term.__subclasses__() for action in TAXONOMY_ACTIONS]
+    taxonomy = [model_permission(model, action) for model in [*Term.__subclasses__(), SynonymSet]
+                for action in TAXONOMY_ACTIONS]
     health = [named_permission(dotted) for dotted in SEARCH_HEALTH_PERMISSIONS]
     admins = editorial_group(NATIONAL_ADMINS, [*taxonomy, *health])
     grant_pages(admins, measure_indexes, MODERATOR_PAGE_ACTIONS)

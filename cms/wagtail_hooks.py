@@ -1,8 +1,9 @@
-"""Admin glue: the shared vocabularies as one snippet menu group; search health and publishing
-log views; a municipality's staff's dashboard and their translations of their own pages; the
-guards keeping site structure pages from being deleted or moved, and rows that unpublished
-drafts link to from being deleted. Search on the pages: the check of a collection's
-saved search, its live results, and each section's link to the search page."""
+"""Admin glue: the shared vocabularies and the search's synonym sets as one snippet menu group;
+search health and publishing log views; a municipality's staff's dashboard and their
+translations of their own pages; the guards keeping site structure pages from being deleted or
+moved, and rows that unpublished drafts link to from being deleted. Search on the pages: the
+check of a collection's saved search, its live results, and each section's link to the search
+page."""
 
 from collections.abc import Callable
 
@@ -41,6 +42,16 @@ def term_viewset(term_model: type, extra_columns: tuple[str, ...] = ()) -> type[
     })
 
 
+class SynonymSetViewSet(SnippetViewSet):
+    """The search's synonym sets, kept by national administrators beside the vocabularies."""
+
+    model = content.SynonymSet
+    icon = "list-ul"
+    list_display = ["__str__", "language", "note"]
+    list_filter = ["language"]
+    search_fields = ["terms", "note"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Vocabularies")
     menu_icon = "tag"
@@ -55,6 +66,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         term_viewset(content.Municipality, ("county",)),
         term_viewset(content.County, ("region",)),
         term_viewset(content.Region),
+        SynonymSetViewSet,
     )
 
 

@@ -214,6 +214,19 @@ PROGRAMMES = [
 ]
 
 
+# Words residents search with for the content's terms (`pages.models.SynonymSet`):
+# language, terms, a note for administrators
+SYNONYM_SETS = [
+    ("lt", ["senyvo amžiaus asmenys", "senjorai", "seneliai", "pagyvenę žmonės"],
+     "Gyventojų žodžiai oficialiam pavadinimui „senyvo amžiaus asmenys“."),
+    ("lt", ["asmenys su negalia", "neįgalieji", "žmonės su negalia"],
+     "Gyventojų žodžiai oficialiam pavadinimui „asmenys su negalia“."),
+    ("lt", ["gatvė", "g."], "Adresų santrumpa."),
+    ("lt", ["savivaldybė", "sav."], "Savivaldybių pavadinimų santrumpa."),
+    ("en", ["older people", "elderly", "seniors"], "Residents' words for older people."),
+    ("en", ["people with disabilities", "disabled people"],
+     "Residents' words for people with disabilities."),
+]
 def seed_vocabularies(apps) -> None:
     """Create or update every term; safe to run again."""
 
@@ -246,3 +259,14 @@ def seed_vocabularies(apps) -> None:
         programme = upsert("Programme", slug, lt, en, period=period)
         for number, p_lt, p_en in priorities:
             upsert("Priority", f"{slug}-{number}", p_lt, p_en, programme=programme, number=number)
+
+
+def seed_synonym_sets(apps) -> None:
+    """Add each seed set unless a set of its language already holds one of its terms (ignoring
+    case): running it again adds nothing twice and leaves administrators' edits alone."""
+    synonym_sets = apps.get_model("pages", "SynonymSet").objects
+    for language, terms, note in SYNONYM_SETS:
+        held = {line.strip().casefold() for text in synonym_sets.filter(
+            language=language).values_list("terms", flat=True) for line in text.splitlines()}
+        if held.isdisjoint(term.casefold() for term in terms):
+            synonym_sets.create(language=language, terms="\n".join(terms), note=note)

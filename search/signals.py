@@ -134,6 +134,9 @@ def connect() -> None:
         for signal in (post_save, post_delete):
             signal.connect(vocabulary_changed, sender=term_model,
                            dispatch_uid=f"search-labels-{term_model.__name__}")
+    for signal in (post_save, post_delete):  # the query's synonyms (`search.synonyms`)
+        signal.connect(vocabulary_changed, sender=content.SynonymSet,
+                       dispatch_uid="search-synonyms")
     for signal in (page_published, page_unpublished):  # the measure facet's labels
         signal.connect(vocabulary_changed, sender=content.FundingMeasurePage,
                        dispatch_uid="search-labels-measure")

@@ -17,6 +17,7 @@ from pages.models.structure import (
     ProjectIndexPage,
     ProviderIndexPage,
 )
+from pages.models.synonyms import SynonymSet
 from pages.models.taxonomy import (
     Agency,
     County,
@@ -36,5 +37,5 @@ __all__ = [
     "Municipality", "MunicipalityHomePage", "NewsIndexPage", "NewsPage", "NewsPerson", "NewsTag",
     "Period", "Priority", "Programme", "ProjectIndexPage", "ProjectIndicator", "ProjectLink",
     "ProjectPage", "ProjectPartner", "ProjectResult", "ProviderIndexPage", "ProviderPage",
-    "Region", "ServiceType", "TargetGroup",
+    "Region", "ServiceType", "SynonymSet", "TargetGroup",
 ]
