@@ -24,7 +24,6 @@ from cms.searching import refuse_nul
 from search.query import QueryError
 
 View = Callable[..., HttpResponse]
-ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
 def not_found() -> HttpResponse:
@@ -93,7 +92,8 @@ def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return problem_response(404, _("This address belongs to no municipality's site."),
                                 "Host")
     if request.method == "OPTIONS":
-        return HttpResponse(status=204, headers={"Allow": ALLOWED_METHODS})
+        return HttpResponse(status=204, headers={"Allow": allowed_methods(view, request, *args,
+                                                                          **kwargs)})
     try:
         refuse_nul(request.GET)
     except QueryError as error:
@@ -107,6 +107,17 @@ def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
     if request.method == "HEAD":
         response.content = b""
     return response
+
+
+def allowed_methods(view: View, request: HttpRequest, *args, **kwargs) -> str:
+    """The methods the address answers: those its operations take (an operation refuses
+    OPTIONS naming them), HEAD wherever GET is, and OPTIONS."""
+    refusal = view(request, *args, **kwargs)
+    taken = {method.strip() for method in refusal.get("Allow", "GET").split(",")} \
+        if refusal.status_code == 405 else {"GET"}
+    if "GET" in taken:
+        taken.add("HEAD")
+    return ", ".join(sorted(taken | {"OPTIONS"}))
 
 
 def view_as_get(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -115,11 +115,13 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-# Cross-origin reads of the API only; the origins each municipality allows are on its home page
-# (cms.api.origins), so no origin is allowed here.
+# Cross-origin reads of the API (a search sent as JSON, as plone.restapi clients send it, is a
+# read too); the origins each municipality allows are on its home page (cms.api.origins), so no
+# origin is allowed here.
 CORS_URLS_REGEX = r"^/api/v1/"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since"]
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "if-none-match",
+                      "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
 CORS_PREFLIGHT_MAX_AGE = 3600
 

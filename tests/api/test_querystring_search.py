@@ -1,4 +1,4 @@
-"""GET /api/v1/@querystring-search: plone.restapi's criteria over the search, answered in
+"""GET and POST /api/v1/@querystring-search: plone.restapi's criteria over the search, answered in
 plone.restapi's shape. The example requests are plone.restapi's documented ones
 (http-examples/querystringsearch_get.req and querystringsearch_post.req, and the SearchableText
 criterion of its endpoint documentation), with their values changed to this site's."""
@@ -208,8 +208,35 @@ def test_a_batch_larger_than_fifty_is_served_as_fifty_and_its_links_keep_its_siz
     assert "b_size" not in body["@id"]
 
 
-def test_the_post_form_is_refused_as_a_method_not_allowed(api):
-    response = api.post(ENDPOINT, {"query": []}, content_type="application/json")
-    assert response.status_code == 405
-    assert response["Content-Type"] == "application/problem+json"
-    assert response["Allow"] == "GET"
+def post(client: Client, search: dict, status: int = 200, address: str = ENDPOINT) -> dict:
+    response = client.post(address, json.dumps(search), content_type="application/json")
+    assert response.status_code == status, response.content[:500]
+    return response.json()
+
+
+def test_the_post_form_takes_the_request_as_json_and_its_links_post_again(api):
+    # querystringsearch_post.req's body, with "Document" changed to this site's "project"
+    search = {"query": [{"i": "portal_type", "o": f"{OPERATION}selection.any",
+                         "v": ["project"]}], "b_size": 10}
+    body = post(api, search)
+    assert body["items_total"] == querystring_search(api, search)["items_total"] > 10
+    ids = [item["page_id"] for item in body["items"]]
+    while "next" in body["batching"]:
+        body = post(api, search, address=body["batching"]["next"])
+        ids += [item["page_id"] for item in body["items"]]
+    assert ids == all_ids(api, search)
+
+
+def test_the_post_form_refuses_a_bad_criterion_naming_the_field(api):
+    body = post(api, {"query": [{"o": f"{OPERATION}selection.any", "v": ["x"]}]}, status=400)
+    assert body["parameter"] == "query"  # a criterion without its index
+    body = post(api, {"query": [{"i": "portal_type", "o": "nothing"}]}, status=400)
+    assert body["parameter"] == "portal_type"
+    body = post(api, {"query": [{"i": "colour", "o": f"{OPERATION}selection.any",
+                                 "v": ["red"]}]}, status=400)
+    assert body["parameter"] == "colour"
+
+
+def test_options_names_the_methods_each_address_takes(api):
+    assert api.options(ENDPOINT)["Allow"] == "GET, HEAD, OPTIONS, POST"
+    assert api.options("/api/v1/search/")["Allow"] == "GET, HEAD, OPTIONS"

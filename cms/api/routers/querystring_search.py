@@ -117,18 +117,11 @@ class QuerystringSearchIn(Schema):
     metadata_fields: str | list[str] | None = None  # ignored: summaries only
 
 
-class QuerystringSearchParams(Schema):
-    """The address of a search: `query`, the request as JSON, and, as plone.restapi clients
-    also send them, the request's other fields as parameters of their own (which take
-    precedence: a batching link sets `b_start`)."""
+class QuerystringSearchOptions(Schema):
+    """The request's fields other than its criteria, as parameters of their own: plone.restapi
+    clients send them so, and they take precedence over the request's (a batching link sets
+    `b_start`)."""
 
-    query: str = Field(..., max_length=20_000,
-                       description='The request as JSON, URL-encoded once or twice as '
-                                   'plone.restapi takes it: `{"query": [{"i": "portal_type", '
-                                   '"o": "plone.app.querystring.operation.selection.any", '
-                                   '"v": ["project"]}], "b_size": 10}`; or only the list of '
-                                   'criteria. See the API documentation for the indexes, '
-                                   'operations and sorts taken')
     lang: Language | None = Field(None, description="Language of labels; without it, the best "
                                                     "match of Accept-Language, else Lithuanian")
     b_start: WholeNumber | None = Field(None, description="The first item of the batch, from 0")
@@ -145,6 +138,18 @@ class QuerystringSearchParams(Schema):
                                                        "summaries")
     metadata_fields: list[str] = Field([], description="Accepted and ignored: items are "
                                                        "summaries")
+
+
+class QuerystringSearchParams(QuerystringSearchOptions):
+    """The address of a search: `query`, the request as JSON, and its options."""
+
+    query: str = Field(..., max_length=20_000,
+                       description='The request as JSON, URL-encoded once or twice as '
+                                   'plone.restapi takes it: `{"query": [{"i": "portal_type", '
+                                   '"o": "plone.app.querystring.operation.selection.any", '
+                                   '"v": ["project"]}], "b_size": 10}`; or only the list of '
+                                   'criteria. See the API documentation for the indexes, '
+                                   'operations and sorts taken')
 
 
 class QuerystringItem(Schema):
@@ -372,3 +377,17 @@ def querystring_search(request: HttpRequest, response: HttpResponse,
     mark_index_freshness(request)
     patch_cache_control(response, max_age=SEARCH_MAX_AGE)
     return found
+
+
+@router.post("/@querystring-search", response={200: QuerystringSearchOut, **ERRORS},
+             openapi_extra=PROBLEMS, by_alias=True, exclude_none=True,
+             operation_id="querystring_search_post",
+             summary="Search with plone.restapi's @querystring-search criteria, sent as JSON")
+def querystring_search_post(request: HttpRequest, search: QuerystringSearchIn,
+                            params: Query[QuerystringSearchOptions]):
+    """plone.restapi's `@querystring-search` as Volto sends it: the GET form's `query` as the
+    JSON body, its options also as parameters (its batching links add `b_start`). Answers are
+    not cached (a POST)."""
+    require_known(request, QuerystringSearchOptions)
+    search = search.model_copy(update=params.dict(include=set(URL_FIELDS), exclude_unset=True))
+    return answer(request, search, params.lang or translation.get_language())
