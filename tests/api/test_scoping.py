@@ -131,6 +131,11 @@ def test_cors_is_allowed_per_municipality(api):
         **origin, "Access-Control-Request-Method": "GET"})
     assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
     assert preflight["Access-Control-Allow-Origin"] == "https://www.alytus.lt"
+    search_as_json = api.options("/api/v1/@querystring-search", headers={
+        **origin, "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    assert "POST" in search_as_json["Access-Control-Allow-Methods"]
+    assert "content-type" in search_as_json["Access-Control-Allow-Headers"]
     other = Client(HTTP_HOST="kalvarija.localhost").get("/api/v1/projects/", headers=origin)
     assert "Access-Control-Allow-Origin" not in other.headers
     stranger = {"Origin": "https://evil.example"}
