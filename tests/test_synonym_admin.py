@@ -2,6 +2,8 @@
 municipality's staff cannot reach them, the form says which line is wrong, and the seed sets
 are added once, leaving administrators' edits alone."""
 
+import importlib
+
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -105,3 +107,14 @@ def test_the_seed_sets_are_there_once_and_seeding_again_leaves_administrators_ed
     seed_synonym_sets(apps)
     assert SynonymSet.objects.count() == seeded
     assert (elderly_set().terms, elderly_set().note) == (edited.terms, edited.note)
+
+
+def test_an_existing_national_administrators_group_is_given_the_synonym_sets(sites):
+    admin = national_admin()
+    group = admin.groups.get()
+    group.permissions.remove(*group.permissions.filter(codename__endswith="_synonymset"))
+    assert not type(admin).objects.get(pk=admin.pk).has_perm("pages.change_synonymset")
+    migration = importlib.import_module("cms.migrations.0003_national_admins_keep_synonym_sets")
+    migration.grant(apps, None)
+    assert type(admin).objects.get(pk=admin.pk).has_perm("pages.change_synonymset")
+    assert logged_in(admin).get(reverse(EDIT, args=(elderly_set().pk,))).status_code == 200
