@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cms.scope import site_scope
-from cms.search_texts import SEARCH_PATHS, search_failure, section_search_link
+from cms.search_texts import PLACE_FACETS, SEARCH_PATHS, search_failure, section_search_link
 from cms.search_view import results_context
 from cms.searching import query_from_params, run
 from pages.kinds import kind_of_section
@@ -50,7 +50,7 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
         "other_language": other if scope.home_in(other) else None,
         "other_search_url": SEARCH_PATHS[other], "search_url": SEARCH_PATHS[language],
         **results_context(request, query, response, hidden=("language",)
-                          + (("municipality", "region") if scope.municipality else ())),
+                          + (PLACE_FACETS if scope.municipality else ())),
     }
     if not response.count:  # whom to ask for help, beside the searches to try
         context["help_contacts"] = site_contacts(home)

@@ -5,10 +5,10 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 SEARCH_PATHS = {"lt": "/paieska/", "en": "/en/search/"}
 # Facets shown to residents, in this order; the site's municipality scope hides the place ones.
-VISIBLE_FACETS = ("content_type", "target_group", "service_type", "municipality", "region",
-                  "status", "fund", "period", "programme", "start_year", "budget_band",
-                  "measure")
-PLACE_FACETS = ("municipality", "region")
+VISIBLE_FACETS = ("content_type", "target_group", "service_type", "municipality", "county",
+                  "region", "status", "fund", "period", "programme", "start_year",
+                  "budget_band", "measure")
+PLACE_FACETS = ("municipality", "county", "region")  # hidden on a municipality's own site
 VALUES_SHOWN = 8  # more values are folded under "show more"
 SNIPPET_CHARACTERS = 160  # a result's excerpt is cut at a word boundary before this length
 TYPE_LABEL = pgettext_lazy("result fact", "Type")

@@ -16,7 +16,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from cms.api.search_schemas import MARK
 from cms.search_texts import (
-    PLACE_FACETS,
     PUBLISHED_LABEL,
     SNIPPET_CHARACTERS,
     START_LABEL,
@@ -218,6 +217,5 @@ def results_context(request: HttpRequest, query: SearchQuery, response: SearchRe
         "pagination": pagination(params, query, response.count),
         "sorts": sorts,
         "clear_url": "?" + urlencode({"q": query.text}) if query.text else "?",
-        "place_facets": PLACE_FACETS,
     }
 

@@ -131,3 +131,13 @@ def test_nothing_found_points_to_the_municipality_for_help(indexed):
     help_block = html[html.index("Need help finding a service?"):]
     assert re.search(r'<a href="[^"]+">Alytus City Municipality</a>', help_block)
     assert "Search without the filter" not in html  # nothing to leave out
+
+
+@pytest.mark.django_db
+def test_places_are_filters_on_the_national_site_and_fixed_on_a_municipalitys(indexed):
+    national = Client(HTTP_HOST="nacionalinis.localhost").get("/paieska/").content.decode()
+    for key, label in (("municipality", "Savivaldybė"), ("county", "Apskritis"),
+                       ("region", "Regionas")):
+        assert re.search(rf'id="facetas-{key}"[^>]*>\s*<summary>{label}</summary>', national)
+    own = page("/paieska/")
+    assert not re.search(r'id="facetas-(municipality|county|region)"', own)
