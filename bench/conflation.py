@@ -1,9 +1,8 @@
 """Conflation of Lithuanian word forms: does a typed form find the other forms of its lemma?
 
 The inflection groups come from Debian's Lithuanian Hunspell dictionary, expanded with its
-`unmunch` tool; install both first (as root):
-
-    apt-get install -y hunspell-lt hunspell-tools
+`unmunch` tool; the script installs both when they are missing (`apt-get install -y
+hunspell-lt hunspell-tools`, as root; otherwise it stops naming that command).
 
 The dictionary (/usr/share/hunspell/lt_LT.dic and .aff, by Albertas Agejevas, 2000–2013) is
 under the BSD-3-clause licence (see /usr/share/doc/hunspell-lt/copyright, "dictionaries/lt_LT").
@@ -29,7 +28,9 @@ Run (takes about a minute): `.venv/bin/python -m bench.conflation` → bench/res
 
 import argparse
 import json
+import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,7 @@ from search.analysis import fold, stems, tokens
 from search.lithuanian import alternatives
 
 DICTIONARY = Path("/usr/share/hunspell/lt_LT")
+PACKAGES = ("hunspell-lt", "hunspell-tools")
 ENCODING = "iso8859-13"
 SEPARATOR = "-"  # a dictionary line without flags: unmunch prints it alone, between groups
 SEED = 20240601
@@ -207,10 +209,21 @@ def report(lemmas: list[Lemma], chosen: dict[str, list[Lemma]],
     return "\n".join(lines)
 
 
+def install_dictionary() -> None:
+    """Debian's dictionary and `unmunch`, installed when missing."""
+    if DICTIONARY.with_suffix(".dic").exists() and shutil.which("unmunch"):
+        return
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *PACKAGES]
+    if os.geteuid() != 0:
+        sys.exit(f"Install the dictionary first, as root: {' '.join(command)}")
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=RESULTS / "conflation.md")
     arguments = parser.parse_args()
+    install_dictionary()
     started = time.monotonic()
     lemmas = inflection_groups(dictionary_entries())
     chosen = samples(lemmas)
