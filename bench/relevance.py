@@ -1,0 +1,188 @@
+"""Relevance of the public search on a judged query set: recall@10, nDCG@10, zero-result rate.
+
+The judged set is tests/search/judged_queries.jsonl: queries written from the demo content
+(demo/content.jsonl), as residents type them — the title's words as written, in their
+dictionary form, without diacritics, with two neighbouring letters swapped, with an extra word
+the pages do not have — each with the import ids (`id` of the import format) of its relevant
+pages in the query's language. tests/search/test_judged_queries.py runs it on the demo content
+on both analysing engines and asserts the targets; this command runs it on whatever the bench
+instance holds (bench/README.md: setup and bulk_import of N generated pages), where the numbered
+editions and the other sites' copies of a relevant page (import ids `<id>-<n>`, `<id>-<site>`,
+`<id>-<site>-<n>`) count as relevant too, as they have the same text.
+
+    python -m bench.relevance [--engine opensearch|database] [--rebuild]
+
+`--rebuild` writes the engine's index from the database first (needed once for the database
+engine, whose index lives in the bench database). Writes bench/results/relevance.md (or
+`--out`) and prints it.
+"""
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import RESULTS, ROOT
+from bench.generate import site_slugs
+
+JUDGED = ROOT / "tests" / "search" / "judged_queries.jsonl"
+DEPTH = 10
+TARGETS = {"recall@10": 0.95, "zero-result rate": 0.02}  # at least, at most
+
+
+@dataclass(frozen=True)
+class Judgement:
+    query: str
+    language: str
+    kind: str  # written, inflected, diacritic-free, typo, extra-word
+    relevant: frozenset[str]  # import ids, in `language`
+
+
+def judgements(path: Path = JUDGED) -> list[Judgement]:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    return [Judgement(line["query"], line["lang"], line["kind"], frozenset(line["relevant"]))
+            for line in lines]
+
+
+@dataclass
+class Scores:
+    queries: int = 0
+    recall: float = 0.0
+    ndcg: float = 0.0
+    zero_results: int = 0
+
+    def add(self, recall: float, ndcg: float, found: int) -> None:
+        self.queries += 1
+        self.recall += recall
+        self.ndcg += ndcg
+        self.zero_results += found == 0
+
+    def figures(self) -> dict[str, float]:
+        return {"recall@10": self.recall / self.queries, "nDCG@10": self.ndcg / self.queries,
+                "zero-result rate": self.zero_results / self.queries}
+
+
+def ndcg(gains: list[bool], relevant: int) -> float:
+    dcg = sum(1 / math.log2(rank + 2) for rank, gain in enumerate(gains) if gain)
+    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(relevant, DEPTH)))
+    return dcg / ideal
+
+
+def import_ids() -> dict[tuple[int, str], str]:
+    """(page id, language) → the import id of the page's translation group."""
+    from wagtail.models import Page
+
+    from pages.models import ImportedItem
+
+    by_key = dict(ImportedItem.objects.values_list("translation_key", "external_id"))
+    return {(page_id, language): by_key[key] for page_id, key, language in
+            Page.objects.filter(translation_key__in=by_key).values_list(
+                "id", "translation_key", "locale__language_code")}
+
+
+def same_text(judged: str) -> Callable[[str], bool]:
+    """A relevant import id, or one of its copies in the generated bench content: `<id>-<n>`
+    (an edition), `<id>-<site>` (another site's copy) or `<id>-<site>-<n>`."""
+    sites = set(site_slugs())
+
+    def matches(found: str) -> bool:
+        if found == judged:
+            return True
+        if not found.startswith(f"{judged}-"):
+            return False
+        copy = found[len(judged) + 1:]
+        site, _, edition = copy.partition("-")
+        return copy.isdigit() or site in sites and (not edition or edition.isdigit())
+
+    return matches
+
+
+def evaluate(search: Callable[[str, str], list[tuple[int, str]]], judged: Iterable[Judgement],
+             ids: dict[tuple[int, str], str], copies: bool = False) -> dict[str, Scores]:
+    """Scores overall ("all") and per language and kind of query. `search(text, language)`
+    returns the first hits' (page id, language) in rank order."""
+    scores: dict[str, Scores] = defaultdict(Scores)
+    for judgement in judged:
+        hits = search(judgement.query, judgement.language)
+        found = [ids.get(hit) if hit[1] == judgement.language else None for hit in hits[:DEPTH]]
+        matches = [same_text(judged) if copies else judged.__eq__
+                   for judged in sorted(judgement.relevant)]
+        gains = [page is not None and any(match(page) for match in matches) for page in found]
+        reached = {index for index, match in enumerate(matches)
+                   if any(page is not None and match(page) for page in found)}
+        recall = len(reached) / len(matches)
+        relevance = ndcg(gains, len(matches))
+        for group in ("all", judgement.language, f"{judgement.language} {judgement.kind}"):
+            scores[group].add(recall, min(relevance, 1.0), len(hits))
+    return dict(scores)
+
+
+def engine_search(engine) -> Callable[[str, str], list[tuple[int, str]]]:
+    from search.query import SearchQuery
+
+    def search(text: str, language: str) -> list[tuple[int, str]]:
+        response = engine.search(SearchQuery(text=text, language=language, page_size=DEPTH))
+        return [(hit.id, hit.locale) for hit in response.hits]
+
+    return search
+
+
+def table(by_engine: dict[str, dict[str, Scores]]) -> list[str]:
+    lines = ["| engine | queries | group | recall@10 | nDCG@10 | zero-result rate |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for engine, scores in by_engine.items():
+        for group in sorted(scores, key=lambda name: (name != "all", name)):
+            figures = scores[group].figures()
+            lines.append(f"| {engine} | {scores[group].queries} | {group} | "
+                         f"{figures['recall@10']:.3f} | {figures['nDCG@10']:.3f} | "
+                         f"{figures['zero-result rate']:.3f} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--engine", choices=["opensearch", "database"], default="opensearch")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--out", type=Path, default=RESULTS / "relevance.md")
+    arguments = parser.parse_args()
+
+    from bench.common import django_setup
+
+    django_setup()
+    from django.conf import settings
+    from django.test import override_settings
+
+    from search import pipeline
+    from search.engines import get_engine
+
+    overrides = ({"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": "",
+                  "SEARCH_INDEX_ALIAS": f"{settings.SEARCH_INDEX_ALIAS}-database"}
+                 if arguments.engine == "database" else {})
+    with override_settings(**overrides):
+        if arguments.rebuild:
+            pipeline.rebuild()
+        engine = get_engine()
+        engine.refresh()
+        started = time.monotonic()
+        judged = judgements()
+        scores = evaluate(engine_search(engine), judged, import_ids(), copies=True)
+        pages = engine.count()
+    lines = ["# Relevance on the judged query set", "",
+             f"Written by `bench/relevance.py` (its docstring defines the measures): "
+             f"{len(judged)} judged queries on the {arguments.engine} engine over {pages} "
+             f"indexed pages, in {time.monotonic() - started:.0f} s. Targets: recall@10 ≥ "
+             f"{TARGETS['recall@10']}, zero-result rate ≤ {TARGETS['zero-result rate']}.", "",
+             *table({arguments.engine: scores}), ""]
+    text = "\n".join(lines)
+    arguments.out.write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
