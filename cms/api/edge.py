@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import cc_delim_re, has_vary_header
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from wagtail.api.v3.errors import PROBLEM_JSON
@@ -86,6 +87,27 @@ def at_the_edge(view: View) -> View:
     return wrapped
 
 
+class LanguageVaryMiddleware:
+    """Listed before (around) Django's LocaleMiddleware, which says `Vary: Accept-Language` of
+    every answer outside language-prefixed paths: an API or feed answer that does not depend on
+    `Accept-Language` (it says so by not saying `Vary: Accept-Language` itself) stops saying it,
+    so that shared caches keep one copy for every language header."""
+
+    def __init__(self, get_response: View) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(response, "same_in_every_language", False):
+            kept = [header for header in cc_delim_re.split(response.get("Vary", ""))
+                    if header and header.lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+
 def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
     scope = site_scope(request)
     if scope is None:
@@ -104,6 +126,7 @@ def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view_as_get(view, request, *args, **kwargs) if request.method == "HEAD" \
             else view(request, *args, **kwargs)
     response = with_caching_headers(request, response)
+    response.same_in_every_language = not has_vary_header(response, "Accept-Language")
     if request.method == "HEAD":
         response.content = b""
     return response

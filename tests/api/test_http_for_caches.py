@@ -3,6 +3,7 @@ validators that never answer a stale 304, and the authentication challenge."""
 
 import gzip
 import json
+from urllib.parse import quote
 
 import pytest
 from django.utils.http import http_date
@@ -41,6 +42,20 @@ def test_problems_are_briefly_cacheable_and_vary_by_language(api, path, status):
     assert response.status_code == status
     assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
     assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize("path", [
+    *PATHS, "/api/v1/search/?lang=en", "/api/v1/projects/?lang=en", "/api/v1/search/suggest/?q=so",
+    "/api/v1/taxonomies/target_group/",
+    "/api/v1/@querystring-search?lang=lt&query=" + quote(json.dumps([
+        {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any",
+         "v": ["project"]}]))])
+def test_vary_names_accept_language_exactly_where_the_body_follows_it(api, path):
+    answers = {language: api.get(path, headers={"Accept-Language": language})
+               for language in ("lt", "en")}
+    varies = {"Accept-Language" in answer.get("Vary", "") for answer in answers.values()}
+    assert len(varies) == 1 and {answer.status_code for answer in answers.values()} == {200}
+    assert varies == {answers["lt"].content != answers["en"].content}
 
 
 def test_preview_challenge_names_bearer_and_is_never_cached(api):
