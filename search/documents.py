@@ -3,21 +3,24 @@
 `build_documents(ids)` answers, for each page id, the document to index or None when the page
 must leave the public index (deleted, unpublished, private, or not a searchable type).
 Every content kind (`pages.kinds`) has its mapping, declared next to its mapper below
-(`register_mapping`): the relations joined in and prefetched, which also decide which changes
-reach its documents (`read_lookups`).
+(`register_mapping`): the relations its documents read, which are joined into the batch's rows
+and also decide which changes reach its documents (`read_lookups`). Documents are built from
+rows of values, not model instances: a page instance costs more to make than its document.
 """
 
 import hashlib
 import json
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import ManyToManyField, Model, Prefetch
+from django.db.models import Field, ForeignObjectRel, Model, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -30,14 +33,23 @@ from search.analysis import strip_html
 from search.facets import budget_band
 
 Document = dict[str, Any]
-Mapper = Callable[[Any, "SiteDirectory"], Document]
+Mapper = Callable[["Row", "SiteDirectory"], Document]
 EXPIRY_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+class Row(SimpleNamespace):
+    """A page or a related object as the database's row: its fields by attribute name (a
+    foreign key's as `<name>_id`), and the relations build_documents joins in: a to-one
+    relation as a row (or None), a to-many one as a list of rows."""
+
+    pk: Any
 
 
 @dataclass(frozen=True)
 class DocumentMapping:
-    """How the documents of one content kind are built: its mapper, the related objects joined
-    into the query and the relations prefetched."""
+    """How the documents of one content kind are built: its mapper and the relations it reads,
+    to-one ones in `related` and to-many ones in `prefetch` (lookups such as
+    `measure__priority__programme`); each is joined into the rows of a batch (`join_rows`)."""
 
     kind_key: str
     mapper: Mapper
@@ -47,6 +59,11 @@ class DocumentMapping:
     @property
     def model(self) -> type[Page]:
         return CONTENT_KINDS[self.kind_key].model
+
+    @property
+    def relations(self) -> tuple[str, ...]:
+        """Every relation read, the page's locale (which every document reads) included."""
+        return ("locale", *self.related, *self.prefetch)
 
 
 MAPPINGS: dict[str, DocumentMapping] = {}  # content kind's key → mapping
@@ -62,76 +79,104 @@ def document_mappings() -> list[DocumentMapping]:
     return [MAPPINGS[kind.key] for kind in content_kinds()]
 
 
-def _slugs(terms: Iterable) -> list[str]:
+def _slugs(terms: Iterable[Row]) -> list[str]:
     return sorted({term.slug for term in terms})
 
 
-def _target_groups(terms: Iterable[content.TargetGroup]) -> list[str]:
-    return sorted({group.slug for term in terms for group in term.with_broader()})
+def _target_groups(terms: Iterable[Row]) -> list[str]:
+    """The slugs of the target groups and of the broader group of each."""
+    return sorted({group.slug for term in terms for group in (term, term.broader) if group})
 
 
-def fetched(page: Page, relation: str) -> list:
-    """A relation build_documents prefetched into a plain list (see `_prefetches`)."""
-    return getattr(page, f"{relation}_fetched")
+def rows_of(queryset: QuerySet) -> list[Row]:
+    pk_name = queryset.model._meta.pk.attname
+    return [Row(pk=values[pk_name], **values) for values in queryset.values()]
 
 
-def _prefetches(model: type[Model], lookups: Iterable[str]) -> list[Prefetch | str]:
-    """A page shared by many pages (a measure, a lead beneficiary) is fetched once per batch,
-    not joined into every row; a one-to-many relation goes into a list attribute, so Django
-    builds no queryset per page. Many-to-many relations: see `_attach_shared`."""
-    prefetches: list[Prefetch | str] = []
+def _lookup_tree(lookups: Iterable[str]) -> dict[str, dict]:
+    """`a__b`, `a__c`, `d` → {a: {b: {}, c: {}}, d: {}}."""
+    tree: dict[str, dict] = {}
     for lookup in lookups:
-        relation, _, rest = lookup.partition("__")
-        if _is_shared(model, lookup):
-            continue
-        if model._meta.get_field(relation).one_to_many:
-            prefetches.append(Prefetch(relation, to_attr=f"{relation}_fetched"))
-            lookup = f"{relation}_fetched__{rest}" if rest else ""
-        if lookup:
-            prefetches.append(lookup)
-    return prefetches
+        node = tree
+        for part in lookup.split("__"):
+            node = node.setdefault(part, {})
+    return tree
 
 
-def _is_shared(model: type[Model], lookup: str) -> bool:
-    return isinstance(model._meta.get_field(lookup.partition("__")[0]), ManyToManyField)
+def join_rows(rows: list[Row], model: type[Model], lookups: Iterable[str],
+              directory: "SiteDirectory") -> None:
+    """Join these relations into the rows with one query per relation, or none: pages are read
+    per batch, every other related object (vocabulary terms, locales, tags) is kept by the
+    directory. A to-many relation keeps the related model's ordering, as the ORM gives it."""
+    _join_tree(rows, model, _lookup_tree(lookups), directory)
 
 
-def _attach_shared(pages: list[Page], model: type[Model], lookup: str) -> None:
-    """The targets of a many-to-many relation (terms) are built once per batch and shared by
-    the pages that have them; a prefetch would build one object per page and term, most of a
-    reindex's time (bench/README.md). `rest` of the lookup is joined into the targets."""
-    relation, _, rest = lookup.partition("__")
-    field = model._meta.get_field(relation)
+def _join_tree(rows: list[Row], model: type[Model], tree: dict[str, dict],
+               directory: "SiteDirectory") -> None:
+    for name, rest in tree.items():
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            targets = _join_many_to_many(rows, field, directory)
+        elif field.one_to_many:
+            targets = _join_one_to_many(rows, field)
+        else:
+            targets = _join_to_one(rows, field, directory)
+        if rest and targets:
+            _join_tree(targets, field.related_model, rest, directory)
+
+
+def _join_to_one(rows: list[Row], field: Field, directory: "SiteDirectory") -> list[Row]:
+    ids = {getattr(row, field.attname) for row in rows} - {None}
+    targets = directory.rows_by_pk(field.related_model, ids)
+    for row in rows:
+        setattr(row, field.name, targets.get(getattr(row, field.attname)))
+    return list(targets.values())
+
+
+def _join_one_to_many(rows: list[Row], relation: ForeignObjectRel) -> list[Row]:
+    key = relation.field.attname
+    children = rows_of(relation.related_model._default_manager.filter(
+        **{f"{key}__in": [row.pk for row in rows]}))
+    by_parent: dict[Any, list[Row]] = defaultdict(list)
+    for child in children:
+        by_parent[getattr(child, key)].append(child)
+    for row in rows:
+        setattr(row, relation.name, by_parent[row.pk])
+    return children
+
+
+def _join_many_to_many(rows: list[Row], field: Field, directory: "SiteDirectory") -> list[Row]:
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     pairs = list(field.remote_field.through.objects.filter(
-        **{f"{source}__in": [page.pk for page in pages]}).values_list(source, target))
-    targets = field.related_model.objects.filter(pk__in={target_id for _, target_id in pairs})
-    ordered = {obj.pk: obj for obj in (targets.select_related(rest) if rest else targets)}
-    rank = {pk: number for number, pk in enumerate(ordered)}
-    by_page: dict[int, list] = defaultdict(list)
-    for page_id, target_id in sorted(pairs, key=lambda pair: rank[pair[1]]):
-        by_page[page_id].append(ordered[target_id])
-    for page in pages:
-        setattr(page, f"{relation}_fetched", by_page[page.pk])
+        **{f"{source}__in": [row.pk for row in rows]}).values_list(source, target))
+    targets = directory.rows_by_pk(field.related_model, {target_id for _, target_id in pairs})
+    rank = {pk: number for number, pk in enumerate(targets)}
+    by_row: dict[Any, list[Row]] = defaultdict(list)
+    for row_id, target_id in sorted(pairs, key=lambda pair: rank[pair[1]]):
+        by_row[row_id].append(targets[target_id])
+    for row in rows:
+        setattr(row, field.name, by_row[row.pk])
+    return list(targets.values())
 
 
-def _labels(terms: Iterable) -> str:
+def _labels(terms: Iterable[Row]) -> str:
     return " ".join(f"{term.label_lt} {term.label_en}" for term in terms)
 
 
-def map_project(page: content.ProjectPage, directory: "SiteDirectory") -> Document:
+def map_project(page: Row, directory: "SiteDirectory") -> Document:
     measure = page.measure if directory.is_public(page.measure) else None
-    funds = fetched(page, "funds") + ([measure.fund] if measure and measure.fund else [])
-    groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
+    funds = page.funds + ([measure.fund] if measure and measure.fund else [])
+    groups, services = page.target_groups, page.service_types
     start = page.start_date or page.agreement_date
     organisations = directory.public_only(
-        [page.lead_beneficiary, *(partner.provider for partner in fetched(page, "partners"))])
+        [page.lead_beneficiary, *(partner.provider for partner in page.partners)])
     budget = page.budget_total if page.budget_total is not None else page.eu_amount
-    period = measure.period if measure else PROJECT_CODE.period_of(page.project_code)
+    period = (measure.priority.programme.period if measure
+              else PROJECT_CODE.period_of(page.project_code))
     return {
         "summary": page.summary or page.goal,
         "body": " ".join([page.goal, strip_html(page.body),
-                          *(result.text for result in fetched(page, "results"))]),
+                          *(result.text for result in page.results)]),
         "codes": " ".join(filter(None, [page.project_code, page.call_code,
                                          measure.code if measure else ""])),
         "labels": " ".join([_labels([*groups, *services, *funds]),
@@ -139,7 +184,7 @@ def map_project(page: content.ProjectPage, directory: "SiteDirectory") -> Docume
         "target_group": _target_groups(groups),
         "service_type": _slugs(services),
         "fund": _slugs(funds),
-        "municipality": _slugs(fetched(page, "municipalities")),
+        "municipality": _slugs(page.municipalities),
         "all_lithuania": page.covers_all_lithuania,
         "measure": [measure.code] if measure else [],
         "programme": [measure.priority.programme.slug] if measure else [],
@@ -159,7 +204,7 @@ register_mapping(DocumentMapping(
               "partners__provider")))
 
 
-def map_measure(page: content.FundingMeasurePage, directory: "SiteDirectory") -> Document:
+def map_measure(page: Row, directory: "SiteDirectory") -> Document:
     programme = page.priority.programme
     funds = [page.fund] if page.fund else []
     amount = page.total_amount if page.total_amount is not None else page.eu_amount
@@ -181,8 +226,8 @@ register_mapping(DocumentMapping("measure", map_measure,
                                  related=("locale", "fund", "priority__programme")))
 
 
-def map_provider(page: content.ProviderPage, directory: "SiteDirectory") -> Document:
-    groups, services = fetched(page, "target_groups"), fetched(page, "service_types")
+def map_provider(page: Row, directory: "SiteDirectory") -> Document:
+    groups, services = page.target_groups, page.service_types
     return {
         "summary": strip_html(page.description)[:300],
         "body": " ".join([page.department, strip_html(page.description), page.street_address,
@@ -199,16 +244,16 @@ register_mapping(DocumentMapping("provider", map_provider, related=("locale", "m
                                  prefetch=("target_groups__broader", "service_types")))
 
 
-def map_news(page: content.NewsPage, directory: "SiteDirectory") -> Document:
+def map_news(page: Row, directory: "SiteDirectory") -> Document:
     published = page.date_published or (page.first_published_at and
                                         page.first_published_at.date())
-    groups = fetched(page, "target_groups")
+    groups = page.target_groups
     return {
         "summary": page.lead,
         "body": " ".join([strip_html(page.body), *(f"{person.name} {person.position}"
-                                                    for person in fetched(page, "people"))]),
+                                                    for person in page.people)]),
         "labels": " ".join(filter(None, [_labels(groups), *(item.tag.name for item in
-                                                            fetched(page, "tagged_items"))])),
+                                                            page.tagged_items)])),
         "target_group": _target_groups(groups),
         "municipality": [page.municipality.slug] if page.municipality else [],
         "date": published.isoformat() if published else None,
@@ -248,8 +293,10 @@ def read_lookups(content_type: str) -> list[str]:
 
 
 class SiteDirectory:
-    """Sites, their municipalities and the counties and regions of municipalities, loaded once
-    per batch."""
+    """What documents read besides their pages: sites, their municipalities, the counties and
+    regions of municipalities, view restrictions, and the objects pages point at that are not
+    pages (vocabulary terms, locales, tags). Read for each batch of the drain; one rebuild
+    shares one directory between its batches."""
 
     def __init__(self) -> None:
         homes = content.MunicipalityHomePage.objects.select_related("municipality", "locale")
@@ -265,48 +312,84 @@ class SiteDirectory:
         self.restricted_paths = restricted_paths()
         self.site_root_paths = Site.get_site_root_paths()
         self.expiries: list[datetime] = []
+        self._tables: dict[type[Model], dict[Any, Row]] = {}
+        self._serving_prefixes: dict[str, str | None] = {}
 
     def start_document(self) -> None:
         """From here on, `expiries` collects when each page judged public stops being so."""
         self.expiries = []
 
-    def home_of(self, page: Page) -> content.MunicipalityHomePage | None:
+    def rows_by_pk(self, model: type[Model], ids: Collection[Any]) -> dict[Any, Row]:
+        """The rows of these objects in their model's ordering, as the database sorts it:
+        pages as they are now; of other objects (vocabulary terms, locales, tags), the whole
+        table is read once, and again only when one of them is new."""
+        if not ids:
+            return {}
+        if issubclass(model, Page):
+            return {row.pk: row for row in rows_of(model._default_manager.filter(pk__in=ids))}
+        table = self._tables.get(model)
+        if table is None or not table.keys() >= set(ids):
+            table = self._tables[model] = {row.pk: row for row in rows_of(
+                model._default_manager.all())}
+        return {pk: row for pk, row in table.items() if pk in ids}
+
+    def home_of(self, page: Page | Row) -> content.MunicipalityHomePage | None:
         return self.home_by_path.get(page.path[: 2 * Page.steplen])
 
     def site_slug(self, home: content.MunicipalityHomePage) -> str:
         """A site is named by its Lithuanian home page's slug, in every language."""
         return self._lithuanian_slug.get(home.translation_key, home.slug)
 
-    def is_public(self, page: Page | None) -> bool:
+    def is_public(self, page: Page | Row | None) -> bool:
         if page is None or not is_public(page, self.restricted_paths):
             return False
         if page.expire_at:
             self.expiries.append(page.expire_at)
         return True
 
-    def public_only(self, pages: Iterable[Page | None]) -> list[Page]:
+    def public_only(self, pages: Iterable[Page | Row | None]) -> list[Page | Row]:
         return [page for page in pages if self.is_public(page)]
 
-    def url_of(self, page: Page) -> str:
+    def url_of(self, page: Page | Row) -> str:
         """The page's full URL on the first site holding it, as Wagtail's `get_full_url` gives
         it without a request; "" when no site holds the page or no URL serves pages."""
         site_root = next((root for root in self.site_root_paths
                           if page.url_path.startswith(root.root_path)), None)
         if site_root is None:
             return ""
-        try:
-            with translation.override(site_root.language_code):
-                path = reverse("wagtail_serve",
-                               args=(page.url_path[len(site_root.root_path):],))
-        except NoReverseMatch:
+        path = self._serving_path(site_root.language_code,
+                                  page.url_path[len(site_root.root_path):])
+        if path is None:
             return ""
         if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
             path = path.rstrip("/")
         return site_root.root_url + path
 
-    def is_indexable(self, page: Page) -> bool:
+    def _serving_path(self, language: str, page_path: str) -> str | None:
+        """The path Wagtail's page-serving URL gives a page in a language (None when it
+        serves none). A path of plain ASCII slugs is the same after the language's prefix,
+        which is reversed once; any other path is reversed for itself."""
+        if language not in self._serving_prefixes:
+            self._serving_prefixes[language] = _reversed_serving_path(language, "")
+        prefix = self._serving_prefixes[language]
+        if prefix is not None and PLAIN_SLUGS.fullmatch(page_path):
+            return prefix + page_path
+        return _reversed_serving_path(language, page_path)
+
+    def is_indexable(self, page: Page | Row) -> bool:
         """Public and in a municipality site."""
         return self.is_public(page) and self.home_of(page) is not None
+
+
+PLAIN_SLUGS = re.compile(r"(?:[A-Za-z0-9_-]+/)*")  # what URL reversing neither quotes nor refuses
+
+
+def _reversed_serving_path(language: str, page_path: str) -> str | None:
+    try:
+        with translation.override(language):
+            return reverse("wagtail_serve", args=(page_path,))
+    except NoReverseMatch:
+        return None
 
 
 def expiry_text(moment: datetime | None) -> str | None:
@@ -320,7 +403,7 @@ def expiry_moment(text: str) -> datetime:
     return datetime.strptime(text, EXPIRY_FORMAT).replace(tzinfo=UTC)
 
 
-def map_page(page: Page, content_type: str, directory: SiteDirectory) -> Document | None:
+def map_page(page: Row, content_type: str, directory: SiteDirectory) -> Document | None:
     directory.start_document()
     if not directory.is_indexable(page):
         return None
@@ -361,20 +444,20 @@ def fingerprinted(document: Document) -> Document:
     return {**document, "fingerprint": hashlib.sha256(content.encode()).hexdigest()[:20]}
 
 
-def build_documents(page_ids: Iterable[int]) -> dict[int, Document | None]:
-    """Documents for these pages; None for every id that must not be in the public index."""
+def build_documents(page_ids: Iterable[int], directory: SiteDirectory | None = None
+                    ) -> dict[int, Document | None]:
+    """Documents for these pages; None for every id that must not be in the public index.
+    Without a `directory` (which the batches of one rebuild share), a fresh one is read."""
     wanted = set(page_ids)
     documents: dict[int, Document | None] = dict.fromkeys(wanted)
     if not wanted:
         return documents
-    directory = SiteDirectory()
+    if directory is None:
+        directory = SiteDirectory()
     for mapping in document_mappings():
-        model = mapping.model
-        pages = list(model.objects.filter(pk__in=wanted, alias_of__isnull=True)
-                     .select_related(*mapping.related)
-                     .prefetch_related(*_prefetches(model, mapping.prefetch)))
-        for lookup in (lookup for lookup in mapping.prefetch if _is_shared(model, lookup)):
-            _attach_shared(pages, model, lookup)
+        pages = rows_of(mapping.model.objects.filter(pk__in=wanted, alias_of__isnull=True))
+        if pages:
+            join_rows(pages, mapping.model, mapping.relations, directory)
         for page in pages:
             documents[page.pk] = map_page(page, mapping.kind_key, directory)
     return documents

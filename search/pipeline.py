@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from search.documents import build_documents, expiry_moment, searchable_page_ids
+from search.documents import SiteDirectory, build_documents, expiry_moment, searchable_page_ids
 from search.engines import get_engine
 from search.engines.base import ActionResult, IndexAction, RetryLater
 from search.models import OutboxEntry
@@ -41,28 +41,31 @@ class DrainReport:
     postponed: int = 0
 
 
-def actions_for(versions: dict[int, int]) -> list[IndexAction]:
-    """Versions are read before the documents, so content is never older than its version."""
-    documents = build_documents(versions)
+def actions_for(versions: dict[int, int], directory: SiteDirectory | None = None
+                ) -> list[IndexAction]:
+    """Versions are read before the documents, so content is never older than its version
+    (a `directory` passed in was read before the versions of any page changed since)."""
+    documents = build_documents(versions, directory)
     return [IndexAction(page_id, versions[page_id], documents[page_id]) for page_id in versions]
 
 
-def buildable_actions(versions: dict[int, int]) -> tuple[list[IndexAction], dict[int, str]]:
+def buildable_actions(versions: dict[int, int], directory: SiteDirectory | None = None
+                      ) -> tuple[list[IndexAction], dict[int, str]]:
     """The actions of every page whose document can be built, and the error of each other one.
 
     A failing batch is split in halves until the failing pages are alone; a database error is
     not a page's fault and is raised.
     """
     try:
-        return actions_for(versions), {}
+        return actions_for(versions, directory), {}
     except DatabaseError:
         raise
     except Exception as error:
         if len(versions) == 1:
             return [], dict.fromkeys(versions, f"{type(error).__name__}: {error}"[:2000])
     items = list(versions.items())
-    actions, errors = buildable_actions(dict(items[:len(items) // 2]))
-    more_actions, more_errors = buildable_actions(dict(items[len(items) // 2:]))
+    actions, errors = buildable_actions(dict(items[:len(items) // 2]), directory)
+    more_actions, more_errors = buildable_actions(dict(items[len(items) // 2:]), directory)
     return actions + more_actions, errors | more_errors
 
 
@@ -147,6 +150,12 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
     engine allows, a batch is sent while the next one is read from the database. A page the
     rebuild could not write (or build) is queued again: the drain writes it to both indices, or
     records why it cannot.
+
+    The batches share one site directory (sites, view restrictions, vocabulary terms), read once
+    the new index exists. A batch holding a page whose change is still pending is built with a
+    fresh one, read after its versions, as the drain does: that change may be newer than the
+    shared directory. A change no longer pending is in the new index already, with the version
+    the rebuild would write, which therefore cannot replace it.
     """
     engine = get_engine()
     engine.ensure_index()
@@ -165,11 +174,16 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
         with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
               else InlineExecutor()) as sender:
             page_ids = searchable_page_ids()
+            directory = SiteDirectory()
             for start in range(0, len(page_ids), batch_size):
                 batch = page_ids[start:start + batch_size]
-                versions = dict.fromkeys(batch, 0) | dict(OutboxEntry.objects.filter(
-                    page_id__in=batch).values_list("page_id", "version"))
-                actions, unbuildable = buildable_actions(versions)
+                outbox = list(OutboxEntry.objects.filter(page_id__in=batch).values_list(
+                    "page_id", "version", "pending"))
+                versions = dict.fromkeys(batch, 0) | {page_id: version
+                                                      for page_id, version, _pending in outbox}
+                if any(pending for _page_id, _version, pending in outbox):
+                    directory = SiteDirectory()
+                actions, unbuildable = buildable_actions(versions, directory)
                 record_changes(unbuildable)
                 actions = [action for action in actions if action.document]
                 if sending:
