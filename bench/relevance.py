@@ -10,11 +10,11 @@ instance holds (bench/README.md: setup and bulk_import of N generated pages), wh
 editions and the other sites' copies of a relevant page (import ids `<id>-<n>`, `<id>-<site>`,
 `<id>-<site>-<n>`) count as relevant too, as they have the same text.
 
-    python -m bench.relevance [--engine opensearch|database] [--rebuild]
+    python -m bench.relevance [--engines opensearch database] [--rebuild]
 
-`--rebuild` writes the engine's index from the database first (needed once for the database
-engine, whose index lives in the bench database). Writes bench/results/relevance.md (or
-`--out`) and prints it.
+`--rebuild` writes each engine's index from the database first (needed once for the database
+engine, whose index lives in the bench database under the alias `<instance>-pages-database`).
+Writes bench/results/relevance.md (or `--out`) and prints it.
 """
 
 import argparse
@@ -147,7 +147,8 @@ def table(by_engine: dict[str, dict[str, Scores]]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--engine", choices=["opensearch", "database"], default="opensearch")
+    parser.add_argument("--engines", nargs="+", choices=["opensearch", "database"],
+                        default=["opensearch", "database"])
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--out", type=Path, default=RESULTS / "relevance.md")
     arguments = parser.parse_args()
@@ -161,24 +162,26 @@ def main() -> None:
     from search import pipeline
     from search.engines import get_engine
 
-    overrides = ({"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": "",
-                  "SEARCH_INDEX_ALIAS": f"{settings.SEARCH_INDEX_ALIAS}-database"}
-                 if arguments.engine == "database" else {})
-    with override_settings(**overrides):
-        if arguments.rebuild:
-            pipeline.rebuild()
-        engine = get_engine()
-        engine.refresh()
-        started = time.monotonic()
-        judged = judgements()
-        scores = evaluate(engine_search(engine), judged, import_ids(), copies=True)
-        pages = engine.count()
+    started, judged, ids = time.monotonic(), judgements(), import_ids()
+    by_engine, pages = {}, {}
+    for kind in arguments.engines:
+        overrides = ({"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": "",
+                      "SEARCH_INDEX_ALIAS": f"{settings.SEARCH_INDEX_ALIAS}-database"}
+                     if kind == "database" else {})
+        with override_settings(**overrides):
+            if arguments.rebuild:
+                pipeline.rebuild()
+            engine = get_engine()
+            engine.refresh()
+            by_engine[kind] = evaluate(engine_search(engine), judged, ids, copies=True)
+            pages[kind] = engine.count()
+    indexed = ", ".join(f"{count} on {kind}" for kind, count in pages.items())
     lines = ["# Relevance on the judged query set", "",
              f"Written by `bench/relevance.py` (its docstring defines the measures): "
-             f"{len(judged)} judged queries on the {arguments.engine} engine over {pages} "
-             f"indexed pages, in {time.monotonic() - started:.0f} s. Targets: recall@10 ≥ "
+             f"{len(judged)} judged queries over the bench's indexed pages ({indexed}), "
+             f"in {time.monotonic() - started:.0f} s. Targets: recall@10 ≥ "
              f"{TARGETS['recall@10']}, zero-result rate ≤ {TARGETS['zero-result rate']}.", "",
-             *table({arguments.engine: scores}), ""]
+             *table(by_engine), ""]
     text = "\n".join(lines)
     arguments.out.write_text(text, encoding="utf-8")
     sys.stdout.write(text)

@@ -101,6 +101,14 @@ class Word:
     parts: list[Part]
     joining: bool  # a function word: adds to the score, never makes a page match alone
 
+    @property
+    def forgiving(self) -> Part | None:
+        """The word's token when it forgives a typo: a long word of one token, as in the remote
+        engines."""
+        if len(self.parts) == 1 and forgives_typo(self.parts[0].typed):
+            return self.parts[0]
+        return None
+
     def condition(self, near: bool = False) -> Q:
         """The word's tokens are whole terms of the document; with `near`, a token that
         forgives a typo needs only the first or last half of it: a term one edit away keeps
@@ -110,7 +118,7 @@ class Word:
             alternatives = Q()
             for form in sorted(part.forms):
                 alternatives |= Q(terms__contains=f" {form} ")
-            if near and forgives_typo(part.typed):
+            if near and part is self.forgiving:
                 half = (len(part.typed) - 1) // 2
                 alternatives |= (Q(terms__contains=f" {part.typed[:half]}")
                                  | Q(terms__contains=f"{part.typed[half + 1:]} "))
@@ -336,8 +344,9 @@ class DatabaseEngine(SearchEngine):
 
     @staticmethod
     def _find_typos(docs: QuerySet, words: list[Word]) -> None:
-        """Give each long typed token the folded words one edit away in the candidates."""
-        parts = [part for word in words for part in word.parts if forgives_typo(part.typed)]
+        """Give each word that forgives a typo the folded words one edit away in the
+        candidates."""
+        parts = [word.forgiving for word in words if word.forgiving]
         if not parts:
             return
         vocabulary: set[str] = set()
