@@ -41,6 +41,9 @@ class StoredIndex(models.Model):
                             unique=True)
     alias = models.CharField(_("alias"), max_length=100)
     live = models.BooleanField(pgettext_lazy("search index", "live"), default=False)
+    schema = models.CharField(_("schema version"), max_length=32, blank=True,
+                              help_text=_("What the index was built with; an index of another "
+                                          "version is rebuilt."))
 
     class Meta:
         verbose_name = _("stored search index")

@@ -4,6 +4,7 @@ The progress lives in the shared cache (`search.conf.shared_cache`), which the w
 the web processes both reach; its key carries the index alias, so each index has its own.
 """
 
+import logging
 from dataclasses import asdict, dataclass
 
 from django.utils import timezone
@@ -18,6 +19,7 @@ IDLE, QUEUED, RUNNING, DONE, FAILED = "idle", "queued", "running", "done", "fail
 STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Building"),
                 DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -71,3 +73,16 @@ def run_rebuild() -> str:
     write_progress(RebuildProgress(DONE, progress.total, progress.total, index))
     return index
 
+
+def rebuild_if_schema_changed() -> str | None:
+    """Rebuild (recording progress) when the live index was built with another schema than the
+    engine builds with now (a changed mapping, analysis or stemming table), so that no stale
+    index keeps answering after an upgrade; the new index's name, or None when it is current."""
+    engine = get_engine()
+    engine.ensure_index()
+    built_with, now = engine.live_schema(), engine.schema_version()
+    if built_with == now:
+        return None
+    logger.warning("The search index %s was built with schema %s, the engine's is now %s: "
+                   "rebuilding it behind its alias.", engine.alias, built_with or "?", now)
+    return run_rebuild()

@@ -1,12 +1,13 @@
 """Celery tasks: drain the search outbox (after each commit and on the beat schedule), check the
 index against the database a slice at a time, publish scheduled pages, rebuild the index on
-request from the admin."""
+request from the admin and, when a worker starts, if the index was built with another schema."""
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from search.outbox import DRAIN_TASK
 from search.pipeline import DrainReport, drain
-from search.rebuild import run_rebuild
+from search.rebuild import rebuild_if_schema_changed, run_rebuild
 from search.reconcile import reconcile_next_slice
 
 
@@ -38,3 +39,15 @@ def publish_scheduled_pages() -> None:
 def rebuild_search_index() -> str:
     """Rebuild the public index behind its alias; progress is shown in "Paieškos būklė"."""
     return run_rebuild()
+
+
+@shared_task(acks_late=False)
+def rebuild_search_index_if_schema_changed() -> str | None:
+    """Rebuild the index if an upgrade changed what it is built with (mapping, analysis)."""
+    return rebuild_if_schema_changed()
+
+
+@worker_ready.connect
+def check_index_schema(**_signal_arguments: object) -> None:
+    """A worker that starts after an upgrade brings the index up to the new schema."""
+    rebuild_search_index_if_schema_changed.delay()

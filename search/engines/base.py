@@ -1,5 +1,6 @@
 """The one small interface every public search engine implements."""
 
+import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -30,6 +31,11 @@ class ActionResult:
 class RetryLater(ActionResult):
     """Not written for a passing reason (overload, a write block, no index behind the alias):
     to be tried again later, without counting as one of the page's failed attempts."""
+
+
+def fingerprint(*parts: str) -> str:
+    """A short digest of what an index is built with."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 class SearchEngine(ABC):
@@ -77,6 +83,15 @@ class SearchEngine(ABC):
     def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
         """Page id → (version, fingerprint) of the live index's documents with ids in
         (after, upto]; no upper bound when `upto` is None (for reconcile)."""
+
+    @abstractmethod
+    def schema_version(self) -> str:
+        """What this engine builds an index with now (its mapping and analysis), as a digest:
+        an index built with another one holds stale terms or lacks fields."""
+
+    @abstractmethod
+    def live_schema(self) -> str:
+        """The schema version the live index was built with; "" when unknown or no index."""
 
     @abstractmethod
     def refresh(self) -> None:

@@ -9,9 +9,12 @@ near neighbours up in the vocabulary of the candidate documents. Ranking and hig
 happen in Python.
 """
 
+import inspect
 import itertools
+import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from html import escape
 from typing import Any
 
@@ -20,9 +23,10 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
+from search import analysis
 from search.analysis import WORD, fold, stems, tokens
 from search.documents import expiry_moment
-from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine
+from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine, fingerprint
 from search.facets import FACETS
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
@@ -252,6 +256,13 @@ def highlight(document: dict[str, Any], forms: set[str]) -> str:
     return escape(document.get("title") or "")
 
 
+@cache
+def stored_terms_schema() -> str:
+    """The database engine's index is its stored terms, made by the analysis and by this
+    module: a change of either is a change of schema."""
+    return fingerprint(inspect.getsource(analysis), inspect.getsource(sys.modules[__name__]))
+
+
 class DatabaseEngine(SearchEngine):
     def _indexes(self) -> QuerySet[StoredIndex]:
         return StoredIndex.objects.filter(alias=self.alias)
@@ -265,9 +276,16 @@ class DatabaseEngine(SearchEngine):
         for counter in itertools.count():
             name = f"{stamp}-{counter}" if counter else stamp
             if not StoredIndex.objects.filter(name=name).exists():
-                StoredIndex.objects.create(name=name, alias=self.alias, live=live)
+                StoredIndex.objects.create(name=name, alias=self.alias, live=live,
+                                           schema=self.schema_version())
                 return name
         raise AssertionError("unreachable")
+
+    def schema_version(self) -> str:
+        return stored_terms_schema()
+
+    def live_schema(self) -> str:
+        return self._indexes().filter(live=True).values_list("schema", flat=True).first() or ""
 
     def ensure_index(self) -> None:
         with transaction.atomic():

@@ -1,5 +1,6 @@
 """The engine over an Elasticsearch-compatible server; ES and OpenSearch are tiny subclasses."""
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import cached_property
@@ -15,6 +16,7 @@ from search.engines.base import (
     RetryLater,
     SearchEngine,
     basic_analysis_allowed,
+    fingerprint,
 )
 from search.facets import FACETS
 from search.query import Hit, SearchQuery, SearchResponse, card_facts, facet_listing
@@ -83,8 +85,19 @@ class RemoteEngine(SearchEngine):
             raise ImproperlyConfigured(missing)  # never a silent fallback to basic analysis
         body = dsl.index_body(self.full_analysis)
         body["settings"].update(settings)
+        body["mappings"]["_meta"] = {"schema": self.schema_version()}
         self.client.indices.create(index=name, body=body)
         return name
+
+    def schema_version(self) -> str:
+        return fingerprint(json.dumps(dsl.index_body(self.full_analysis), sort_keys=True))
+
+    def live_schema(self) -> str:
+        indices = self._indices_of(self.alias)
+        if not indices:
+            return ""
+        mappings = self.client.indices.get_mapping(index=indices[0])[indices[0]]["mappings"]
+        return mappings.get("_meta", {}).get("schema", "")
 
     def ensure_index(self) -> None:
         if not self._indices_of(self.alias):

@@ -8,16 +8,17 @@ from search import pipeline
 from search.documents import indexable_pages, searchable_page_ids
 from search.engines import get_engine
 from search.outbox import retry_failed, waiting
+from search.rebuild import rebuild_if_schema_changed
 from search.reconcile import reconcile
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("The public search index: rebuild | status | reconcile | drain | "
-                        "retry-failed.")
+    help = gettext_lazy("The public search index: rebuild | upgrade (rebuild if it was built "
+                        "with another schema) | status | reconcile | drain | retry-failed.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("action", choices=["rebuild", "status", "reconcile", "drain",
-                                               "retry-failed"])
+        parser.add_argument("action", choices=["rebuild", "upgrade", "status", "reconcile",
+                                               "drain", "retry-failed"])
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, action: str, no_progress: bool, **options) -> None:
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             index = pipeline.rebuild(on_batch=bar.update)
         self.stdout.write(_("New index %(index)s is live (%(total)s pages checked).")
                           % {"index": index, "total": total})
+
+    def upgrade(self, no_progress: bool) -> None:
+        index = rebuild_if_schema_changed()
+        self.stdout.write(_("New index %(index)s is live.") % {"index": index} if index
+                          else _("The index is built with the current schema."))
 
     def drain(self, no_progress: bool) -> None:
         with tqdm(desc=_("Sending"), unit=pgettext("progress unit", "documents"),

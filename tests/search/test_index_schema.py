@@ -1,0 +1,59 @@
+"""Each index records the schema it was built with (the engine's mapping and analysis settings;
+for the database engine, the analysis and its stored terms): an index of another schema, as an
+upgrade leaves it, is rebuilt behind its alias when a worker starts or `search_index upgrade`
+runs, and search keeps answering from the rebuilt one."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from search import pipeline
+from search.engines import get_engine
+from search.query import SearchQuery
+from search.rebuild import rebuild_if_schema_changed
+from tests.factories import MEASURE, PROJECT, PROVIDER
+
+FOUND = SearchQuery(text="savarankiško gyvenimo namai")
+
+
+@pytest.fixture
+def indexed(engine, sites, run_import):
+    assert not run_import([PROVIDER, MEASURE, PROJECT]).failed
+    pipeline.drain()
+    engine.refresh()
+    return engine
+
+
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_an_index_of_the_current_schema_is_left_as_it_is(indexed):
+    assert indexed.live_schema() == indexed.schema_version() != ""
+    assert rebuild_if_schema_changed() is None
+
+
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_an_index_of_another_schema_is_rebuilt_and_search_answers_from_the_new_one(
+        indexed, monkeypatch):
+    before = indexed.search(FOUND)
+    assert before.count >= 1
+    upgraded = "upgraded-schema"
+    monkeypatch.setattr(type(indexed), "schema_version", lambda engine: upgraded)
+    new_index = rebuild_if_schema_changed()
+    assert new_index is not None
+    engine = get_engine()
+    engine.refresh()
+    assert engine.live_schema() == upgraded
+    assert [hit.id for hit in engine.search(FOUND).hits] == [hit.id for hit in before.hits]
+    assert rebuild_if_schema_changed() is None  # once is enough
+
+
+@pytest.mark.parametrize("engine", ["database"], indirect=True)
+def test_the_upgrade_command_says_what_it_did(indexed, monkeypatch):
+    def upgrade() -> str:
+        out = StringIO()
+        call_command("search_index", "upgrade", "--no-progress", stdout=out)
+        return out.getvalue()
+
+    assert "dabartinę schemą" in upgrade()
+    monkeypatch.setattr(type(indexed), "schema_version", lambda engine: "upgraded-schema")
+    assert "Naujas indeksas" in upgrade()
