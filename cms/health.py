@@ -43,6 +43,7 @@ class HealthReport:
     trees: list[TreeFigures] = field(default_factory=list)
     engine_error: str = ""
     missing_analysis: str = ""
+    outdated_schema: bool = False  # the live index was built with another schema: rebuild it
     drift: dict[str, int] | None = None  # the last full reconcile pass, None before the first
 
 
@@ -73,7 +74,9 @@ def health_report(trees: list[MunicipalityTree], everything: bool) -> HealthRepo
     report.drift = last_drift()
     in_database = count_by_tree([page.path for page in indexable_pages()], trees)
     try:
-        report.missing_analysis = get_engine().missing_analysis()
+        engine = get_engine()
+        report.missing_analysis = engine.missing_analysis()
+        report.outdated_schema = engine.live_schema() not in ("", engine.schema_version())
         in_index: Counter[str] | None = count_by_tree(index_paths(), trees)
     except Exception as error:  # the panel must still show the outbox when the engine is down
         report.engine_error = str(error) or error.__class__.__name__

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from pages.models import ProjectPage
 from search import pipeline
+from search.engines import get_engine
 from search.models import OutboxEntry
 from search.rebuild import DONE, read_progress
 from search.reconcile import DRIFT, cache_key, reconcile
@@ -125,3 +126,14 @@ def test_the_panel_shows_the_drift_the_last_reconcile_pass_found(indexed, client
                                                 "checked": response.context["report"]
                                                 .drift["checked"]}
     assert "pasenę 1" in response.content.decode()
+
+
+def test_the_panel_says_when_the_index_was_built_by_an_earlier_version(indexed, client,
+                                                                       monkeypatch):
+    response = panel(client, make_user("admin", superuser=True))
+    assert not response.context["report"].outdated_schema
+    assert 'data-figure="schema"' not in response.content.decode()
+    monkeypatch.setattr(type(get_engine()), "schema_version", lambda engine: "upgraded-schema")
+    response = client.get(reverse("cms_search_health"))
+    assert response.context["report"].outdated_schema
+    assert 'data-figure="schema"' in response.content.decode()
