@@ -45,7 +45,8 @@ def actions_for(versions: dict[int, int], directory: SiteDirectory | None = None
                 ) -> list[IndexAction]:
     """Versions are read before the documents, so content is never older than its version
     (a `directory` passed in was read before the versions of any page changed since)."""
-    documents = build_documents(versions, directory)
+    documents = (build_documents(versions) if directory is None
+                 else build_documents(versions, directory))
     return [IndexAction(page_id, versions[page_id], documents[page_id]) for page_id in versions]
 
 

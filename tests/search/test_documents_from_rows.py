@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.db.models import Count
 from wagtail.models import Page, PageViewRestriction
 
 from pages.models import (
@@ -28,16 +29,23 @@ from pages.models import (
     NewsPage,
     ProjectPage,
     ProviderPage,
+    TargetGroup,
 )
 from pages.public import is_public
+from search import pipeline
 from search.documents import (
     Document,
     SiteDirectory,
     build_documents,
     fingerprinted,
     indexable_pages,
+    searchable_page_ids,
 )
+from search.models import StoredDocument
 from tests.api.demo import demo_slice
+from tests.search.conftest import engine_fixture
+
+database_engine = engine_fixture(["database"])
 
 FROZEN = Path(__file__).parent / "data" / "documents.json"
 FIRST_PUBLISHED = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
@@ -123,3 +131,40 @@ def test_each_document_agrees_with_the_page_on_its_url_and_whether_it_is_public(
         if documents[page.pk]:
             assert is_public(page), key
             assert documents[page.pk]["url"] == page.get_full_url(), key
+
+
+def test_a_shared_directory_reads_a_term_added_after_it(pages):
+    project = ProjectPage.objects.live().exclude(target_groups=None).order_by("url_path")[0]
+    directory = SiteDirectory()
+    assert build_documents([project.pk], directory)[project.pk]["target_group"]
+    newcomers = TargetGroup.objects.create(slug="naujakuriai", label_lt="Naujakuriai",
+                                           label_en="Newcomers")
+    ProjectPage.target_groups.through.objects.create(projectpage=project, targetgroup=newcomers)
+    document = build_documents([project.pk], directory)[project.pk]
+    assert "naujakuriai" in document["target_group"] and "Newcomers" in document["labels"]
+
+
+def test_a_rebuild_reads_a_fresh_directory_for_a_batch_with_a_pending_change(
+        database_engine, pages):
+    """A target group renamed while a rebuild runs: its pages' changes are pending, and each
+    page read after the rename has the new name. Written with the rebuild's directory, read
+    before the rename, it would keep the old name at the new version, and the drain's write of
+    that version could not replace it."""
+    pipeline.drain()
+    group = TargetGroup.objects.annotate(pages=Count("projects")).order_by("-pages").first()
+    renamed: list[int] = []
+
+    def rename_once(size: int) -> None:
+        if not renamed:
+            group.label_en = "Renamed group"
+            group.save()
+            renamed.append(size)
+
+    pipeline.rebuild(on_batch=rename_once, batch_size=5)
+    pipeline.drain()
+    stored = {document.page_id: document.document for document in StoredDocument.objects.filter(
+        index__live=True, deleted=False)}
+    built = {pk: document for pk, document in build_documents(searchable_page_ids()).items()
+             if document}
+    assert sum("Renamed group" in document["labels"] for document in built.values()) > 5
+    assert stored == built
