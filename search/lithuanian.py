@@ -71,8 +71,9 @@ def forgives_typo(word: str) -> bool:
 
 def expanded(word: str) -> tuple[str, ...]:
     """The spellings a lowercase query word also matches, on the Lithuanian stems: the one
-    place where query words are expanded (today the re-accented endings of `alternatives`;
-    a synonym vocabulary joins here). Both engines search each spelling as the word."""
+    place where a query word is expanded on its own (the re-accented endings of
+    `alternatives`). Both engines search each spelling as the word; the synonyms of the
+    query's words and phrases are searched beside them (`search.synonyms.units`)."""
     return alternatives(word)
 
 

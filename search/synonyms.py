@@ -2,37 +2,50 @@
 synonym set (`pages.models.SynonymSet`, kept by national administrators in the admin).
 
 A set's terms are interchangeable: a query naming one of them, a word or a phrase of
-consecutive words, also searches for the others. A term matches ignoring case and diacritics
-and the punctuation inside words ("Seneliai", "seneliai", "seneliai" typed without diacritics;
-"g" and "g." alike), but not other forms of a word: "senelių" is a term of its own, which
-administrators add to a set when residents search with it. Only the sets of the query's
-language apply. The sets are read from the database once per process and language, and kept
-like the facets' term labels until a set changes anywhere (`search.facets.vocabulary_changed`,
-connected in `search.signals`).
+consecutive words, also searches for the others. Terms and query words match by their folded
+stems in the query's language (`search.analysis.stems`), so case, diacritics, the punctuation
+inside words and the word's form do not matter: "senelių", "Seneliai" and "seneliu" all name
+the term "seneliai", and a Lithuanian query word typed without diacritics also matches by the
+stems of its re-accented spellings (`search.lithuanian.alternatives`: "neigaliesiems" names
+"neįgalieji"). A term's word of one or two letters, or written with a period after it (an
+abbreviation: "g.", "sav."), matches only that word, so "savo" does not name "sav.". Only the
+sets of the query's language apply. The sets are read from the database once per process and
+language, and kept like the facets' term labels until a set changes anywhere
+(`search.facets.vocabulary_changed`, connected in `search.signals`).
 
-How an engine uses it, where it expands the query's words (`search.lithuanian.query_words`):
+How an engine uses it, on the query's words (`search.lithuanian.query_words`):
 
-    words = query_words(text)
-    for expansion in expansions([word for word, _joining in words], language):
-        # words[expansion.start:expansion.end] named a term; each alternative is a phrase
-        # that a page may hold instead, every word of it required, as of a code's tokens
+    for unit in units(query_words(text), language):
+        # unit.words: the positions of words (not function words) that count as one in the
+        # ranking; unit.replacements: the terms' alternatives that a page may hold instead
         ...
 
-The database engine searches an alternative as one more `Word` of the query:
-`Word([Part.of(token, language) for token in tokens(alternative)], joining=False)`; the remote
-engines as one more word query, `_word_query(alternative, language)` (its match is an "and" of
-the alternative's tokens). A page matching an alternative then matches as one matching the
-words it replaces; to rank it as highly, an engine scores the span's words and its alternatives
-as one word (the best of them) rather than adding them up.
+A page scores for a unit the best of its options, never their sum: its matches of the unit's
+words, counted as today (`WORD_MATCH` and the relevance of each matching word), or, for each
+replacement, the best of its alternatives, counted as the `counts_as` words it stands for, plus
+its matches of the unit's words `besides` it. A page holding "senyvo amžiaus asmenims" thus
+counts for "senjorai" as a page holding "senjorams" does, and a page holding both counts the
+word once. An alternative is a phrase whose every word a page must hold, in any order, as
+a code's tokens: the database engine searches it as one `Word` of the query (`Word([Part.of(
+token, language) for token in tokens(alternative)], joining=False)`), the remote engines as one
+word query (`_word_query`, whose match is an "and" of the alternative's tokens). Alternatives
+are written by administrators, so they never forgive a typo. A page matches a query when it
+matches one option of one unit; function words stay outside the units, adding to the score
+without making a page match.
 """
 
+import re
 from dataclasses import dataclass
 
 from pages.models import SynonymSet
-from search.analysis import fold, tokens
+from search.analysis import fold, stems, tokens
 from search.facets import _kept
+from search.lithuanian import alternatives as reaccented
 
 SYNONYM_SETS = "pages.SynonymSet"
+EXACT_WORD = "="  # marks a key matched as the folded word itself, not by its stem
+SHORT_WORD = 2  # letters of a term's word matched only as written
+ABBREVIATION = re.compile(r"\w+(?=\.)")
 
 
 @dataclass(frozen=True)
@@ -44,9 +57,37 @@ class Expansion:
     alternatives: tuple[str, ...]  # the other terms, as administrators wrote them
 
 
-def key(text: str) -> str:
-    """What a term or a run of query words is matched by: its words' folded tokens."""
-    return " ".join(fold(token) for token in tokens(text))
+@dataclass(frozen=True)
+class Replacement:
+    """Alternatives a page may hold in place of some of a unit's words."""
+
+    alternatives: tuple[str, ...]
+    counts_as: int  # how many of the query's words (not function words) they stand for
+    besides: tuple[int, ...]  # the positions of the unit's other words
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Query words that count as one in the ranking: a word naming no term, or the words of
+    terms found in the query (overlapping terms share a unit), with their replacements."""
+
+    words: tuple[int, ...]  # the positions of its words that are not function words
+    replacements: tuple[Replacement, ...] = ()
+
+
+def term_key(term: str, language: str) -> str:
+    """What a term is matched by: each word's folded stem, or the folded word itself for a
+    word of one or two letters or an abbreviation."""
+    written = set(ABBREVIATION.findall(term.lower()))
+    return " ".join(EXACT_WORD + fold(token) if len(token) <= SHORT_WORD or token in written
+                    else stems(token, language)[0] for token in tokens(term))
+
+
+def token_keys(token: str, language: str) -> set[str]:
+    """The keys a query word's token matches: its folded self, its stem and, in Lithuanian,
+    the stems of its spellings with diacritics restored."""
+    spellings = (token, *reaccented(token)) if language == "lt" else (token,)
+    return {EXACT_WORD + fold(token)} | {stems(spelling, language)[0] for spelling in spellings}
 
 
 def alternatives_by_key(language: str) -> dict[str, str]:
@@ -57,15 +98,15 @@ def alternatives_by_key(language: str) -> dict[str, str]:
         for synonym_set in SynonymSet.objects.filter(language=language).order_by("pk"):
             terms: dict[str, str] = {}
             for term in synonym_set.term_list():
-                terms.setdefault(key(term), term)
+                terms.setdefault(term_key(term, language), term)
             terms.pop("", None)
-            for term_key in terms:
-                alternatives = others.setdefault(term_key, {})
+            for key in terms:
+                alternatives = others.setdefault(key, {})
                 for other_key, term in terms.items():
-                    if other_key != term_key:
+                    if other_key != key:
                         alternatives.setdefault(other_key, term)
-        return {term_key: "\n".join(alternatives.values())
-                for term_key, alternatives in others.items() if alternatives}
+        return {key: "\n".join(alternatives.values())
+                for key, alternatives in others.items() if alternatives}
 
     return _kept((SYNONYM_SETS, language), read)
 
@@ -73,18 +114,52 @@ def alternatives_by_key(language: str) -> dict[str, str]:
 def expansions(words: list[str], language: str) -> list[Expansion]:
     """The terms of the language's synonym sets that runs of consecutive `words` (the query's
     words, split at white space as `search.lithuanian.query_words` splits them) name, each
-    with the other terms to search for; ordered by position, the longest run first, and
-    overlapping where terms overlap ("senyvo amžiaus asmenys su negalia" names both "senyvo
-    amžiaus asmenys" and "asmenys su negalia")."""
-    alternatives = alternatives_by_key(language)
-    longest = max((len(term_key.split()) for term_key in alternatives), default=0)
-    word_keys = [key(word) for word in words]
+    with the other terms to search for (those of every term the run names); ordered by
+    position, the longest run first, and overlapping where terms overlap ("senyvo amžiaus
+    asmenys su negalia" names both "senyvo amžiaus asmenys" and "asmenys su negalia")."""
+    terms = [(key.split(), others.splitlines())
+             for key, others in alternatives_by_key(language).items()]
+    longest = max((len(key) for key, _others in terms), default=0)
+    word_keys = [[token_keys(token, language) for token in tokens(word)] for word in words]
     found = []
     for start in range(len(words)):
+        run: list[set[str]] = []
         for end in range(start + 1, len(words) + 1):
-            run_key = " ".join(word_keys[start:end])
-            if len(run_key.split()) > longest:
+            run += word_keys[end - 1]
+            if not word_keys[end - 1] or len(run) > longest:
                 break
-            if run_key in alternatives:
-                found.append(Expansion(start, end, tuple(alternatives[run_key].splitlines())))
+            named = [others for key, others in terms if len(key) == len(run)
+                     and all(part in keys for part, keys in zip(key, run, strict=True))]
+            if named:
+                alternatives = tuple(dict.fromkeys(term for others in named for term in others))
+                found.append(Expansion(start, end, alternatives))
     return sorted(found, key=lambda expansion: (expansion.start, -expansion.end))
+
+
+def units(words: list[tuple[str, bool]], language: str) -> list[Unit]:
+    """The query's words (each with whether it only joins others, as `query_words` gives them)
+    in the units they rank as, in order; function words belong to none. Overlapping terms
+    make one unit; a term of function words only is not searched for."""
+    counted = [position for position, (_word, joining) in enumerate(words) if not joining]
+    spans: list[tuple[int, int, list[Expansion]]] = []  # the words of overlapping terms
+    for expansion in expansions([word for word, _joining in words], language):
+        if not any(expansion.start <= position < expansion.end for position in counted):
+            continue
+        if spans and expansion.start < spans[-1][1]:
+            start, end, named = spans[-1]
+            spans[-1] = (start, max(end, expansion.end), [*named, expansion])
+        else:
+            spans.append((expansion.start, expansion.end, [expansion]))
+    found = []
+    for start, end, named in spans:
+        unit_words = tuple(position for position in counted if start <= position < end)
+        found.append(Unit(unit_words, tuple(
+            Replacement(expansion.alternatives,
+                        sum(expansion.start <= position < expansion.end
+                            for position in unit_words),
+                        tuple(position for position in unit_words
+                              if not expansion.start <= position < expansion.end))
+            for expansion in named)))
+    in_units = {position for unit in found for position in unit.words}
+    found += [Unit((position,)) for position in counted if position not in in_units]
+    return sorted(found, key=lambda unit: unit.words)

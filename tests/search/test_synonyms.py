@@ -1,5 +1,6 @@
-"""The synonyms of a query's words: which runs of words name a synonym set's term, what else to
-search for, and that a changed set is read again while an unchanged one is not."""
+"""The synonyms of a query's words: which runs of words name a synonym set's term, in which
+forms, what else to search for, the units the query's words rank as, and that a changed set is
+read again while an unchanged one is not."""
 
 import pytest
 from django.core.cache import caches
@@ -8,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from pages.models import SynonymSet
 from search import facets
-from search.synonyms import Expansion, expansions
+from search.lithuanian import query_words
+from search.synonyms import Expansion, Replacement, Unit, expansions, units
 
 ELDERLY = ("senjorai", "seneliai", "pagyvenę žmonės")
 
@@ -27,7 +29,7 @@ def test_the_seeded_sets_expand_residents_words_into_the_official_ones():
         ("seneliai", ("senyvo amžiaus asmenys", "senjorai", "pagyvenę žmonės"))]
     assert alternatives("senyvo amžiaus asmenys") == [
         ("senyvo amžiaus asmenys", ("senjorai", "seneliai", "pagyvenę žmonės"))]
-    assert alternatives("pagalba neįgaliesiems neįgalieji") == [
+    assert alternatives("pagalba neįgalieji") == [
         ("neįgalieji", ("asmenys su negalia", "žmonės su negalia"))]
     assert alternatives("Ulonų g. 14") == [("g.", ("gatvė",))]
     assert alternatives("elderly care", "en") == [("elderly", ("older people", "seniors"))]
@@ -44,6 +46,32 @@ def test_a_word_matches_whatever_its_case_and_punctuation(typed):
 @pytest.mark.parametrize("typed", ["pagyvene zmones", "Pagyvenę Žmonės", "PAGYVENE žmonės"])
 def test_a_phrase_matches_with_or_without_its_diacritics(typed):
     assert alternatives(typed) == [(typed, ("senyvo amžiaus asmenys", "senjorai", "seneliai"))]
+
+
+@pytest.mark.parametrize(("typed", "others"), [
+    ("senelių", ("senyvo amžiaus asmenys", "senjorai", "pagyvenę žmonės")),
+    ("seneliams", ("senyvo amžiaus asmenys", "senjorai", "pagyvenę žmonės")),
+    ("senjoru", ("senyvo amžiaus asmenys", "seneliai", "pagyvenę žmonės")),
+    ("senyvo amžiaus asmenims", ELDERLY),
+    ("neįgaliesiems", ("asmenys su negalia", "žmonės su negalia")),
+    ("neigaliuju", ("asmenys su negalia", "žmonės su negalia")),
+    ("asmenims su negalia", ("neįgalieji", "žmonės su negalia")),
+    ("gatvės", ("g.",)),
+])
+def test_a_term_matches_in_other_forms_of_its_words(typed, others):
+    assert alternatives(typed) == [(typed, others)]
+
+
+def test_a_form_of_another_stem_does_not_match():
+    assert alternatives("pagyvenusių žmonių") == []  # "pagyvenę" has the stem "pagyven"
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("g.", True), ("G", True), ("g", True), ("gt.", False),
+    ("sav.", True), ("sav", True), ("savo", False), ("savų", False),
+])
+def test_an_abbreviation_or_a_word_of_two_letters_matches_only_as_written(typed, named):
+    assert bool(alternatives(f"Vilniaus {typed}")) == named
 
 
 def test_a_phrase_matches_only_as_consecutive_words():
@@ -70,6 +98,31 @@ def test_a_term_in_several_sets_brings_the_terms_of_each_once():
     SynonymSet.objects.create(terms="seneliai\nsenoliai\npagyvene zmones")
     assert alternatives("seneliai") == [("seneliai", (
         "senyvo amžiaus asmenys", "senjorai", "pagyvenę žmonės", "senoliai"))]
+
+
+def test_an_english_term_matches_by_its_english_stem():
+    assert alternatives("older persons with disabilities", "en") == []
+    assert alternatives("disabled", "en") == []
+    assert alternatives("people with disability", "en") == [
+        ("people with disability", ("disabled people",))]
+
+
+def test_the_words_of_a_term_rank_as_one_unit_and_function_words_in_none():
+    query = query_words("paslaugos senjorams ir asmenims su negalia")
+    assert units(query, "lt") == [
+        Unit((0,)),
+        Unit((1,), (Replacement(("senyvo amžiaus asmenys", "seneliai", "pagyvenę žmonės"), 1,
+                                ()),)),
+        Unit((3, 5), (Replacement(("neįgalieji", "žmonės su negalia"), 2, ()),)),
+    ]
+
+
+def test_overlapping_terms_make_one_unit_with_a_replacement_for_each():
+    query = query_words("senyvo amžiaus asmenys su negalia")
+    assert units(query, "lt") == [Unit((0, 1, 2, 4), (
+        Replacement(("senjorai", "seneliai", "pagyvenę žmonės"), 3, (4,)),
+        Replacement(("neįgalieji", "žmonės su negalia"), 2, (0, 1)),
+    ))]
 
 
 def test_words_that_name_no_term_and_no_words_expand_to_nothing():
