@@ -3,10 +3,10 @@
 It answers the same contract as the remote engines. Each stored document keeps `terms`: the
 folded words of its text and the stems of its own language (the remote engines' fields): for
 Lithuanian, folded stems `~stem` and stems with their diacritics `=stem`; for English, `+stem`.
-A query word matches by whole-term `LIKE` in SQL; a page matches when one query word does, and
-ranks by how many do (`Word`). One typo in a long typed word is forgiven by looking the word's
-near neighbours up in the vocabulary of the candidate documents. Ranking and highlighting
-happen in Python.
+A query word matches by whole-term `LIKE` in SQL; a page matches when one query word (or an
+alternative from a synonym set, `search.synonyms`) does, and ranks by how many do (`Unit`).
+One typo in a long typed word is forgiven by looking the word's near neighbours up in the
+vocabulary of the candidate documents. Ranking and highlighting happen in Python.
 """
 
 import inspect
@@ -38,6 +38,7 @@ from search.query import (
     card_facts,
     facet_listing,
 )
+from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
 HIGHLIGHT_FIELDS = ("summary", "body", "title")
@@ -138,10 +139,95 @@ class Word:
                 for prefix in part.title_prefixes for word in title) for part in self.parts)
         return strength * (1 + TITLE * in_title)
 
+    def held(self, terms: str) -> bool:
+        return all(part.strength(terms) for part in self.parts)
 
-def analysed_query(text: str, language: str) -> list[Word]:
-    return [Word([Part.of(token, language) for token in tokens(word)], joining)
-            for word, joining in query_words(text)]
+
+def analysed_word(word: str, language: str, joining: bool = False) -> Word:
+    return Word([Part.of(token, language) for token in tokens(word)], joining)
+
+
+def counted(words: list[Word], terms: str, title: list[str]) -> float:
+    """`WORD_MATCH` and the relevance of each matching word."""
+    return sum(relevance + WORD_MATCH for word in words
+               if (relevance := word.relevance(terms, title)))
+
+
+@dataclass
+class Replacement:
+    """Alternatives a page may hold in place of some of a unit's words
+    (`search.synonyms.Replacement`), each searched as a word."""
+
+    alternatives: list[Word]
+    counts_as: int
+    besides: list[Word]
+
+    def score(self, terms: str, title: list[str]) -> float:
+        best = max(word.relevance(terms, title) for word in self.alternatives)
+        return ((best + self.counts_as * WORD_MATCH if best else 0.0)
+                + counted(self.besides, terms, title))
+
+
+@dataclass
+class Unit:
+    """Query words that count as one in the ranking (`search.synonyms.Unit`)."""
+
+    words: list[Word]
+    replacements: list[Replacement]
+
+    def condition(self, near: bool = False) -> Q:
+        condition = Q()
+        for word in self.words:
+            condition |= word.condition(near)
+        for replacement in self.replacements:
+            for word in replacement.alternatives:
+                condition |= word.condition()
+        return condition
+
+    def score(self, terms: str, title: list[str]) -> float:
+        """The best of its options, never their sum: its words, or a replacement."""
+        return max([counted(self.words, terms, title),
+                    *(replacement.score(terms, title) for replacement in self.replacements)])
+
+
+@dataclass
+class AnalysedQuery:
+    words: list[Word]  # every word of the query, function words too
+    units: list[Unit]
+
+    def highlighted(self, terms: str) -> set[str]:
+        """The terms of the query's words, and of the alternatives that the document with
+        `terms` holds, highlighted where they are."""
+        words = [*self.words, *(word for unit in self.units
+                                for replacement in unit.replacements
+                                for word in replacement.alternatives if word.held(terms))]
+        return {form for word in words for part in word.parts for form in part.forms}
+
+    def matching(self, near: bool = False) -> Q:
+        """One of the query's units (not only function words) is in the document."""
+        condition = Q()
+        for unit in self.units:
+            condition |= unit.condition(near)
+        return condition
+
+    def score(self, terms: str, title: list[str]) -> float:
+        """Each unit's score and each function word's relevance: the pages matching the most
+        words come first."""
+        return (sum(unit.score(terms, title) for unit in self.units)
+                + sum(word.relevance(terms, title) for word in self.words if word.joining))
+
+
+def analysed_query(text: str, language: str) -> AnalysedQuery:
+    typed = query_words(text)
+    words = [analysed_word(word, language, joining) for word, joining in typed]
+    return AnalysedQuery(words, [
+        Unit([words[position] for position in unit.words],
+             [Replacement([analysed_word(alternative, language)
+                           for alternative in replacement.alternatives],
+                          replacement.counts_as,
+                          [words[position] for position in replacement.besides])
+              for replacement in unit.replacements])
+        for unit in synonym_units(typed, language)])
 
 
 def one_edit(form: str, term: str) -> bool:
@@ -162,15 +248,6 @@ def spaced(words: Any) -> str:
 
 def having(key: str, values: list[str]) -> QuerySet:
     return StoredFacetValue.objects.filter(facet=key, value__in=values).values("document_id")
-
-
-def matching(words: list[Word], near: bool = False) -> Q:
-    """One of the query's words (not only function words) is in the document."""
-    condition = Q()
-    for word in words:
-        if not word.joining:
-            condition |= word.condition(near)
-    return condition
 
 
 def stored_fields(action: IndexAction) -> dict[str, Any]:
@@ -350,38 +427,38 @@ class DatabaseEngine(SearchEngine):
         docs = self._visible()
         if query.municipality:
             docs = docs.filter(id__in=having("municipality", [query.municipality]))
-        words = analysed_query(query.text, query.language)
-        self._find_typos(docs, words)
-        if words:
-            docs = docs.filter(matching(words))
+        analysed = analysed_query(query.text, query.language)
+        self._find_typos(docs, analysed)
+        if analysed.words:
+            docs = docs.filter(analysed.matching())
         selected = {key: Q(id__in=having(key, values)) for key, values in query.filters.items()}
         hits = docs.filter(*selected.values())
         return SearchResponse(hits.count(), query.page, query.page_size,
-                              self._page(hits, query, words),
+                              self._page(hits, query, analysed),
                               self._facets(docs, selected, query))
 
     @staticmethod
-    def _find_typos(docs: QuerySet, words: list[Word]) -> None:
-        """Give each word that forgives a typo the folded words one edit away in the
+    def _find_typos(docs: QuerySet, analysed: AnalysedQuery) -> None:
+        """Give each query word that forgives a typo the folded words one edit away in the
         candidates."""
-        parts = [word.forgiving for word in words if word.forgiving]
+        parts = [word.forgiving for word in analysed.words if word.forgiving]
         if not parts:
             return
         vocabulary: set[str] = set()
-        for terms in docs.filter(matching(words, near=True)).values_list("terms", flat=True):
+        for terms in docs.filter(analysed.matching(near=True)).values_list("terms", flat=True):
             vocabulary.update(term for term in terms.split() if len(term) >= TYPO_MIN_LENGTH - 1
                               and term[0] not in LT_FOLDED + LT_EXACT + EN_STEM)
         for part in parts:
             part.typos = {term for term in vocabulary if one_edit(part.typed, term)}
 
-    def _page(self, hits: QuerySet, query: SearchQuery, words: list[Word]) -> list[Hit]:
+    def _page(self, hits: QuerySet, query: SearchQuery, analysed: AnalysedQuery) -> list[Hit]:
         end = query.offset + query.page_size
         scores: dict[int, float] = {}
-        if words and query.sort == "relevance":
+        if analysed.words and query.sort == "relevance":
             ranked = []
             for pk, terms, title, day, page_id in hits.values_list(
                     "pk", "terms", "title_terms", "sort_date", "page_id"):
-                scores[pk] = self._score(words, terms, title.split())
+                scores[pk] = analysed.score(terms, title.split())
                 ranked.append((-scores[pk], day is None, -(day or date.min).toordinal(),
                                page_id, pk))
             ids = [row[-1] for row in sorted(ranked)[query.offset:end]]
@@ -390,18 +467,8 @@ class DatabaseEngine(SearchEngine):
         else:
             page = list(hits.order_by(F(ORDERS[query.sort]).desc(nulls_last=True),
                                       "page_id")[query.offset:end])
-        forms = {form for word in words for part in word.parts for form in part.forms}
-        return [self._hit(row, forms, scores.get(row.pk)) for row in page]
-
-    @staticmethod
-    def _score(words: list[Word], terms: str, title: list[str]) -> float:
-        """`WORD_MATCH` per matching word that is not a function word, plus every word's
-        relevance: the pages matching the most words come first."""
-        score = 0.0
-        for word in words:
-            relevance = word.relevance(terms, title)
-            score += relevance + (WORD_MATCH if relevance and not word.joining else 0)
-        return score
+        return [self._hit(row, analysed.highlighted(row.terms), scores.get(row.pk))
+                for row in page]
 
     @staticmethod
     def _hit(row: StoredDocument, forms: set[str], score: float | None) -> Hit:

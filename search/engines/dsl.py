@@ -9,6 +9,8 @@ from search.documents import expiry_text
 from search.facets import FACETS
 from search.lithuanian import TYPO_PREFIX_LENGTH, expanded, forgives_typo, query_words
 from search.query import CARD_FIELDS, SearchQuery
+from search.synonyms import Unit
+from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
 # What a query word's match is worth, as in `search.engines.database`: each matching word
@@ -116,11 +118,12 @@ def _lithuanian(query: dict[str, Any]) -> dict[str, Any]:
     return {"bool": {"must": [query], "must_not": [{"term": {"language": "en"}}]}}
 
 
-def _word_query(word: str, language: str) -> dict[str, Any]:
+def _word_query(word: str, language: str, typed: bool = True) -> dict[str, Any]:
     """The best of a word's matches: with its diacritics as typed on the Lithuanian stems (or,
     for a query in English, on the English pages' stems); folded, as a folded Lithuanian stem
-    or one of the word's expansions (`search.lithuanian.expanded`); with one typo in the typed
-    word when it is long (`forgives_typo`), not in a stem and without the title's boost."""
+    or one of the word's expansions (`search.lithuanian.expanded`); with one typo in a `typed`
+    word (not a synonym set's alternative) when it is long (`forgives_typo`), not in a stem and
+    without the title's boost."""
     parts = tokens(word)
     spellings = expanded(parts[0]) if len(parts) == 1 else ()
     tiers = [
@@ -131,29 +134,67 @@ def _word_query(word: str, language: str) -> dict[str, Any]:
     ]
     if language == "en":
         tiers.append(_in_language(_match(word, _fields(".en"), EXACT), "en"))
-    if len(parts) == 1 and forgives_typo(fold(parts[0])):
+    if typed and len(parts) == 1 and forgives_typo(fold(parts[0])):
         tiers.append(_match(word, _fields("", title_boost=False), TYPO, fuzziness=1,
                             prefix_length=TYPO_PREFIX_LENGTH))
     return {"dis_max": {"queries": tiers}}
 
 
-def _counted(query: dict[str, Any]) -> dict[str, Any]:
-    """`WORD_MATCH` added to a matching word's score: pages matching more words come first."""
-    return {"function_score": {"query": query, "functions": [{"weight": WORD_MATCH}],
+def _counted(query: dict[str, Any], words: int = 1) -> dict[str, Any]:
+    """`WORD_MATCH` for each of the `words` a match counts as, added to its score: pages
+    matching more words come first."""
+    return {"function_score": {"query": query, "functions": [{"weight": WORD_MATCH * words}],
                                "boost_mode": "sum"}}
 
 
+def _summed(queries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Matches one of the queries, scored as the sum of those matching."""
+    return queries[0] if len(queries) == 1 else {"bool": {"should": queries}}
+
+
+def _unit_query(unit: Unit, words: list[str], language: str) -> dict[str, Any]:
+    """The best of a unit's options (`search.synonyms.Unit`): its words, or a replacement's
+    best alternative, counted as the words it stands for, with the unit's words besides it."""
+    options = [_summed([_counted(_word_query(words[position], language))
+                        for position in unit.words])]
+    for replacement in unit.replacements:
+        alternatives = {"dis_max": {"queries": [
+            _word_query(alternative, language, typed=False)
+            for alternative in replacement.alternatives]}}
+        options.append(_summed([
+            _counted(alternatives, replacement.counts_as),
+            *(_counted(_word_query(words[position], language))
+              for position in replacement.besides)]))
+    return options[0] if len(options) == 1 else {"dis_max": {"queries": options}}
+
+
 def _text_query(text: str, language: str) -> dict[str, Any] | None:
-    """Pages matching one of the query's words (not only function words), ranked by how many
-    they match, then how well."""
-    words = query_words(text)
-    if not words:
+    """Pages matching one of the query's units (words, not only function words, or their
+    synonyms), ranked by how many words they match, then how well."""
+    typed = query_words(text)
+    if not typed:
         return None
+    words = [word for word, _joining in typed]
     return {"bool": {
-        "should": [_counted(_word_query(word, language)) for word, joining in words
-                   if not joining],
+        "should": [_unit_query(unit, words, language)
+                   for unit in synonym_units(typed, language)],
         "minimum_should_match": 1,
     }}
+
+
+def _highlight_query(text: str, language: str) -> dict[str, Any]:
+    """What a hit's snippet marks: the query's words, and a synonym's alternative only where
+    the page holds it as a phrase (the highlighter marks every term of a query wherever it is,
+    even those of an alternative that the page does not hold)."""
+    typed = query_words(text)
+    alternatives = dict.fromkeys(alternative for unit in synonym_units(typed, language)
+                                 for replacement in unit.replacements
+                                 for alternative in replacement.alternatives)
+    fields = [f"{name}{suffix}" for name in HIGHLIGHT_FIELDS for suffix in ("", ".lt")]
+    return {"bool": {"should": [
+        *(_word_query(word, language) for word, _joining in typed),
+        *({"multi_match": {"query": alternative, "type": "phrase", "fields": fields}}
+          for alternative in alternatives)]}}
 
 
 def _joining_words(text: str, language: str) -> list[dict[str, Any]]:
@@ -200,6 +241,7 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
         body["highlight"] = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"],
                              "encoder": "html", "number_of_fragments": 1,
                              "fragment_size": 200,
+                             "highlight_query": _highlight_query(query.text, query.language),
                              "fields": {f"{name}{suffix}": {} for name in HIGHLIGHT_FIELDS
                                         for suffix in ("", ".lt")}}
     return body
