@@ -11,7 +11,6 @@ vocabulary of the candidate documents. Ranking and highlighting happen in Python
 
 import inspect
 import itertools
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -335,9 +334,11 @@ def highlight(document: dict[str, Any], forms: set[str]) -> str:
 
 @cache
 def stored_terms_schema() -> str:
-    """The database engine's index is its stored terms, made by the analysis and by this
-    module: a change of either is a change of schema."""
-    return fingerprint(inspect.getsource(analysis), inspect.getsource(sys.modules[__name__]))
+    """The database engine's index is its stored rows, made by the analysis and by
+    `stored_fields` with its helpers: a change of any of them is a change of schema."""
+    makers = (stored_fields, analysed, spaced, as_date)
+    return fingerprint(inspect.getsource(analysis), repr(TEXT_FIELDS),
+                       *(inspect.getsource(maker) for maker in makers))
 
 
 class DatabaseEngine(SearchEngine):
