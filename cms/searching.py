@@ -103,19 +103,20 @@ def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str 
 
 def next_cursor(query: SearchQuery, response: SearchResponse) -> str | None:
     """An opaque, signed token of the page after the response's: its sort, the number of
-    results before it and the engine's sort key of the last result shown."""
+    results before it and the engine's sort key of the last result shown. The same page gives
+    the same token (the answer's ETag stays)."""
     if response.next_after is None:
         return None
     shown = query.offset + len(response.hits)
-    return signing.dumps({"engine": type(get_engine()).__name__, "sort": query.sort,
-                          "before": shown, "after": response.next_after},
-                         salt=CURSOR_SALT, compress=True)
+    return signing.Signer(salt=CURSOR_SALT).sign_object(
+        {"engine": type(get_engine()).__name__, "sort": query.sort, "before": shown,
+         "after": response.next_after}, compress=True)
 
 
 def cursor_position(cursor: str, sort: str, page_size: int) -> tuple[int, list[Any]]:
     """The page number a cursor's page has at this page size, and its engine's sort key."""
     try:
-        position = signing.loads(cursor, salt=CURSOR_SALT)
+        position = signing.Signer(salt=CURSOR_SALT).unsign_object(cursor)
     except signing.BadSignature as error:
         raise QueryError("cursor", _("This cursor is not one the search gave.")) from error
     if position["engine"] != type(get_engine()).__name__:
