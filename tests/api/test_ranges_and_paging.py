@@ -36,6 +36,7 @@ def walk(api, params: dict, page_size: int = 50) -> list[int]:
     body = get_json(api, f"{SEARCH}?{urlencode({**params, 'page_size': page_size}, True)}")
     while True:
         ids += [result["id"] for result in body["results"]]
+        assert len(ids) <= body["count"], "a cursor gave results again"
         if body["next_cursor"] is None:
             return ids
         body = get_json(api, f"{SEARCH}?" + urlencode(
