@@ -3,7 +3,9 @@ collections all parse and validate searches here, so they accept and reject the 
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -12,10 +14,11 @@ from pages.listing import parsed_whole_number
 from pages.models import CollectionPage, FundingMeasurePage
 from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
-from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery, SearchResponse
+from search.query import MAX_PAGE_SIZE, Bounds, QueryError, SearchQuery, SearchResponse
 
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
+CURSOR_SALT = "search-cursor"
 YEAR = re.compile(r"(19|20)[0-9]{2}")
 
 
@@ -79,13 +82,50 @@ def refuse_nul(params: Mapping[str, list[str]] | QueryDict) -> None:
 
 def search_query(filters: Mapping[str, list[str]], *, text: str = "", sort: str = "relevance",
                  page: int = 1, page_size: int = DEFAULT_PAGE_SIZE, language: str = "lt",
-                 municipality: str | None = None) -> SearchQuery:
+                 municipality: str | None = None, ranges: dict[str, Bounds] | None = None,
+                 cursor: str | None = None) -> SearchQuery:
+    """The search asked for; with a `cursor` (see `next_cursor`), the page after the one that
+    gave it, however deep: `page` must then be left at 1."""
+    after = None
+    if cursor is not None:
+        if page != 1:
+            raise QueryError("cursor", _("Give either “page” or “cursor”, not both."))
+        page, after = cursor_position(cursor, sort, page_size)
     query = SearchQuery(text=text, filters=checked_filters(filters), sort=sort, page=page,
-                        page_size=page_size, language=language, municipality=municipality)
-    if query.offset + query.page_size > MAX_RESULT_WINDOW:
-        raise QueryError("page", _("Only the first %(limit)s results can be viewed.")
+                        page_size=page_size, language=language, municipality=municipality,
+                        ranges=ranges or {}, after=after)
+    if after is None and query.offset + query.page_size > MAX_RESULT_WINDOW:
+        raise QueryError("page", _("Only the first %(limit)s results can be reached by page "
+                                   "number; page further with “cursor”.")
                           % {"limit": MAX_RESULT_WINDOW})
     return query
+
+
+def next_cursor(query: SearchQuery, response: SearchResponse) -> str | None:
+    """An opaque, signed token of the page after the response's: its sort, the number of
+    results before it and the engine's sort key of the last result shown. The same page gives
+    the same token (the answer's ETag stays)."""
+    if response.next_after is None:
+        return None
+    shown = query.offset + len(response.hits)
+    return signing.Signer(salt=CURSOR_SALT).sign_object(
+        {"engine": type(get_engine()).__name__, "sort": query.sort, "before": shown,
+         "after": response.next_after}, compress=True)
+
+
+def cursor_position(cursor: str, sort: str, page_size: int) -> tuple[int, list[Any]]:
+    """The page number a cursor's page has at this page size, and its engine's sort key."""
+    try:
+        position = signing.Signer(salt=CURSOR_SALT).unsign_object(cursor)
+    except signing.BadSignature as error:
+        raise QueryError("cursor", _("This cursor is not one the search gave.")) from error
+    if position["engine"] != type(get_engine()).__name__:
+        raise QueryError("cursor", _("The search has changed since this cursor was given; "
+                                     "start again from the first page."))
+    if position["sort"] != sort:
+        raise QueryError("cursor", _("This cursor pages a search sorted by “%(sort)s”.")
+                          % {"sort": position["sort"]})
+    return position["before"] // page_size + 1, position["after"]
 
 
 def check_collection_search(page: CollectionPage) -> None:
@@ -120,7 +160,7 @@ def query_from_params(params: QueryDict, *, language: str = "lt",
 def run(query: SearchQuery) -> SearchResponse:
     """Search, refusing a page beyond the last one (the first page always exists)."""
     response = get_engine().search(query)
-    if query.page > 1 and query.offset >= response.count:
+    if query.after is None and query.page > 1 and query.offset >= response.count:
         raise QueryError("page", _("There is no page %(page)s: only %(count)s results.")
                           % {"page": query.page, "count": response.count})
     return response

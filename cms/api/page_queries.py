@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from cms.api.params import any_of, require_terms
 from cms.api.registry import PageResource
+from pages.listing import SORT_ORDERS
 from pages.models import Municipality, MunicipalityHomePage
 from pages.public import public_pages
 from search.query import QueryError
@@ -36,9 +37,15 @@ def date_lookup(resource: PageResource) -> str:
 
 
 def ordered(pages: QuerySet, resource: PageResource, sort: str) -> QuerySet:
-    descending = sort in ("-title", "newest")
-    name = "title" if sort.endswith("title") else resource.date_field
-    key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+    """In the sort's order (`relevance`, with no words to match, is `newest`), pages without
+    the value last, then by id."""
+    order = SORT_ORDERS[sort]
+    values = {"title": F("title"), "date": F(resource.date_field), **resource.sort_values}
+    if order.field not in values:
+        raise QueryError("sort", _("The %(resource)s cannot be sorted by “%(sort)s”.")
+                         % {"resource": resource.key, "sort": sort})
+    value = values[order.field]
+    key = value.desc(nulls_last=True) if order.descending else value.asc(nulls_last=True)
     return pages.order_by(key, "pk")
 
 

@@ -1,18 +1,20 @@
 """Query parameter checks the schemas cannot express, shared by every operation."""
 
+import re
 from typing import Annotated, Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from pages.listing import parsed_whole_number
 from search.query import QueryError
 
 MAX_ID = 2**63 - 1  # the largest id a database's 64-bit integer column can hold
+AMOUNT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,2})?")
 
 
 def is_page_id(value: int) -> bool:
@@ -30,6 +32,17 @@ def written_in_digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(written_in_digits)]
+
+
+def written_as_amount(value: Any) -> Any:
+    """An amount of euros only as digits with at most two decimals (`1500`, `99.5`); Pydantic
+    would also take exponents, `inf` and `nan`."""
+    if isinstance(value, str) and not AMOUNT.fullmatch(value):
+        raise PydanticCustomError("float_parsing", "not an amount such as 1500 or 99.50")
+    return value
+
+
+Amount = Annotated[float, BeforeValidator(written_as_amount), Field(ge=0, lt=10**12)]
 
 
 def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:

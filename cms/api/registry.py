@@ -38,6 +38,8 @@ class PageResource:
     municipality_lookups: tuple[str, ...] = ()  # besides the site the page is published on
     term_filters: dict[str, TermFilter] = field(default_factory=dict)
     field_filters: dict[str, str] = field(default_factory=dict)  # parameter → `__in` lookup
+    # a sort's field (`pages.listing.SortOrder`) besides `title` and `date` → what it orders by
+    sort_values: dict[str, Any] = field(default_factory=dict)
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[Any, ...] = ()
 

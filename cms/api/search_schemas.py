@@ -1,6 +1,8 @@
 """The search response shape (API, collections) and the search query parameters."""
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from html import escape, unescape
 from urllib.parse import urlsplit
 
@@ -10,17 +12,31 @@ from ninja import Field, Schema
 from pydantic import create_model
 
 from cms.api.openapi import api_enum
-from cms.api.pagination import PageNumberInput
-from cms.api.params import WholeNumber
+from cms.api.pagination import PageNumberInput, total_pages
+from cms.api.params import Amount, WholeNumber
 from cms.api.registry import resource_of_type
-from cms.api.resources.base import ContentType, Language, api_detail_path
-from cms.searching import search_query
+from cms.api.resources.base import (
+    SORT_DESCRIPTION,
+    ContentType,
+    IsoDate,
+    Language,
+    Sort,
+    api_detail_path,
+)
+from cms.searching import MAX_RESULT_WINDOW, search_query
 from search.facets import FACET_TYPES, FACETS
-from search.query import SORTS, Hit, SearchQuery, SearchResponse
+from search.query import (
+    HIGHLIGHT_FIELDS,
+    Bounds,
+    Hit,
+    SearchQuery,
+    SearchResponse,
+)
 
 MARK = re.compile(r"(</?mark>)")
 FacetKey = api_enum("FacetKey", [facet.key for facet in FACETS])
 FacetType = api_enum("FacetType", FACET_TYPES)
+HighlightField = api_enum("HighlightField", HIGHLIGHT_FIELDS)
 
 
 class FacetValueOut(Schema):
@@ -45,13 +61,16 @@ class FacetInfoOut(Schema):
                                                 "this facet's values' parents")
 
 
-SearchSort = api_enum("SearchSort", SORTS)
-
-
 def detail_url(request: HttpRequest, content_type: str, page_id: int) -> str:
     """The API detail of a found page."""
     return request.build_absolute_uri(api_detail_path(resource_of_type(content_type).key,
                                                       page_id))
+
+
+class HighlightOut(Schema):
+    field: HighlightField
+    fragments: list[str] = Field(description="HTML passages whose only tag is <mark>, the "
+                                             "best first; the title is whole")
 
 
 class ResultOut(Schema):
@@ -68,6 +87,9 @@ class ResultOut(Schema):
     date: str | None
     summary: str
     highlight: str = Field(description="An HTML excerpt whose only tag is <mark>")
+    highlights: list[HighlightOut] = Field(description="Where the words of `q` are, per field "
+                                                       "(`title`, `summary`, `body`, in this "
+                                                       "order; only those with a match)")
 
     @staticmethod
     def resolve_type(hit: Hit) -> str:
@@ -76,6 +98,12 @@ class ResultOut(Schema):
     @staticmethod
     def resolve_highlight(hit: Hit) -> str:
         return only_marks(hit.highlight)
+
+    @staticmethod
+    def resolve_highlights(hit: Hit) -> list[dict]:
+        return [{"field": found.field,
+                 "fragments": [only_marks(fragment) for fragment in found.fragments]}
+                for found in hit.highlights]
 
     @staticmethod
     def resolve_path(hit: Hit) -> str:
@@ -90,13 +118,47 @@ FacetsOut = create_model("FacetsOut", __base__=Schema, **{
     facet.key: (list[FacetValueOut], Field(description=facet.label_en)) for facet in FACETS})
 
 
+class AmountRange(Schema):
+    min: float | None
+    max: float | None
+
+
+class DateRange(Schema):
+    min: date | None
+    max: date | None
+
+
+class StatsOut(Schema):
+    """The least and greatest value of each over the matches (null when none has one). Like
+    a facet's counts, each ignores its own range (`budget_min`/`budget_max`, `date_from`/
+    `date_to`) and follows every other filter: the bounds a range control offers."""
+
+    budget: AmountRange = Field(description="Budget (EUR)")
+    date: DateRange = Field(description="Date (a project's start, a news item's publication)")
+    start_date: DateRange = Field(description="Projects' start")
+
+
+@dataclass
+class CursorPage(SearchResponse):
+    """A search's response with the cursor of the page after it."""
+
+    next_cursor: str | None = None
+
+
 class SearchOut(Schema):
     """A page of search results, resolved from the engine's response."""
 
     count: int
     page: int
     page_size: int
+    total_pages: int = Field(description=f"The number of pages (at least 1); page numbers "
+                                         f"reach the first {MAX_RESULT_WINDOW:,} results, "
+                                         f"`next_cursor` all")
+    next_cursor: str | None = Field(description="Pass as `cursor` (with the same search "
+                                                "parameters, without `page`) for the next "
+                                                "page; null on the last page")
     results: list[ResultOut]
+    stats: StatsOut
     facets: FacetsOut
     facet_info: list[FacetInfoOut] = Field(description="Every facet of `facets`, in the order "
                                                        "they are shown")
@@ -104,6 +166,14 @@ class SearchOut(Schema):
     @staticmethod
     def resolve_results(response: SearchResponse) -> list[Hit]:
         return response.hits
+
+    @staticmethod
+    def resolve_total_pages(response: SearchResponse) -> int:
+        return total_pages(response.count, response.page_size)
+
+    @staticmethod
+    def resolve_next_cursor(response: SearchResponse) -> str | None:
+        return response.next_cursor if isinstance(response, CursorPage) else None
 
     @staticmethod
     def resolve_facet_info(response: SearchResponse) -> list[dict]:
@@ -147,7 +217,15 @@ SearchParams = create_model(
     lang=(Language | None, Field(None, description="Language of the labels; without it, the "
                                                    "best match of Accept-Language, else "
                                                    "Lithuanian")),
-    sort=(SearchSort, "relevance"),
+    sort=(Sort, Field("relevance", description=SORT_DESCRIPTION)),
+    budget_min=(Amount | None, Field(None, description="Budget from (EUR, e.g. 50000)")),
+    budget_max=(Amount | None, Field(None, description="Budget up to (EUR)")),
+    date_from=(IsoDate | None, Field(None, description="Date from (YYYY-MM-DD), see "
+                                                       "`stats.date`")),
+    date_to=(IsoDate | None, Field(None, description="Date up to (YYYY-MM-DD)")),
+    cursor=(str | None, Field(None, max_length=2000,
+                              description="The `next_cursor` of the previous page: pages "
+                                          "past the pages reachable by number")),
     **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},
 )
@@ -159,7 +237,10 @@ def query_of(params: Schema) -> SearchQuery:
     return search_query({facet.key: getattr(params, facet.key) for facet in FACETS},
                         text=params.q, sort=params.sort, page=params.page,
                         page_size=params.page_size,
-                        language=params.lang or translation.get_language())
+                        language=params.lang or translation.get_language(),
+                        ranges={"budget": Bounds(params.budget_min, params.budget_max),
+                                "date": Bounds(params.date_from, params.date_to)},
+                        cursor=params.cursor)
 
 
 class SuggestParams(Schema):

@@ -11,6 +11,8 @@ vocabulary of the candidate documents. Ranking and highlighting happen in Python
 
 import inspect
 import itertools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -18,8 +20,10 @@ from html import escape
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Collate
 from django.utils import timezone
 
 from search import analysis
@@ -30,20 +34,28 @@ from search.facets import FACETS
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
+    HIGHLIGHT_FIELDS,
+    STAT_FIELDS,
+    Bounds,
     FacetValue,
+    Highlight,
     Hit,
     SearchQuery,
     SearchResponse,
+    Stat,
     card_facts,
     facet_listing,
 )
 from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
-HIGHLIGHT_FIELDS = ("summary", "body", "title")
+EXCERPT_FIELDS = ("summary", "body", "title")  # where a hit's `highlight` is looked for
 SNIPPET_LENGTH = 200
-ORDERS = {"relevance": "sort_date", "newest": "sort_date", "start_date": "sort_start_date",
-          "budget": "sort_budget"}
+FRAGMENTS = 3  # a field's highlighted passages at most (the title: whole)
+# a document's value that sorts, bounds and has stats → its column; `title_terms`, the title's
+# folded words, sorts as the remote engines' `title_sort`
+COLUMNS = {"date": "sort_date", "start_date": "sort_start_date", "budget": "sort_budget",
+           "title": "title_terms"}
 # What a query word's match is worth, as in `search.engines.dsl`: each matching word first,
 # then how it matched (as typed with its diacritics, folded or stemmed, with a typo) and
 # whether in the title.
@@ -307,29 +319,99 @@ def facet_values(document: dict[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
+@dataclass(frozen=True)
+class Marking:
+    """The terms to mark in a document's text, analysed in the document's language."""
+
+    forms: set[str]
+    language: str
+
+    def words(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+        return (word for word in WORD.finditer(text, start, len(text) if end is None else end)
+                if analysed(word.group(), self.language) & self.forms)
+
+    def marked(self, text: str, start: int, end: int) -> str:
+        """The text from start to end, HTML-escaped, the matched words in <mark>."""
+        parts, position = [], start
+        for word in self.words(text, start, end):
+            parts += [escape(text[position:word.start()]),
+                      f"<mark>{escape(word.group())}</mark>"]
+            position = word.end()
+        return "".join([*parts, escape(text[position:end])]).strip()
+
+
+def passage(text: str, first: re.Match) -> tuple[int, int]:
+    """Where the passage around a matched word starts and ends (at spaces)."""
+    start = max(0, first.start() - SNIPPET_LENGTH // 3)
+    if start and (space := text.find(" ", start, first.start())) >= 0:
+        start = space + 1
+    end = start + SNIPPET_LENGTH
+    if end < len(text):
+        end = max(text.rfind(" ", first.end(), end), first.end())
+    return start, min(end, len(text))
+
+
 def highlight(document: dict[str, Any], forms: set[str]) -> str:
     """The first matching passage of summary, body or title, matched words in <mark>."""
-    language = document.get("language") or "lt"
+    marking = Marking(forms, document.get("language") or "lt")
+    for field_name in EXCERPT_FIELDS:
+        text = document.get(field_name) or ""
+        first = next(marking.words(text), None)
+        if first is not None:
+            return marking.marked(text, *passage(text, first))
+    return escape(document.get("title") or "")
+
+
+def highlights(document: dict[str, Any], forms: set[str]) -> list[Highlight]:
+    """Per field with a match: the whole title, or up to FRAGMENTS passages of the summary
+    and body, matched words in <mark>."""
+    marking = Marking(forms, document.get("language") or "lt")
+    found = []
     for field_name in HIGHLIGHT_FIELDS:
         text = document.get(field_name) or ""
-        first = next((word for word in WORD.finditer(text)
-                      if analysed(word.group(), language) & forms), None)
-        if first is None:
-            continue
-        start = max(0, first.start() - SNIPPET_LENGTH // 3)
-        if start and (space := text.find(" ", start, first.start())) >= 0:
-            start = space + 1
-        end = start + SNIPPET_LENGTH
-        if end < len(text):
-            end = max(text.rfind(" ", first.end(), end), first.end())
-        parts, position = [], start
-        for word in WORD.finditer(text, start, end):
-            if analysed(word.group(), language) & forms:
-                parts += [escape(text[position:word.start()]),
-                          f"<mark>{escape(word.group())}</mark>"]
-                position = word.end()
-        return "".join([*parts, escape(text[position:end])]).strip()
-    return escape(document.get("title") or "")
+        fragments: list[str] = []
+        position = 0
+        while len(fragments) < FRAGMENTS and (first := next(marking.words(text, position),
+                                                            None)):
+            start, end = (0, len(text)) if field_name == "title" else passage(text, first)
+            fragments.append(marking.marked(text, start, end))
+            position = end
+        if fragments:
+            found.append(Highlight(field_name, fragments))
+    return found
+
+
+def within(ranges: dict[str, Bounds]) -> list[Q]:
+    """The documents whose values are within the ranges (documents without one are not)."""
+    conditions = []
+    for name, bounds in ranges.items():
+        ends = {"gte": bounds.low, "lte": bounds.high}
+        conditions.append(Q(**{f"{COLUMNS[name]}__{end}": value for end, value in ends.items()
+                               if value is not None}))
+    return conditions
+
+
+def sortable(column: str) -> Combinable:
+    """A column as it sorts: text by code point (UTF-8 bytes), as the remote engines' keywords."""
+    if column == "title_terms" and connection.vendor == "postgresql":
+        return Collate(F(column), "C")
+    return F(column)
+
+
+def stored_value(value: Any) -> Any:
+    """A column's value as JSON holds it (and a sort key of `next_after`)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def after(key: list[Any], field_name: str, descending: bool) -> Q:
+    """The documents after the sort key `[value, page id]`, those without a value last."""
+    value, page_id = key
+    if value is None:
+        return Q(sort_key__isnull=True, page_id__gt=page_id)
+    if field_name in ("date", "start_date"):
+        value = date.fromisoformat(value)
+    beyond = Q(sort_key__lt=value) if descending else Q(sort_key__gt=value)
+    return beyond | Q(sort_key=value, page_id__gt=page_id) | Q(sort_key__isnull=True)
 
 
 @cache
@@ -433,10 +515,12 @@ class DatabaseEngine(SearchEngine):
         if analysed.words:
             docs = docs.filter(analysed.matching())
         selected = {key: Q(id__in=having(key, values)) for key, values in query.filters.items()}
-        hits = docs.filter(*selected.values())
-        return SearchResponse(hits.count(), query.page, query.page_size,
-                              self._page(hits, query, analysed),
-                              self._facets(docs, selected, query))
+        hits = docs.filter(*selected.values(), *within(query.ranges))
+        page, next_after = self._page(hits, query, analysed)
+        count, stats = self._count_and_stats(docs.filter(*selected.values()), query)
+        return SearchResponse(count, query.page, query.page_size, page,
+                              self._facets(docs.filter(*within(query.ranges)), selected, query),
+                              stats=stats, next_after=next_after)
 
     @staticmethod
     def _find_typos(docs: QuerySet, analysed: AnalysedQuery) -> None:
@@ -452,24 +536,38 @@ class DatabaseEngine(SearchEngine):
         for part in parts:
             part.typos = {term for term in vocabulary if one_edit(part.typed, term)}
 
-    def _page(self, hits: QuerySet, query: SearchQuery, analysed: AnalysedQuery) -> list[Hit]:
-        end = query.offset + query.page_size
+    def _page(self, hits: QuerySet, query: SearchQuery,
+              analysed: AnalysedQuery) -> tuple[list[Hit], list[Any] | None]:
+        """The page's hits, and the sort key of its last one when more follow: ranked in
+        Python by relevance `[-score, undated, -day, page id]`, else `[value, page id]` in SQL.
+        One more row than shown tells whether more follow."""
+        start = 0 if query.after else query.offset
+        end = start + query.page_size + 1
         scores: dict[int, float] = {}
         if analysed.words and query.sort == "relevance":
             ranked = []
             for pk, terms, title, day, page_id in hits.values_list(
                     "pk", "terms", "title_terms", "sort_date", "page_id"):
                 scores[pk] = analysed.score(terms, title.split())
-                ranked.append((-scores[pk], day is None, -(day or date.min).toordinal(),
-                               page_id, pk))
-            ids = [row[-1] for row in sorted(ranked)[query.offset:end]]
-            by_id = StoredDocument.objects.in_bulk(ids)
-            page = [by_id[pk] for pk in ids]
+                ranked.append(([-scores[pk], day is None, -(day or date.min).toordinal(),
+                                page_id], pk))
+            ranked = sorted(row for row in ranked if not query.after or row[0] > query.after)
+            keys = {pk: key for key, pk in ranked[start:end]}
+            by_id = StoredDocument.objects.in_bulk(list(keys))
+            rows = [by_id[pk] for pk in keys]
         else:
-            page = list(hits.order_by(F(ORDERS[query.sort]).desc(nulls_last=True),
-                                      "page_id")[query.offset:end])
-        return [self._hit(row, analysed.highlighted(row.terms), scores.get(row.pk))
-                for row in page]
+            order = query.order
+            value = F("sort_key")
+            rows = hits.annotate(sort_key=sortable(COLUMNS[order.field]))
+            if query.after:
+                rows = rows.filter(after(query.after, order.field, order.descending))
+            rows = list(rows.order_by(value.desc(nulls_last=True) if order.descending
+                                      else value.asc(nulls_last=True), "page_id")[start:end])
+            keys = {row.pk: [stored_value(row.sort_key), row.page_id] for row in rows}
+        shown = rows[:query.page_size]
+        return ([self._hit(row, analysed.highlighted(row.terms), scores.get(row.pk))
+                 for row in shown],
+                keys[shown[-1].pk] if len(rows) > len(shown) else None)
 
     @staticmethod
     def _hit(row: StoredDocument, forms: set[str], score: float | None) -> Hit:
@@ -480,7 +578,23 @@ class DatabaseEngine(SearchEngine):
                    date=document.get("date"), summary=document.get("summary") or "",
                    highlight=highlight(document, forms) if forms
                    else document.get("summary") or "",
-                   score=score, **card_facts(document))
+                   score=score, highlights=highlights(document, forms) if forms else [],
+                   **card_facts(document))
+
+    @staticmethod
+    def _count_and_stats(docs: QuerySet, query: SearchQuery) -> tuple[int, dict[str, Stat]]:
+        """In one query over the documents matching all but the ranges: the number within
+        them, and each field's least and greatest value within all ranges but its own."""
+
+        def in_ranges(name: str | None) -> Q | None:
+            return Q(*conditions) if (conditions := within(query.ranges_except(name))) else None
+
+        found = docs.aggregate(count=Count("pk", filter=in_ranges(None)), **{
+            f"{name}_{end}": function(COLUMNS[name], filter=in_ranges(name))
+            for name in STAT_FIELDS for end, function in (("min", Min), ("max", Max))})
+        return found["count"], {name: Stat(stored_value(found[f"{name}_min"]),
+                                           stored_value(found[f"{name}_max"]))
+                                for name in STAT_FIELDS}
 
     @staticmethod
     def _facets(docs: QuerySet, selected: dict[str, Q],

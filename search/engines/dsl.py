@@ -8,7 +8,13 @@ from search.analysis import OVERRIDDEN, fold, tokens
 from search.documents import expiry_text
 from search.facets import FACETS
 from search.lithuanian import TYPO_PREFIX_LENGTH, expanded, forgives_typo, query_words
-from search.query import CARD_FIELDS, SearchQuery
+from search.query import (
+    CARD_FIELDS,
+    HIGHLIGHT_FIELDS,
+    STAT_FIELDS,
+    Bounds,
+    SearchQuery,
+)
 from search.synonyms import Unit
 from search.synonyms import units as synonym_units
 
@@ -18,13 +24,9 @@ TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
 # its diacritics (or an English stem), folded or stemmed, or with a typo (no title boost).
 WORD_MATCH = 1000.0
 EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
-HIGHLIGHT_FIELDS = ["title", "summary", "body"]
-SORTS = {
-    "relevance": [{"_score": "desc"}, {"date": {"order": "desc", "missing": "_last"}}],
-    "newest": [{"date": {"order": "desc", "missing": "_last"}}],
-    "start_date": [{"start_date": {"order": "desc", "missing": "_last"}}],
-    "budget": [{"budget": {"order": "desc", "missing": "_last"}}],
-}
+SORT_FIELDS = {"date": "date", "start_date": "start_date", "budget": "budget",
+               "title": "title_sort"}
+FRAGMENTS = 3  # a field's highlighted passages at most, the best first (the title: whole)
 FACET_BUCKETS = 1000  # larger than any vocabulary: no value is ever cut off
 
 
@@ -82,7 +84,7 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                 "id": {"type": "long"},
                 "translation_key": keyword, "site": keyword,
                 "url": {"type": "keyword", "index": False},
-                "title": _text(autocomplete=True),
+                "title": _text(autocomplete=True), "title_sort": keyword,
                 "summary": _text(), "body": _text(), "labels": _text(),
                 "codes": {"type": "text", "analyzer": "folded"},
                 "date": {"type": "date"}, "start_date": {"type": "date"},
@@ -95,8 +97,36 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
     }
 
 
+def sortable_title(title: str) -> str:
+    """The title as it sorts: its folded words, as the database engine's `title_terms`."""
+    return " ".join(fold(word) for word in tokens(title))
+
+
 def _facet_filter(key: str, values: list[str]) -> dict[str, Any]:
     return {"terms": {key: values}}
+
+
+def _range_filter(name: str, bounds: Bounds) -> dict[str, Any]:
+    ends = {"gte": bounds.low, "lte": bounds.high}
+    return {"range": {name: {end: str(value) if name == "date" else value
+                             for end, value in ends.items() if value is not None}}}
+
+
+def _sort(query: SearchQuery) -> list[dict[str, Any]]:
+    """By the query's order, documents without its value last, then by id: each result has
+    a distinct sort key (what `search_after` continues from)."""
+    order = query.order
+    by_value = {"order": "desc" if order.descending else "asc", "missing": "_last",
+                **({"unmapped_type": "keyword"} if order.field == "title" else {})}
+    relevance = [{"_score": "desc"}] if query.sort == "relevance" else []
+    return [*relevance, {SORT_FIELDS[order.field]: by_value}, {"id": "asc"}]
+
+
+def _stat(name: str, filters: list[dict[str, Any]]) -> dict[str, Any]:
+    extra = {} if name == "budget" else {"format": "yyyy-MM-dd"}
+    return {"filter": {"bool": {"filter": filters}},
+            "aggs": {"min": {"min": {"field": name, **extra}},
+                     "max": {"max": {"field": name, **extra}}}}
 
 
 def _match(word: str, fields: list[str], boost: float, **options: Any) -> dict[str, Any]:
@@ -215,34 +245,44 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
     if query.municipality:
         scope.append({"term": {"municipality": query.municipality}})
     selected = {key: _facet_filter(key, values) for key, values in query.filters.items()}
+
+    def ranges_except(name: str | None) -> list[dict[str, Any]]:
+        return [_range_filter(key, bounds) for key, bounds in query.ranges_except(name).items()]
+
     aggregations = {
         facet.key: {
-            "filter": {"bool": {"filter": [clause for key, clause in selected.items()
-                                           if key != facet.key]}},
+            "filter": {"bool": {"filter": [*(clause for key, clause in selected.items()
+                                             if key != facet.key), *ranges_except(None)]}},
             "aggs": {"values": {"terms": {"field": facet.field, "size": FACET_BUCKETS}}},
         }
         for facet in FACETS
-    }
+    } | {f"stats_{name}": _stat(name, [*selected.values(), *ranges_except(name)])
+         for name in STAT_FIELDS}
     body: dict[str, Any] = {
         "query": {"bool": {"must": [_text_query(query.text, query.language)
                                     or {"match_all": {}}],
                            "should": _joining_words(query.text, query.language),
                            "filter": scope}},
-        "post_filter": {"bool": {"filter": list(selected.values())}},
+        "post_filter": {"bool": {"filter": [*selected.values(), *ranges_except(None)]}},
         "aggs": aggregations,
-        "sort": [*SORTS[query.sort], {"id": "asc"}],
-        "from": query.offset,
-        "size": query.page_size,
+        "sort": _sort(query),
+        # after a sort key, one more than shown tells whether a next page exists
+        "from": 0 if query.after else query.offset,
+        "size": query.page_size + 1 if query.after else query.page_size,
         "track_total_hits": True,
         "_source": ["id", "content_type", "title", "url", "language", "municipality", "date",
                     "summary", *CARD_FIELDS],
     }
+    if query.after:
+        body["search_after"] = query.after
     if query.text:
         body["highlight"] = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"],
-                             "encoder": "html", "number_of_fragments": 1,
-                             "fragment_size": 200,
+                             "encoder": "html", "number_of_fragments": FRAGMENTS,
+                             "order": "score", "fragment_size": 200,
                              "highlight_query": _highlight_query(query.text, query.language),
-                             "fields": {f"{name}{suffix}": {} for name in HIGHLIGHT_FIELDS
+                             "fields": {f"{name}{suffix}": {"number_of_fragments": 0}
+                                        if name == "title" else {}
+                                        for name in HIGHLIGHT_FIELDS
                                         for suffix in ("", ".lt")}}
     return body
 

@@ -19,7 +19,17 @@ from search.engines.base import (
     fingerprint,
 )
 from search.facets import FACETS
-from search.query import Hit, SearchQuery, SearchResponse, card_facts, facet_listing
+from search.query import (
+    HIGHLIGHT_FIELDS,
+    STAT_FIELDS,
+    Highlight,
+    Hit,
+    SearchQuery,
+    SearchResponse,
+    Stat,
+    card_facts,
+    facet_listing,
+)
 
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
@@ -135,7 +145,9 @@ class RemoteEngine(SearchEngine):
                 if action.document is None:
                     yield {**operation, "_op_type": "delete"}
                 else:
-                    yield {**operation, "_op_type": "index", "_source": action.document}
+                    yield {**operation, "_op_type": "index", "_source": {
+                        **action.document,
+                        "title_sort": dsl.sortable_title(action.document.get("title") or "")}}
 
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
         """Write through the aliases, never to an index name that may be gone: a write to a
@@ -165,10 +177,16 @@ class RemoteEngine(SearchEngine):
 
     def search(self, query: SearchQuery) -> SearchResponse:
         response = self.client.search(index=self.alias, body=dsl.search_body(query))
-        hits = [self._hit(hit, bool(query.text)) for hit in response["hits"]["hits"]]
-        return SearchResponse(response["hits"]["total"]["value"], query.page, query.page_size,
-                              hits, facet_listing(self._counts(response["aggregations"]),
-                                            query.filters, query.language))
+        found, count = response["hits"]["hits"], response["hits"]["total"]["value"]
+        more = (len(found) > query.page_size if query.after
+                else query.offset + len(found) < count)
+        found = found[:query.page_size]
+        return SearchResponse(count, query.page, query.page_size,
+                              [self._hit(hit, bool(query.text)) for hit in found],
+                              facet_listing(self._counts(response["aggregations"]),
+                                            query.filters, query.language),
+                              stats=self._stats(response["aggregations"]),
+                              next_after=found[-1]["sort"] if more else None)
 
     @staticmethod
     def _hit(hit: dict, has_words: bool) -> Hit:
@@ -180,7 +198,31 @@ class RemoteEngine(SearchEngine):
                    municipality=source.get("municipality", []), date=source.get("date"),
                    summary=summary,
                    highlight=(snippet or source["title"]) if has_words else summary,
-                   score=hit.get("_score"), **card_facts(source))
+                   score=hit.get("_score"), highlights=RemoteEngine._highlights(highlight),
+                   **card_facts(source))
+
+    @staticmethod
+    def _highlights(highlight: dict[str, list[str]]) -> list[Highlight]:
+        """Per field, the passages of whichever of its analyses (folded, stemmed) marked the
+        most words."""
+        found = []
+        for name in HIGHLIGHT_FIELDS:
+            analyses = [fragments for field, fragments in highlight.items()
+                        if field.split(".")[0] == name]
+            if analyses:
+                found.append(Highlight(name, max(
+                    analyses, key=lambda fragments: sum(part.count("<mark>")
+                                                        for part in fragments))))
+        return found
+
+    @staticmethod
+    def _stats(aggregations: dict) -> dict[str, Stat]:
+        def value(bound: dict) -> float | str | None:
+            return bound.get("value_as_string", bound["value"]) if bound["value"] is not None \
+                else None
+
+        return {name: Stat(value(aggregations[f"stats_{name}"]["min"]),
+                           value(aggregations[f"stats_{name}"]["max"])) for name in STAT_FIELDS}
 
     @staticmethod
     def _counts(aggregations: dict) -> dict[str, dict[str, int]]:

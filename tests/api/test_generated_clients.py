@@ -90,7 +90,7 @@ def client(generated, api):
 def test_generated_python_client_models_are_shared_not_copied(generated):
     models = Path(generated.__file__).parent / "models"
     names = {path.stem for path in models.glob("*.py")}
-    assert {"language", "content_type", "project_status", "search_sort", "list_sort"} <= names
+    assert {"language", "content_type", "project_status", "sort", "highlight_field"} <= names
     assert not [name for name in names if name.endswith("_type_0") and "problem" not in name]
     assert not [name for name in names if name.endswith(("_lang", "_format", "_params"))]
 

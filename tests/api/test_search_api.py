@@ -17,11 +17,12 @@ SENIORS, DISABLED = "senyvo-amziaus-asmenys", "asmenys-su-negalia"
 @on_each_engine
 def test_response_has_the_documented_shape(api):
     body = get_json(api, "/api/v1/search/?q=paslaugos")
-    assert set(body) == {"count", "page", "page_size", "results", "facets", "facet_info"}
+    assert set(body) == {"count", "page", "page_size", "total_pages", "next_cursor",
+                         "results", "facets", "facet_info", "stats"}
     assert body["count"] > len(body["results"]) > 0
     result = body["results"][0]
     assert set(result) == {"id", "type", "title", "url", "path", "detail_url", "locale",
-                           "municipality", "date", "summary", "highlight"}
+                           "municipality", "date", "summary", "highlight", "highlights"}
     assert set(body["facets"]) == {facet.key for facet in FACETS}
     value = body["facets"]["target_group"][0]
     assert set(value) == {"value", "label", "count", "selected", "parent"}

@@ -21,6 +21,7 @@ from cms.api.openapi import API_NAMESPACE, api_enum
 from cms.api.params import MAX_ID
 from cms.api.registry import Context, resource_for
 from pages.kinds import CONTENT_KINDS
+from pages.listing import SORT_ORDERS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
 
@@ -52,9 +53,14 @@ def rich_text(html: str) -> str:
 RichText = Annotated[str, BeforeValidator(rich_text)]  # stored rich text, written out as HTML
 COLLECTION = "collection"  # the content type of collections, which are not a content kind
 Language = api_enum("Language", ["lt", "en"])
-# A list's order: by title either way, or by the resource's date, newest (as search's "newest")
-# or oldest first.
-ListSort = api_enum("ListSort", ["title", "-title", "newest", "oldest"])
+# The order of search results and lists (`pages.listing.SORT_ORDERS`)
+Sort = api_enum("Sort", SORT_ORDERS)
+SORT_DESCRIPTION = (
+    "`relevance`: best match first (without `q`, and in a list: newest first); `newest`, "
+    "`oldest`: by the date (a list: its type's date); `title`: A to Z; `start_date`: latest "
+    "start first; `budget`: largest first. A \"-\" in front reverses a sort: `-title` Z to A, "
+    "`-start_date` earliest first, `-budget` smallest first. Pages without the value come "
+    "last either way; `start_date` and `budget` sort lists of projects only.")
 ContentType = api_enum("ContentType", [*CONTENT_KINDS, COLLECTION])
 
 
@@ -248,7 +254,7 @@ class PageFilters(AnswerLanguage):
     date_to: IsoDate | None = Field(None, description="To date (YYYY-MM-DD)")
     updated_since: IsoDateTime | None = Field(None, description="Published or updated since "
                                                                 "(ISO 8601)")
-    sort: ListSort = "title"
+    sort: Sort = Field("title", description=SORT_DESCRIPTION)
     translation_of: int | None = Field(None, ge=1, le=MAX_ID,
                                        description="Only the translations of this page (id)")
 

@@ -9,8 +9,9 @@ from cms.api.registry import Context, PageResource, register
 from cms.api.resources.base import COLLECTION, PageFilters, PageOut, RichText, Translated
 from cms.api.search_schemas import SearchOut
 from cms.searching import known_filters, run, search_query
+from pages.listing import SORTS
 from pages.models import CollectionPage
-from search.query import MAX_PAGE_SIZE, SORTS, SearchQuery, SearchResponse
+from search.query import MAX_PAGE_SIZE, SearchQuery, SearchResponse
 
 
 class CollectionFilters(PageFilters):

@@ -3,6 +3,8 @@
 from datetime import date
 from typing import Any
 
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from ninja import Field, Schema
 
 from cms.api import jsonld
@@ -131,6 +133,8 @@ register(kind_resource(
                   "service_type": TermFilter(ServiceType, "service_types__slug"),
                   "fund": TermFilter(Fund, "funds__slug")},
     field_filters={"status": "status"},
+    # the budget the search sorts by (`search.documents`): the total value, else the EU amount
+    sort_values={"start_date": F("start_date"), "budget": Coalesce("budget_total", "eu_amount")},
     select_related=("locale", "measure", "lead_beneficiary"),
     prefetch_related=("municipalities", "target_groups", "service_types", "funds"),
 ))

@@ -55,7 +55,9 @@ def page_router(resource: PageResource) -> Router:
                 openapi_extra={"responses": problem_responses(400, 404)},
                 summary=f"List the published {resource.key}")
     @paginate(PageNumbers)
-    def list_pages(request: HttpRequest, filters: Query[filters_schema]):  # type: ignore
+    def list_pages(request: HttpRequest, response: HttpResponse,
+                   filters: Query[filters_schema]):  # type: ignore
+        """`PageNumbers` sets the `Link` header on `response`."""
         require_known(request, filters_schema, PageNumbers.Input)
         return filtered(resource, filters)
 

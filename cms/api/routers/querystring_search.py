@@ -32,10 +32,10 @@ from cms.api.routers.search import mark_index_freshness
 from cms.api.search_schemas import detail_url
 from cms.searching import MAX_RESULT_WINDOW, refuse_nul, search_query
 from pages.kinds import CONTENT_KINDS
-from pages.listing import parsed_whole_number
+from pages.listing import SORTS, parsed_whole_number
 from search.engines import get_engine
 from search.facets import FACETS, LANGUAGES
-from search.query import MAX_PAGE_SIZE, SORTS, Hit, SearchQuery
+from search.query import MAX_PAGE_SIZE, Hit, SearchQuery
 
 router = Router(tags=["search"])
 ERRORS = {400: Problem, 404: Problem}

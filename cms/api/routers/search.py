@@ -5,16 +5,18 @@ from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
 
 from cms.api.caching import mark_modified
+from cms.api.pagination import link_header, total_pages
 from cms.api.params import require_known, require_terms
 from cms.api.problems import Problem, problem_responses
 from cms.api.search_schemas import (
+    CursorPage,
     SearchOut,
     SearchParams,
     Suggestion,
     SuggestParams,
     query_of,
 )
-from cms.searching import run
+from cms.searching import MAX_RESULT_WINDOW, next_cursor, run
 from pages.models import Municipality
 from search.engines import get_engine
 from search.outbox import latest_change
@@ -41,13 +43,22 @@ def search(request: HttpRequest, response: HttpResponse,
     `?target_group=senyvo-amziaus-asmenys&target_group=asmenys-su-negalia&municipality=alytus`.
     Facet counts are disjunctive: a facet's counts ignore its own selected values.
     `facet_info` says how to show each facet, in order; labels are in `lang`, else in the best
-    match of Accept-Language."""
+    match of Accept-Language.
+
+    `budget_min`, `budget_max` (EUR) and `date_from`, `date_to` bound the results (inclusive);
+    `stats` gives each bounded value's least and greatest over the matches. Page numbers reach
+    the first 10,000 results (`page` × `page_size`); `next_cursor` pages through all of them
+    (`cursor`). The `Link` header links the first, previous, next and last pages."""
     require_known(request, SearchParams)
     if params.lang is None:
         patch_vary_headers(response, ["Accept-Language"])
-    found = run(query_of(params))
+    query = query_of(params)
+    found = run(query)
+    answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found))
+    response["Link"] = link_header(request, query.page, total_pages(found.count, query.page_size),
+                                   MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
     mark_index_freshness(request)
-    return found
+    return answer
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
