@@ -123,7 +123,7 @@ CORS_URLS_REGEX = r"^/api/v1/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "if-none-match",
                       "if-modified-since"]
-CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "link"]
 CORS_PREFLIGHT_MAX_AGE = 3600
 
 ROOT_URLCONF = "config.urls"
