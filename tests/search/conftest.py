@@ -43,13 +43,18 @@ def engine_fixture(kinds: list[str]):
 engine = engine_fixture(ENGINES)
 
 
-@pytest.fixture
-def loaded(engine):
-    """The engine holding the shared test documents, refreshed."""
-    results = engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
+def holding(engine, documents: list[dict]):
+    """The engine, holding these documents (version 1), refreshed."""
+    results = engine.bulk([IndexAction(doc["id"], 1, doc) for doc in documents])
     assert not [result for result in results if result.error]
     engine.refresh()
     return engine
+
+
+@pytest.fixture
+def loaded(engine):
+    """The engine holding the shared test documents, refreshed."""
+    return holding(engine, DOCUMENTS)
 
 
 analysing_engine = engine_fixture(ANALYSING_ENGINES)

@@ -3,8 +3,8 @@ with the Lithuanian analysis (the expansion is `search/lithuanian.py`)."""
 
 import pytest
 
-from search.engines.base import IndexAction
 from search.query import SearchQuery
+from tests.search.conftest import holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -16,10 +16,7 @@ DOCUMENTS = [
 
 @pytest.fixture
 def loaded(analysing_engine):
-    results = analysing_engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    analysing_engine.refresh()
-    return analysing_engine
+    return holding(analysing_engine, DOCUMENTS)
 
 
 def found(engine, text: str) -> set[int]:

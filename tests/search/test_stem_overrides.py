@@ -4,8 +4,8 @@ filter join the forms Snowball splits, typed with or without diacritics."""
 
 import pytest
 
-from search.engines.base import IndexAction
 from search.query import SearchQuery
+from tests.search.conftest import holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -18,10 +18,7 @@ DOCUMENTS = [
 
 @pytest.fixture
 def loaded(analysing_engine):
-    results = analysing_engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    analysing_engine.refresh()
-    return analysing_engine
+    return holding(analysing_engine, DOCUMENTS)
 
 
 def found(engine, text: str) -> set[int]:

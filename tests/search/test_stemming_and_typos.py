@@ -16,8 +16,8 @@ other pages.
 
 import pytest
 
-from search.engines.base import IndexAction
 from search.query import SearchQuery
+from tests.search.conftest import holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -36,10 +36,7 @@ DOCUMENTS = [
 
 @pytest.fixture
 def loaded(analysing_engine):
-    results = analysing_engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    analysing_engine.refresh()
-    return analysing_engine
+    return holding(analysing_engine, DOCUMENTS)
 
 
 def found(engine, text: str, language: str = "lt") -> set[int]:

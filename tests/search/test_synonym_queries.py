@@ -5,9 +5,9 @@ words; a set that an administrator adds applies to the next search."""
 import pytest
 from django.urls import reverse
 
-from search.engines.base import IndexAction
 from search.query import SearchQuery
 from tests.editorial import logged_in, national_admin
+from tests.search.conftest import holding
 from tests.search.documents import document
 
 ELDERLY_PAGE, DISABILITY_PAGE, STREET_PAGE, UNIVERSITY_PAGE = 41, 42, 43, 44
@@ -27,10 +27,7 @@ DOCUMENTS = [
 
 @pytest.fixture
 def loaded(analysing_engine):
-    results = analysing_engine.bulk([IndexAction(doc["id"], 1, doc) for doc in DOCUMENTS])
-    assert not [result for result in results if result.error]
-    analysing_engine.refresh()
-    return analysing_engine
+    return holding(analysing_engine, DOCUMENTS)
 
 
 def ranked(engine, text: str, language: str = "lt") -> list[int]:
