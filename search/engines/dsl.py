@@ -80,6 +80,8 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                      "analysis": analysis(full_analysis)},
         "mappings": {
             "dynamic": False,
+            # the sort key is the engine's own: indexed, never part of the served document
+            "_source": {"excludes": ["title_sort"]},
             "properties": {
                 "id": {"type": "long"},
                 "translation_key": keyword, "site": keyword,

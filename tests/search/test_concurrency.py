@@ -119,11 +119,11 @@ def test_concurrent_drains_write_every_row_once(engine, monkeypatch):
     outbox.record_changes(range(NO_PAGE, NO_PAGE + 40))
     building, barrier, build = {}, threading.Barrier(2), pipeline.actions_for
 
-    def both_building(versions: dict[int, int]) -> list[IndexAction]:
+    def both_building(versions: dict[int, int], *args) -> list[IndexAction]:
         if threading.get_ident() not in building:  # each drain's first batch waits for the other
             building[threading.get_ident()] = set(versions)
             barrier.wait(timeout=10)
-        return build(versions)
+        return build(versions, *args)
 
     monkeypatch.setattr(pipeline, "actions_for", both_building)
     reports = concurrently(lambda: pipeline.drain(limit=20), lambda: pipeline.drain(limit=20),
@@ -201,9 +201,9 @@ def delete_live_index(engine) -> str:
 def test_index_deleted_behind_the_alias_is_never_acknowledged(engine, pages, monkeypatch):
     build, deleted = pipeline.actions_for, []
 
-    def deleting_the_index(versions: dict[int, int]) -> list[IndexAction]:
+    def deleting_the_index(versions: dict[int, int], *args) -> list[IndexAction]:
         deleted.append(delete_live_index(engine))
-        return build(versions)
+        return build(versions, *args)
 
     monkeypatch.setattr(pipeline, "actions_for", deleting_the_index)
     report = pipeline.drain()
