@@ -33,17 +33,22 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# Everything, as CI runs it: the whole suite on PostgreSQL with Redis and the engines up, then
-# everything the embedded default uses (SQLite and the database engine) again on SQLite, except
-# what runs on databases of its own (the demo as `make demo` starts it, a second project).
-# A test running for 15 minutes prints where every thread stands.
+# Everything, as CI runs it: the whole suite on PostgreSQL with Redis and the engines up, one
+# test process per core (each with its own database, index aliases, queues and cache keys), and
+# the tests that stop a shared service alone after them; then everything the embedded default
+# uses (SQLite and the database engine) again on SQLite, except what runs on databases of its
+# own (the demo as `make demo` starts it, a second project). A test running for 15 minutes
+# prints where every thread stands; the slowest tests are listed at the end.
+PYTEST := $(BIN)/pytest -o faulthandler_timeout=900 --durations=15
+PARALLEL := -n auto --maxprocesses=4
 EMBEDDED := -m "not engine and not services and not standalone"
 test: lint
 	scripts/install-browser.sh
 	scripts/install-node-tools.sh
 	mkdir -p .cache && scripts/services.sh up > .cache/services.env
-	. ./.cache/services.env && $(BIN)/pytest -o faulthandler_timeout=900
-	. ./.cache/services.env && DATABASE_URL= $(BIN)/pytest -o faulthandler_timeout=900 $(EMBEDDED)
+	. ./.cache/services.env && $(PYTEST) $(PARALLEL) -m "not disruptive"
+	. ./.cache/services.env && $(PYTEST) -m disruptive
+	. ./.cache/services.env && DATABASE_URL= $(PYTEST) $(PARALLEL) $(EMBEDDED)
 
 # The inner loop: no services, SQLite and the database engine, no browser, fewer random
 # examples, on every core.

@@ -27,3 +27,6 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
 # it neither scans nor warns about STATIC_ROOT each time a test client loads the middleware.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Parallel test processes (pytest-xdist) share Redis and the cache directory, and the worker
+# processes a test starts inherit its environment: one key prefix per test process.
+CACHES["shared"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405

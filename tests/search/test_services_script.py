@@ -8,6 +8,7 @@ import redis
 
 from tests.search.worker_processes import ROOT
 
+pytestmark = pytest.mark.disruptive
 PIDFILE = ROOT / ".services" / "redis.pid"
 
 

@@ -78,6 +78,7 @@ def test_publish_is_found_through_a_real_worker(run_import, worker, engine):
     poll(lambda: not OutboxEntry.objects.filter(pending=True).exists())
 
 
+@pytest.mark.disruptive
 @pytest.mark.parametrize("engine", ["opensearch"], indirect=True)
 def test_redis_down_publishing_succeeds_and_nothing_is_lost(run_import, queue, engine,
                                                             request):
@@ -148,6 +149,7 @@ def test_rebuild_runs_on_a_real_worker_and_the_panel_shows_its_progress(
     assert indexed_ids(engine) == set(searchable_page_ids())
 
 
+@pytest.mark.disruptive
 @pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
 def test_engine_stopped_during_200_publishes(run_import, engine):
     create_demo_sites()
