@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from cms.scope import site_scope
 from cms.search_texts import PLACE_FACETS, SEARCH_PATHS, search_failure, section_search_link
 from cms.search_view import results_context
-from cms.searching import query_from_params, run
+from cms.searching import query_from_params, run, searched
 from pages.kinds import kind_of_section
 from pages.listing import parsed_whole_number
 from pages.models import CollectionPage
@@ -35,11 +35,11 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
     if home is None:
         raise Http404(gettext("This site has no search in this language."))
     fixed = {"language": [language]}
-    error, status = "", 200
+    error, status, meant = "", 200, None
     try:
         query = query_from_params(request.GET, language=language, fixed=fixed,
                                   municipality=scope.municipality)
-        response = run(query)
+        response, meant = searched(request, query)
     except QueryError as problem:
         error, status = search_failure(str(problem)), 400
         query = SearchQuery(language=language, municipality=scope.municipality, filters=fixed)
@@ -50,7 +50,7 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
         "other_language": other if scope.home_in(other) else None,
         "other_search_url": SEARCH_PATHS[other], "search_url": SEARCH_PATHS[language],
         **results_context(request, query, response, hidden=("language",)
-                          + (PLACE_FACETS if scope.municipality else ())),
+                          + (PLACE_FACETS if scope.municipality else ()), did_you_mean=meant),
     }
     if not response.count:  # whom to ask for help, beside the searches to try
         context["help_contacts"] = site_contacts(home)

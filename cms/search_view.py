@@ -196,7 +196,7 @@ def pagination(params: QueryDict, query: SearchQuery, count: int) -> dict | None
 
 
 def results_context(request: HttpRequest, query: SearchQuery, response: SearchResponse,
-                    hidden: tuple[str, ...]) -> dict:
+                    hidden: tuple[str, ...], did_you_mean: str | None = None) -> dict:
     params = request.GET
     language = query.language
     chosen = chips(params, query, response, hidden)
@@ -214,6 +214,8 @@ def results_context(request: HttpRequest, query: SearchQuery, response: SearchRe
         "query": query, "count": response.count, "count_text": count_text, **texts,
         "facets": facet_views(query, response, hidden + ("language",)),
         "chips": chosen, "results": results,
+        "did_you_mean": Link(did_you_mean, url_with(params, q=[did_you_mean]))
+        if did_you_mean else None,
         "pagination": pagination(params, query, response.count),
         "sorts": sorts,
         "clear_url": "?" + urlencode({"q": query.text}) if query.text else "?",

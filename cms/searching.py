@@ -7,14 +7,17 @@ from typing import Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 
+from cms.scope import site_scope
 from pages.listing import parsed_whole_number
 from pages.models import CollectionPage, FundingMeasurePage
+from search import searched_texts
 from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
 from search.query import MAX_PAGE_SIZE, Bounds, QueryError, SearchQuery, SearchResponse
+from search.suggestions import did_you_mean
 
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
@@ -164,3 +167,22 @@ def run(query: SearchQuery) -> SearchResponse:
         raise QueryError("page", _("There is no page %(page)s: only %(count)s results.")
                           % {"page": query.page, "count": response.count})
     return response
+
+
+def only(values: list[str] | None) -> str | None:
+    return values[0] if values and len(values) == 1 else None
+
+
+def searched(request: HttpRequest, query: SearchQuery) -> tuple[SearchResponse, str | None]:
+    """`run`; on the first page of a search for words (not a cursor's), also the query the
+    resident may have meant (`search.suggestions`, over the public pages of the search's
+    municipality and language), and the search counted in the site's search statistics
+    (`search.searched_texts`)."""
+    response = run(query)
+    if not query.text or query.after is not None or query.page != 1:
+        return response, None
+    if scope := site_scope(request):
+        searched_texts.record(scope.site.pk, query.text, found=bool(response.count))
+    municipality = query.municipality or only(query.filters.get("municipality"))
+    return response, did_you_mean(get_engine(), query.text, query.language, municipality,
+                                  query.filters.get("language", []))

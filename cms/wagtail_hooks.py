@@ -1,5 +1,5 @@
 """Admin glue: the shared vocabularies and the search's synonym sets as one snippet menu group;
-search health and publishing log views; a municipality's staff's dashboard and their
+search health, publishing log and search terms views; a municipality's staff's dashboard and their
 translations of their own pages; the guards keeping site structure pages from being deleted or
 moved, and rows that unpublished drafts link to from being deleted. Search on the pages: the
 check of a collection's saved search, its live results, and each section's link to the search
@@ -24,6 +24,7 @@ from cms.audit import PublishingLogView
 from cms.dashboard import municipality_panel, own_pages_summary
 from cms.municipal_scope import reachable_pages, visible_trees
 from cms.search_page import collection_context, section_search_context
+from cms.search_terms import SearchTermsView, report_trees
 from cms.searching import check_collection_search
 from cms.structure_guard import refuse_structural_change
 from cms.translation_access import offered_buttons, translation_urls
@@ -107,6 +108,9 @@ def editorial_urls() -> list:
         path("publikavimo-zurnalas/", PublishingLogView.as_view(), name="cms_publishing_log"),
         path("publikavimo-zurnalas/rezultatai/", PublishingLogView.as_view(results_only=True),
              name="cms_publishing_log_results"),
+        path("paieskos-be-rezultatu/", SearchTermsView.as_view(), name="cms_search_terms"),
+        path("paieskos-be-rezultatu/rezultatai/", SearchTermsView.as_view(results_only=True),
+             name="cms_search_terms_results"),
     ]
 
 
@@ -120,6 +124,11 @@ class PublishingLogMenuItem(MenuItem):
         return bool(visible_trees(request.user))
 
 
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return bool(report_trees(request.user))
+
+
 @hooks.register("register_admin_menu_item")
 def search_health_menu_item() -> MenuItem:
     return SearchHealthMenuItem(_("Search health"), reverse("cms_search_health"),
@@ -130,6 +139,12 @@ def search_health_menu_item() -> MenuItem:
 def publishing_log_menu_item() -> MenuItem:
     return PublishingLogMenuItem(_("Publishing log"), reverse("cms_publishing_log"),
                                  icon_name="history", order=50)
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item() -> MenuItem:
+    return SearchTermsMenuItem(_("Search terms without results"), reverse("cms_search_terms"),
+                               icon_name="search", order=60)
 
 
 @hooks.register("before_serve_page")

@@ -96,3 +96,25 @@ class StoredFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchedText(models.Model):
+    """How often residents searched a site for a text on a day, and how often nothing was
+    found (`search.searched_texts`): first pages of searches with words only."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE,
+                             related_name="searched_texts", verbose_name=_("site"))
+    day = models.DateField(_("day"))
+    text = models.CharField(_("text"), max_length=200)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("searched text")
+        verbose_name_plural = _("searched texts")
+        constraints = [models.UniqueConstraint(fields=["site", "day", "text"],
+                                               name="unique_searched_text_per_site_day")]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.text}"

@@ -1,10 +1,12 @@
 """Celery tasks: drain the search outbox (after each commit and on the beat schedule), check the
-index against the database a slice at a time, publish scheduled pages, rebuild the index on
-request from the admin and, when a worker starts, if the index was built with another schema."""
+index against the database a slice at a time, publish scheduled pages, forget old search
+statistics, rebuild the index on request from the admin and, when a worker starts, if the index
+was built with another schema."""
 
 from celery import shared_task
 from celery.signals import worker_ready
 
+from search import searched_texts
 from search.outbox import DRAIN_TASK
 from search.pipeline import DrainReport, drain
 from search.rebuild import rebuild_if_schema_changed, run_rebuild
@@ -33,6 +35,12 @@ def publish_scheduled_pages() -> None:
     from django.core.management import call_command
 
     call_command("publish_scheduled")
+
+
+@shared_task
+def prune_searched_texts() -> int:
+    """Forget the search statistics of the days no longer kept; the rows removed."""
+    return searched_texts.prune()
 
 
 @shared_task(acks_late=False)

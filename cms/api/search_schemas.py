@@ -143,6 +143,7 @@ class CursorPage(SearchResponse):
     """A search's response with the cursor of the page after it."""
 
     next_cursor: str | None = None
+    did_you_mean: str | None = None
 
 
 class SearchOut(Schema):
@@ -157,6 +158,11 @@ class SearchOut(Schema):
     next_cursor: str | None = Field(description="Pass as `cursor` (with the same search "
                                                 "parameters, without `page`) for the next "
                                                 "page; null on the last page")
+    did_you_mean: str | None = Field(description="When words of `q` are unknown or rare in "
+                                                  "the index: `q` with each replaced by the "
+                                                  "closest frequent indexed word (without "
+                                                  "diacritics), to offer as a search; given "
+                                                  "with the first page, else null")
     results: list[ResultOut]
     stats: StatsOut
     facets: FacetsOut
@@ -174,6 +180,10 @@ class SearchOut(Schema):
     @staticmethod
     def resolve_next_cursor(response: SearchResponse) -> str | None:
         return response.next_cursor if isinstance(response, CursorPage) else None
+
+    @staticmethod
+    def resolve_did_you_mean(response: SearchResponse) -> str | None:
+        return response.did_you_mean if isinstance(response, CursorPage) else None
 
     @staticmethod
     def resolve_facet_info(response: SearchResponse) -> list[dict]:

@@ -248,6 +248,8 @@ CELERY_BEAT_SCHEDULE = {
                                 "schedule": 60.0},
     "reconcile-search-index": {"task": "workers.tasks.reconcile_index_slice",
                                "schedule": 60.0},
+    "prune-searched-texts": {"task": "workers.tasks.prune_searched_texts",
+                             "schedule": 24 * 60 * 60.0},
 }
 
 # Cache shared by web and worker processes (the admin shows the worker's rebuild progress).

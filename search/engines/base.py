@@ -76,6 +76,14 @@ class SearchEngine(ABC):
         """Titles starting with the words typed: each `{id, title, url, content_type}`."""
 
     @abstractmethod
+    def nearby_words(self, words: list[str], municipality: str | None,
+                     languages: list[str]) -> dict[str, dict[str, int]]:
+        """For each folded word: the folded words of the public documents (of `municipality`,
+        in `languages`; all when None or empty) near it (`search.suggestions.is_near`, or more:
+        `suggestions` keeps those near enough), each with the number of documents holding it;
+        the word itself among them when a document holds it."""
+
+    @abstractmethod
     def indexed_versions(self) -> dict[int, int]:
         """Page id → version of every document in the live index (for reconcile)."""
 

@@ -12,6 +12,7 @@ vocabulary of the candidate documents. Ranking and highlighting happen in Python
 import inspect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,7 @@ from search.query import (
     card_facts,
     facet_listing,
 )
+from search.suggestions import is_near, is_word
 from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
@@ -628,6 +630,23 @@ class DatabaseEngine(SearchEngine):
         rows = docs.annotate(**fields).order_by("title", "page_id").values(
             "page_id", "title", "url", "content_type")[:limit]
         return [{"id": row.pop("page_id"), **row} for row in rows]
+
+    def nearby_words(self, words: list[str], municipality: str | None,
+                     languages: list[str]) -> dict[str, dict[str, int]]:
+        """From the stored terms of the documents in scope: their folded words (the terms
+        without a stem's mark) that begin with one of the words' letters, counted once per
+        document."""
+        docs = self._visible()
+        if municipality:
+            docs = docs.filter(id__in=having("municipality", [municipality]))
+        if languages:
+            docs = docs.filter(language__in=languages)
+        letters = {word[0] for word in words}
+        held: Counter[str] = Counter()
+        for terms in docs.values_list("terms", flat=True).iterator():
+            held.update({term for term in terms.split() if term[0] in letters and is_word(term)})
+        return {word: {term: count for term, count in held.items() if is_near(word, term)}
+                for word in words}
 
     def indexed_versions(self) -> dict[int, int]:
         return dict(self._live().values_list("page_id", "version"))

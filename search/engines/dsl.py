@@ -15,6 +15,7 @@ from search.query import (
     Bounds,
     SearchQuery,
 )
+from search.suggestions import MAX_EDITS, MIN_LENGTH
 from search.synonyms import Unit
 from search.synonyms import units as synonym_units
 
@@ -28,6 +29,8 @@ SORT_FIELDS = {"date": "date", "start_date": "start_date", "budget": "budget",
                "title": "title_sort"}
 FRAGMENTS = 3  # a field's highlighted passages at most, the best first (the title: whole)
 FACET_BUCKETS = 1000  # larger than any vocabulary: no value is ever cut off
+NEIGHBOURS = 20  # the indexed words near a typed word that the term suggester gives at most
+ANY_FREQUENCY = 1_000_000  # a typed word's documents above which it gets no neighbours: none
 
 
 def analysis(full: bool) -> dict[str, Any]:
@@ -80,13 +83,14 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                      "analysis": analysis(full_analysis)},
         "mappings": {
             "dynamic": False,
-            # the sort key is the engine's own: indexed, never part of the served document
-            "_source": {"excludes": ["title_sort"]},
+            # the sort key and the words (`search.suggestions.document_words`) are the
+            # engine's own: indexed, never part of the served document
+            "_source": {"excludes": ["title_sort", "words"]},
             "properties": {
                 "id": {"type": "long"},
                 "translation_key": keyword, "site": keyword,
                 "url": {"type": "keyword", "index": False},
-                "title": _text(autocomplete=True), "title_sort": keyword,
+                "title": _text(autocomplete=True), "title_sort": keyword, "words": keyword,
                 "summary": _text(), "body": _text(), "labels": _text(),
                 "codes": {"type": "text", "analyzer": "folded"},
                 "date": {"type": "date"}, "start_date": {"type": "date"},
@@ -299,3 +303,33 @@ def suggest_body(prefix: str, language: str, municipality: str | None, limit: in
     return {"query": {"bool": {"must": [match], "filter": filters}}, "size": limit,
             "sort": [{"_score": "desc"}, {"id": "asc"}],
             "_source": ["id", "title", "url", "content_type"]}
+
+
+def _word_scope(municipality: str | None, languages: list[str]) -> list[dict[str, Any]]:
+    scope = [not_expired()]
+    if municipality:
+        scope.append({"term": {"municipality": municipality}})
+    if languages:
+        scope.append({"terms": {"language": languages}})
+    return scope
+
+
+def neighbours_body(words: list[str]) -> dict[str, Any]:
+    """A term suggester per folded word (named by its position) over the documents' `words`:
+    the indexed words near it, whatever their documents (deleted ones too, until merged), to be
+    counted by `word_counts_body`."""
+    return {"size": 0, "suggest": {
+        str(position): {"text": word, "term": {
+            "field": "words", "suggest_mode": "always", "max_edits": MAX_EDITS,
+            "prefix_length": 1, "min_word_length": MIN_LENGTH, "size": NEIGHBOURS,
+            "max_term_freq": ANY_FREQUENCY}}
+        for position, word in enumerate(words)}}
+
+
+def word_counts_body(terms: list[str], municipality: str | None,
+                     languages: list[str]) -> dict[str, Any]:
+    """The number of public documents in scope holding each of the folded words."""
+    return {"size": 0, "track_total_hits": False,
+            "query": {"bool": {"filter": _word_scope(municipality, languages)}},
+            "aggs": {"words": {"terms": {"field": "words", "include": terms,
+                                         "size": len(terms)}}}}

@@ -30,6 +30,7 @@ from search.query import (
     card_facts,
     facet_listing,
 )
+from search.suggestions import document_words
 
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
@@ -147,7 +148,8 @@ class RemoteEngine(SearchEngine):
                 else:
                     yield {**operation, "_op_type": "index", "_source": {
                         **action.document,
-                        "title_sort": dsl.sortable_title(action.document.get("title") or "")}}
+                        "title_sort": dsl.sortable_title(action.document.get("title") or ""),
+                        "words": document_words(action.document)}}
 
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
         """Write through the aliases, never to an index name that may be gone: a write to a
@@ -235,6 +237,22 @@ class RemoteEngine(SearchEngine):
         body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
         response = self.client.search(index=self.alias, body=body)
         return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def nearby_words(self, words: list[str], municipality: str | None,
+                     languages: list[str]) -> dict[str, dict[str, int]]:
+        """The term suggester's words near each word, then the documents in scope holding
+        them (and the words themselves), counted."""
+        suggested = self.client.search(index=self.alias,
+                                       body=dsl.neighbours_body(words))["suggest"]
+        near = {word: {word, *(option["text"] for entry in suggested[str(position)]
+                               for option in entry["options"])}
+                for position, word in enumerate(words)}
+        terms = sorted(set().union(*near.values()))
+        buckets = self.client.search(index=self.alias, body=dsl.word_counts_body(
+            terms, municipality, languages))["aggregations"]["words"]["buckets"]
+        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+        return {word: {term: counts[term] for term in found if term in counts}
+                for word, found in near.items()}
 
     def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
         ids = {"gt": after, **({"lte": upto} if upto is not None else {})}

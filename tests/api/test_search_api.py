@@ -18,7 +18,7 @@ SENIORS, DISABLED = "senyvo-amziaus-asmenys", "asmenys-su-negalia"
 def test_response_has_the_documented_shape(api):
     body = get_json(api, "/api/v1/search/?q=paslaugos")
     assert set(body) == {"count", "page", "page_size", "total_pages", "next_cursor",
-                         "results", "facets", "facet_info", "stats"}
+                         "did_you_mean", "results", "facets", "facet_info", "stats"}
     assert body["count"] > len(body["results"]) > 0
     result = body["results"][0]
     assert set(result) == {"id", "type", "title", "url", "path", "detail_url", "locale",

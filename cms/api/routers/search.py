@@ -16,7 +16,7 @@ from cms.api.search_schemas import (
     SuggestParams,
     query_of,
 )
-from cms.searching import MAX_RESULT_WINDOW, next_cursor, run
+from cms.searching import MAX_RESULT_WINDOW, next_cursor, searched
 from pages.models import Municipality
 from search.engines import get_engine
 from search.outbox import latest_change
@@ -48,13 +48,15 @@ def search(request: HttpRequest, response: HttpResponse,
     `budget_min`, `budget_max` (EUR) and `date_from`, `date_to` bound the results (inclusive);
     `stats` gives each bounded value's least and greatest over the matches. Page numbers reach
     the first 10,000 results (`page` × `page_size`); `next_cursor` pages through all of them
-    (`cursor`). The `Link` header links the first, previous, next and last pages."""
+    (`cursor`). The `Link` header links the first, previous, next and last pages.
+    `did_you_mean` offers a search for words that are in the index when those of `q` are
+    not."""
     require_known(request, SearchParams)
     if params.lang is None:
         patch_vary_headers(response, ["Accept-Language"])
     query = query_of(params)
-    found = run(query)
-    answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found))
+    found, meant = searched(request, query)
+    answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found), did_you_mean=meant)
     response["Link"] = link_header(request, query.page, total_pages(found.count, query.page_size),
                                    MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
     mark_index_freshness(request)

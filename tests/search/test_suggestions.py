@@ -1,0 +1,69 @@
+"""„Did you mean“ on every engine: the engines' word statistics, and the suggestion picked from
+them (`search.suggestions`)."""
+
+import pytest
+
+from search.engines.base import IndexAction
+from search.suggestions import did_you_mean, edits, suggestion
+from tests.search.conftest import holding
+from tests.search.documents import document
+
+DOCUMENTS = [
+    document(31, "Socialinės paslaugos senjorams", summary="Pagalba į namus.",
+             municipality=["alytus"]),
+    document(32, "Paslaugos šeimoms", body="Konsultavimas ir paslaugos.", municipality=["alytus"]),
+    document(33, "Dienos centro paslaugos", municipality=["alytus"]),
+    document(34, "Paslaugos neįgaliesiems", municipality=["alytus"]),
+    document(36, "Vaikų dienos centras", summary="Užimtumas vaikams.",
+             municipality=["kalvarija"]),
+    document(37, "Services for families", language="en", municipality=["alytus"]),
+]
+
+
+@pytest.fixture
+def loaded(engine):
+    return holding(engine, DOCUMENTS)
+
+
+def test_a_mistyped_word_is_replaced_by_the_closest_frequent_indexed_word(loaded):
+    assert did_you_mean(loaded, "Pasluagos senjoram", "lt", "alytus") == "paslaugos senjoram"
+    assert did_you_mean(loaded, "seimmoms", "lt", None) == "seimoms"
+    assert did_you_mean(loaded, "uzimtunas", "lt", None) == "uzimtumas"
+
+
+def test_no_suggestion_when_the_words_are_frequent_or_known_in_another_form(loaded):
+    assert did_you_mean(loaded, "paslaugos senjorams", "lt", "alytus") is None
+    assert did_you_mean(loaded, "paslaugu senjorai", "lt", "alytus") is None
+    assert did_you_mean(loaded, "ir su", "lt", None) is None
+    assert did_you_mean(loaded, "qqqqqq", "lt", None) is None  # nothing near it
+
+
+def test_the_statistics_are_those_of_the_public_documents_in_scope(loaded):
+    assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") is None  # only in Kalvarija
+    assert did_you_mean(loaded, "famillies", "en", "alytus", ["lt"]) is None
+    assert did_you_mean(loaded, "famillies", "en", "alytus", ["en"]) == "families"
+    loaded.bulk([IndexAction(36, 2, None)])  # the page left the public site
+    loaded.refresh()
+    assert did_you_mean(loaded, "uzimtunas", "lt", None) is None
+
+
+def test_the_engines_count_the_documents_holding_each_near_word(loaded):
+    near = loaded.nearby_words(["pasluagos", "paslaugos"], "alytus", [])
+    assert near["pasluagos"] == {"paslaugos": 4}
+    assert near["paslaugos"] == {"paslaugos": 4}
+
+
+def test_a_rare_word_gives_way_only_to_a_much_more_frequent_neighbour():
+    assert suggestion("pasluagos", {"pasluagos": {"pasluagos": 1, "paslaugos": 10}},
+                      "lt") == "paslaugos"
+    assert suggestion("pasluagos", {"pasluagos": {"pasluagos": 1, "paslaugos": 9}}, "lt") is None
+    # a short word forgives one edit only
+    assert suggestion("varna", {"varna": {"vora": 5}}, "lt") is None
+    assert suggestion("varna", {"varna": {"vora": 5, "varta": 1}}, "lt") == "varta"
+
+
+def test_edits_count_a_swap_of_neighbours_as_one():
+    assert edits("pasluagos", "paslaugos") == 1
+    assert edits("seimmoms", "seimoms") == 1
+    assert edits("abc", "cba") == 2
+    assert edits("", "abc") == 3
