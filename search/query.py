@@ -35,6 +35,13 @@ STAT_FIELDS = ("budget", "date", "start_date")
 HIGHLIGHT_FIELDS = ("title", "summary", "body")  # the fields a hit's `highlights` come from
 
 
+# What a query word's match is worth on every engine: each matching word first (`WORD_MATCH`
+# is more than any match's relevance), then how it matched: as typed with its diacritics (or an
+# English stem), folded or stemmed, or with a typo (no title boost).
+WORD_MATCH = 1000.0
+EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
+
+
 @dataclass
 class SearchQuery:
     text: str = ""

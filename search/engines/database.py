@@ -35,8 +35,12 @@ from search.facets import FACETS
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
+    EXACT,
+    FOLDED,
     HIGHLIGHT_FIELDS,
     STAT_FIELDS,
+    TYPO,
+    WORD_MATCH,
     Bounds,
     FacetValue,
     Highlight,
@@ -58,12 +62,7 @@ FRAGMENTS = 3  # a field's highlighted passages at most (the title: whole)
 # folded words, sorts as the remote engines' `title_sort`
 COLUMNS = {"date": "sort_date", "start_date": "sort_start_date", "budget": "sort_budget",
            "title": "title_terms"}
-# What a query word's match is worth, as in `search.engines.dsl`: each matching word first,
-# then how it matched (as typed with its diacritics, folded or stemmed, with a typo) and
-# whether in the title.
-WORD_MATCH = 1000.0
-EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
-TITLE = 3.0
+TITLE = 3.0  # a title's match, times (`search.query.WORD_MATCH` and how a word matched)
 LT_FOLDED, LT_EXACT, EN_STEM = "~", "=", "+"
 
 

@@ -10,8 +10,12 @@ from search.facets import FACETS
 from search.lithuanian import TYPO_PREFIX_LENGTH, expanded, forgives_typo, query_words
 from search.query import (
     CARD_FIELDS,
+    EXACT,
+    FOLDED,
     HIGHLIGHT_FIELDS,
     STAT_FIELDS,
+    TYPO,
+    WORD_MATCH,
     Bounds,
     SearchQuery,
 )
@@ -20,11 +24,6 @@ from search.synonyms import Unit
 from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = {"title": 4, "summary": 2, "body": 1, "labels": 1}
-# What a query word's match is worth, as in `search.engines.database`: each matching word
-# first (`WORD_MATCH` is more than any match's relevance), then how it matched: as typed with
-# its diacritics (or an English stem), folded or stemmed, or with a typo (no title boost).
-WORD_MATCH = 1000.0
-EXACT, FOLDED, TYPO = 1.0, 0.7, 0.4
 SORT_FIELDS = {"date": "date", "start_date": "start_date", "budget": "budget",
                "title": "title_sort"}
 FRAGMENTS = 3  # a field's highlighted passages at most, the best first (the title: whole)
