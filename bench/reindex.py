@@ -4,7 +4,9 @@ engine) vs a raw `helpers.bulk` of the same pre-built documents vs Wagtail's own
 
     python -m bench.reindex [--repeat 3]
 
-Writes bench/results/<label>/reindex.json.
+Writes bench/results/<label>/reindex.json. With `--workers N`, measures instead the admin's
+rebuild (its chunks shared by the workers) with 1 worker and with N side by side, interleaved,
+and writes reindex-workers.json.
 """
 
 import argparse
@@ -13,6 +15,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from typing import Any
 
 from bench.common import (
@@ -44,6 +47,37 @@ def pipeline_run(sampler: Any) -> float:
     if progress.state == "failed":
         raise RuntimeError(f"rebuild failed: {progress}")
     return elapsed
+
+
+def workers_run(count: int) -> float:
+    """The admin's rebuild with `count` workers running (timed once they are all ready)."""
+    with ExitStack() as stack:
+        samplers = [stack.enter_context(running_worker(name=f"worker{number}"))
+                    for number in range(count)]
+        return pipeline_run(samplers[0])
+
+
+def compare_workers(workers: int, repeat: int) -> None:
+    from search.documents import searchable_page_ids
+    from search.rebuild import CHUNK_SIZE
+
+    pages = len(searchable_page_ids())
+    runs: dict[int, list[float]] = {1: [], workers: []}
+    for _ in range(repeat):  # interleaved, so drift hits both alike
+        for count, seconds in runs.items():
+            seconds.append(workers_run(count))
+    rates = {count: summary([pages / elapsed for elapsed in seconds])
+             for count, seconds in runs.items()}
+    figures = {"pages": pages, "chunk_size": CHUNK_SIZE, "workers": workers,
+               "seconds": {str(count): summary(seconds) for count, seconds in runs.items()},
+               "pages_per_second": {str(count): rate for count, rate in rates.items()},
+               "ratio_n_workers_vs_one": ratio(rates[workers]["median"], rates[1]["median"])}
+    write_result("reindex-workers", figures)
+    print_table(f"Rebuild of {pages} pages in chunks of {CHUNK_SIZE} (median of {repeat})", [
+        ("1 worker pages/s", f"{rates[1]['median']:.0f}"),
+        (f"{workers} workers pages/s", f"{rates[workers]['median']:.0f}"),
+        (f"{workers} workers / 1 worker", f"{figures['ratio_n_workers_vs_one']}"),
+    ])
 
 
 def prebuilt_documents() -> list[dict]:
@@ -93,7 +127,7 @@ def wagtail_run() -> dict[str, Any]:
 def queries_per_document() -> dict[str, Any]:
     """An in-process rebuild with every statement counted, batch by batch, and profiled
     (reindex-profile.txt: where a rebuild's time goes)."""
-    from search.pipeline import rebuild
+    from search.rebuild import run_rebuild
 
     per_batch: list[dict[str, int]] = []
     with profiled("reindex"), counting() as counter:
@@ -103,7 +137,7 @@ def queries_per_document() -> dict[str, Any]:
             per_batch.append({"documents": size, "queries": counter.total - seen[0]})
             seen[0] = counter.total
 
-        rebuild(on_batch=on_batch)
+        run_rebuild(on_batch=on_batch)
     documents = sum(batch["documents"] for batch in per_batch)
     return {"total_queries": counter.total, "documents": documents,
             "queries_per_document": counter.total / documents, "per_batch": per_batch}
@@ -112,8 +146,12 @@ def queries_per_document() -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, help="compare a rebuild by 1 and by N workers")
     args = parser.parse_args()
     django_setup()
+    if args.workers:
+        compare_workers(args.workers, args.repeat)
+        return
     documents = prebuilt_documents()
     pipeline, raw, wagtail, peaks = [], [], [], []
     with running_worker() as sampler:

@@ -159,8 +159,8 @@ def main() -> None:
     from django.conf import settings
     from django.test import override_settings
 
-    from search import pipeline
     from search.engines import get_engine
+    from search.rebuild import run_rebuild
 
     started, judged, ids = time.monotonic(), judgements(), import_ids()
     by_engine, pages = {}, {}
@@ -170,7 +170,7 @@ def main() -> None:
                      if kind == "database" else {})
         with override_settings(**overrides):
             if arguments.rebuild:
-                pipeline.rebuild()
+                run_rebuild()
             engine = get_engine()
             engine.refresh()
             by_engine[kind] = evaluate(engine_search(engine), judged, ids, copies=True)

@@ -47,18 +47,20 @@ def _purge() -> None:
 
 
 @contextmanager
-def running_worker(ready_timeout: float = 60.0) -> Iterator[MemorySampler]:
+def running_worker(ready_timeout: float = 60.0, name: str = "worker"
+                   ) -> Iterator[MemorySampler]:
     """Start `celery worker` (solo pool, the instance's queue), yield its memory sampler, stop
-    it."""
+    it. Workers side by side need each a `name` (their node name and log file)."""
     from django.conf import settings
 
     _purge()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    log_path = results_dir() / "worker.log"
+    log_path = results_dir() / f"{name}.log"
     log = open(log_path, "w")  # noqa: SIM115
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", settings.INSTANCE,
-         "-P", "solo", "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "info"],
+         "-n", f"{name}@%h", "-P", "solo", "--without-heartbeat", "--without-mingle",
+         "--without-gossip", "-l", "info"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + ready_timeout

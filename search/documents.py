@@ -472,10 +472,13 @@ def indexable_pages() -> list[Page]:
             if directory.is_indexable(page)]
 
 
-def searchable_page_ids(after: int = 0, limit: int | None = None) -> list[int]:
+def searchable_page_ids(after: int = 0, limit: int | None = None, upto: int | None = None
+                        ) -> list[int]:
     """Ids of pages of a searchable type (published or not), in order: every one (rebuilds),
-    or the first `limit` above `after` (a slice of reconcile)."""
+    those above `after` up to `upto` (a chunk of a rebuild), or the first `limit` above `after`
+    (a slice of reconcile)."""
+    below = {} if upto is None else {"pk__lte": upto}
     ids = sorted(pk for mapping in document_mappings()
-                 for pk in mapping.model.objects.filter(pk__gt=after).order_by("pk")
+                 for pk in mapping.model.objects.filter(pk__gt=after, **below).order_by("pk")
                  .values_list("pk", flat=True)[:limit])
     return ids[:limit]

@@ -118,3 +118,44 @@ class SearchedText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.text}"
+
+
+class Rebuild(models.Model):
+    """A rebuild of the index behind `alias` into `index`, split into chunks of page ids that
+    workers write side by side; the index goes live once every chunk is acknowledged."""
+
+    RUNNING, DONE, FAILED = "running", "done", "failed"
+
+    alias = models.CharField(_("alias"), max_length=100)
+    index = models.CharField(pgettext_lazy("search index", "name"), max_length=100)
+    state = models.CharField(_("state"), max_length=10, default=RUNNING,
+                             choices=[(RUNNING, _("Building")), (DONE, _("Done")),
+                                      (FAILED, _("Failed"))])
+    total = models.PositiveIntegerField(_("pages"))
+    message = models.TextField(_("message"), blank=True)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search index rebuild")
+        verbose_name_plural = _("search index rebuilds")
+
+    def __str__(self) -> str:
+        return f"{self.index} ({self.state})"
+
+
+class RebuildChunk(models.Model):
+    """The pages of a rebuild with `after < id <= upto`; `written` counts those sent so far."""
+
+    rebuild = models.ForeignKey(Rebuild, on_delete=models.CASCADE, related_name="chunks",
+                                verbose_name=_("rebuild"))
+    after = models.BigIntegerField(_("after page id"))
+    upto = models.BigIntegerField(_("up to page id"))
+    written = models.PositiveIntegerField(_("pages written"), default=0)
+    acknowledged = models.BooleanField(_("acknowledged"), default=False)
+
+    class Meta:
+        verbose_name = _("search index rebuild chunk")
+        verbose_name_plural = _("search index rebuild chunks")
+
+    def __str__(self) -> str:
+        return f"{self.rebuild_id}: {self.after}–{self.upto}"

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from search.documents import SiteDirectory, build_documents, expiry_moment, searchable_page_ids
+from search.documents import SiteDirectory, build_documents, expiry_moment
 from search.engines import get_engine
 from search.engines.base import ActionResult, IndexAction, RetryLater
 from search.models import OutboxEntry
@@ -143,24 +143,23 @@ class InlineExecutor(Executor):
         return future
 
 
-def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> str:
-    """Build a new index behind the alias and swap it in; no edit made meanwhile is lost.
+def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None] | None = None,
+                batch_size: int = BATCH_SIZE) -> None:
+    """Write the documents of `page_ids` into `index`, a rebuilding index the outbox's writes
+    already reach (see `search.rebuild`); `on_batch` is told each batch's number of pages.
 
-    The new index receives the outbox's writes from the moment it exists, and every document is
-    written with its outbox version, so whichever of the two writes is older loses. Where the
-    engine allows, a batch is sent while the next one is read from the database. A page the
-    rebuild could not write (or build) is queued again: the drain writes it to both indices, or
-    records why it cannot.
+    Every document is written with its outbox version, so whichever of a drain's write and
+    this one is older loses. Where the engine allows, a batch is sent while the next one is
+    read from the database. A page that could not be written (or built) is queued again: the
+    drain writes it to both indices, or records why it cannot.
 
-    The batches share one site directory (sites, view restrictions, vocabulary terms), read once
-    the new index exists. A batch holding a page whose change is still pending is built with a
-    fresh one, read after its versions, as the drain does: that change may be newer than the
-    shared directory. A change no longer pending is in the new index already, with the version
-    the rebuild would write, which therefore cannot replace it.
+    The batches share one site directory (sites, view restrictions, vocabulary terms), read
+    after the index exists. A batch holding a page whose change is still pending is built with
+    a fresh one, read after its versions, as the drain does: that change may be newer than the
+    shared directory. A change no longer pending is in the index already, with the version
+    this would write, which therefore cannot replace it.
     """
     engine = get_engine()
-    engine.ensure_index()
-    index = engine.create_index()
     sending: tuple[Future, list[IndexAction], int] | None = None
 
     def finish(sent: tuple[Future, list[IndexAction], int]) -> None:
@@ -171,29 +170,22 @@ def rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BAT
         if on_batch:
             on_batch(size)
 
-    try:
-        with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
-              else InlineExecutor()) as sender:
-            page_ids = searchable_page_ids()
-            directory = SiteDirectory()
-            for start in range(0, len(page_ids), batch_size):
-                batch = page_ids[start:start + batch_size]
-                outbox = list(OutboxEntry.objects.filter(page_id__in=batch).values_list(
-                    "page_id", "version", "pending"))
-                versions = dict.fromkeys(batch, 0) | {page_id: version
-                                                      for page_id, version, _pending in outbox}
-                if any(pending for _page_id, _version, pending in outbox):
-                    directory = SiteDirectory()
-                actions, unbuildable = buildable_actions(versions, directory)
-                record_changes(unbuildable)
-                actions = [action for action in actions if action.document]
-                if sending:
-                    finish(sending)
-                sending = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
+    with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
+          else InlineExecutor()) as sender:
+        directory = SiteDirectory()
+        for start in range(0, len(page_ids), batch_size):
+            batch = page_ids[start:start + batch_size]
+            outbox = list(OutboxEntry.objects.filter(page_id__in=batch).values_list(
+                "page_id", "version", "pending"))
+            versions = dict.fromkeys(batch, 0) | {page_id: version
+                                                  for page_id, version, _pending in outbox}
+            if any(pending for _page_id, _version, pending in outbox):
+                directory = SiteDirectory()
+            actions, unbuildable = buildable_actions(versions, directory)
+            record_changes(unbuildable)
+            actions = [action for action in actions if action.document]
             if sending:
                 finish(sending)
-        engine.promote(index)
-    except BaseException:
-        engine.abandon(index)
-        raise
-    return index
+            sending = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
+        if sending:
+            finish(sending)

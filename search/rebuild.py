@@ -1,25 +1,46 @@
-"""Rebuild of the public index behind its alias, with progress the admin panel polls.
+"""Rebuild of the public index behind its alias, in chunks that workers write side by side,
+with progress the admin panel polls.
 
-The progress lives in the shared cache (`search.conf.shared_cache`), which the worker and
-the web processes both reach; its key carries the index alias, so each index has its own.
+A rebuild begins by creating the new index behind the building alias, so the outbox's writes
+reach it from then on, and by recording itself (`search.models.Rebuild`) with the page id
+range split into chunks. Each chunk writes its pages into the new index (`write_chunk`: a
+worker's task, retried on failure, or a loop in this process) and is acknowledged once all its
+pages were sent. The index goes live when every chunk is acknowledged (`complete_rebuild`);
+a chunk that fails for good fails the rebuild instead (`fail_rebuild`): the new index is
+dropped and the live one stays.
+
+The panel's progress starts in the shared cache (`search.conf.shared_cache`), which web and
+worker processes both reach, under a key carrying the index alias: queued, or failed to
+start. Once a rebuild is recorded, it is read from the database: the pages its chunks wrote.
 """
 
+import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.db import transaction
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.conf import shared_cache
 from search.documents import searchable_page_ids
 from search.engines import get_engine
-from search.pipeline import rebuild
+from search.models import Rebuild, RebuildChunk
+from search.pipeline import BATCH_SIZE, write_pages
 
-IDLE, QUEUED, RUNNING, DONE, FAILED = "idle", "queued", "running", "done", "failed"
+IDLE, QUEUED = "idle", "queued"
+RUNNING, DONE, FAILED = Rebuild.RUNNING, Rebuild.DONE, Rebuild.FAILED
 STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Building"),
                 DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
+CHUNK_SIZE = 2000  # pages a worker writes in one task
 logger = logging.getLogger(__name__)
+
+
+class RebuildFailed(Exception):
+    """The rebuild was failed (by a chunk that could not be written) before it went live."""
 
 
 @dataclass
@@ -29,6 +50,7 @@ class RebuildProgress:
     total: int = 0
     message: str = ""
     updated_at: str = ""
+    rebuild: int | None = None  # the recorded rebuild the figures come from
 
     @property
     def active(self) -> bool:
@@ -48,7 +70,15 @@ def _key() -> str:
 
 
 def read_progress() -> RebuildProgress:
-    return RebuildProgress(**shared_cache().get(_key(), {}))
+    """The progress to show: a recorded rebuild's pages written by all its chunks."""
+    progress = RebuildProgress(**shared_cache().get(_key(), {}))
+    rebuild = Rebuild.objects.filter(pk=progress.rebuild).first() if progress.rebuild else None
+    if rebuild is None:
+        return progress
+    written = rebuild.chunks.aggregate(written=Sum("written"))["written"] or 0
+    return RebuildProgress(rebuild.state, written, rebuild.total,
+                           rebuild.index if rebuild.state == DONE else rebuild.message,
+                           progress.updated_at, rebuild.pk)
 
 
 def write_progress(progress: RebuildProgress) -> None:
@@ -56,22 +86,94 @@ def write_progress(progress: RebuildProgress) -> None:
     shared_cache().set(_key(), asdict(progress), PROGRESS_TTL)
 
 
-def run_rebuild() -> str:
-    """Rebuild now (in the worker), recording progress after every batch."""
-    progress = RebuildProgress(RUNNING, total=len(searchable_page_ids()))
-    write_progress(progress)
-
-    def on_batch(size: int) -> None:
-        progress.done += size
-        write_progress(progress)
-
+def begin_rebuild(chunk_size: int = CHUNK_SIZE) -> Rebuild:
+    """Create the new index (writes of the outbox reach it from now on) and record the rebuild
+    with its chunks, each of up to `chunk_size` page ids."""
+    engine = get_engine()
     try:
-        index = rebuild(on_batch=on_batch)
+        engine.ensure_index()
+        index = engine.create_index()
     except Exception as error:
-        write_progress(RebuildProgress(FAILED, progress.done, progress.total, str(error)))
+        write_progress(RebuildProgress(FAILED, message=f"{type(error).__name__}: {error}"))
         raise
-    write_progress(RebuildProgress(DONE, progress.total, progress.total, index))
-    return index
+    page_ids = searchable_page_ids()
+    bounds = [0, *page_ids[chunk_size - 1::chunk_size]]
+    if page_ids and bounds[-1] != page_ids[-1]:
+        bounds.append(page_ids[-1])
+    with transaction.atomic():
+        Rebuild.objects.filter(alias=engine.alias).exclude(state=RUNNING).delete()
+        rebuild = Rebuild.objects.create(alias=engine.alias, index=index, total=len(page_ids))
+        RebuildChunk.objects.bulk_create(RebuildChunk(rebuild=rebuild, after=after, upto=upto)
+                                         for after, upto in itertools.pairwise(bounds))
+    write_progress(RebuildProgress(RUNNING, total=rebuild.total, rebuild=rebuild.pk))
+    return rebuild
+
+
+def write_chunk(chunk_id: int, on_batch: Callable[[int], None] | None = None,
+                batch_size: int = BATCH_SIZE) -> None:
+    """Write a chunk's pages into its rebuild's index and acknowledge it; nothing when the
+    rebuild is over. Written again from the start when retried (its count too)."""
+    chunk = RebuildChunk.objects.select_related("rebuild").get(pk=chunk_id)
+    rebuild = chunk.rebuild
+    if rebuild.state != RUNNING:
+        return
+    this_chunk = RebuildChunk.objects.filter(pk=chunk.pk)
+    this_chunk.update(written=0)
+
+    def count(size: int) -> None:
+        this_chunk.update(written=F("written") + size)
+        if on_batch:
+            on_batch(size)
+
+    write_pages(rebuild.index, searchable_page_ids(chunk.after, upto=chunk.upto), count,
+                batch_size)
+    acknowledged = this_chunk.filter(rebuild__state=RUNNING).update(acknowledged=True)
+    if not acknowledged and Rebuild.objects.filter(pk=rebuild.pk, state=FAILED).exists():
+        # The rebuild failed while this chunk wrote, which may have created its dropped index
+        # again (an engine creates an index a write names).
+        get_engine().abandon(rebuild.index)
+
+
+def complete_rebuild(rebuild_id: int) -> bool:
+    """Make the rebuild's index live if every chunk is acknowledged; whether this call did.
+
+    One conditional update marks it done, so of calls that race exactly one promotes (the
+    others wait for its transaction and find it done); a promotion that fails leaves the
+    rebuild running, to be completed by the next call.
+    """
+    rebuild = Rebuild.objects.get(pk=rebuild_id)
+    with transaction.atomic():
+        if not Rebuild.objects.filter(pk=rebuild_id, state=RUNNING).exclude(
+                chunks__acknowledged=False).update(state=DONE):
+            return False
+        get_engine().promote(rebuild.index)
+    logger.info("The search index %s is live.", rebuild.index)
+    return True
+
+
+def fail_rebuild(rebuild_id: int, error: str) -> None:
+    """Fail a running rebuild: its index is dropped, the live one stays."""
+    rebuild = Rebuild.objects.get(pk=rebuild_id)
+    if Rebuild.objects.filter(pk=rebuild_id, state=RUNNING).update(state=FAILED,
+                                                                  message=error[:2000]):
+        logger.error("The rebuild into %s failed: %s", rebuild.index, error)
+        get_engine().abandon(rebuild.index)
+
+
+def run_rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE,
+                chunk_size: int = CHUNK_SIZE) -> str:
+    """Rebuild in this process: the chunks one after another, then promote; the new index's
+    name. No edit made meanwhile is lost (see `search.pipeline.write_pages`)."""
+    rebuild = begin_rebuild(chunk_size)
+    try:
+        for chunk_id in rebuild.chunks.order_by("pk").values_list("pk", flat=True):
+            write_chunk(chunk_id, on_batch, batch_size)
+        if not complete_rebuild(rebuild.pk):
+            raise RebuildFailed(Rebuild.objects.get(pk=rebuild.pk).message)
+    except BaseException as error:
+        fail_rebuild(rebuild.pk, f"{type(error).__name__}: {error}")
+        raise
+    return rebuild.index
 
 
 def rebuild_if_schema_changed() -> str | None:

@@ -209,6 +209,16 @@ def test_elasticsearch_major_matches_client(services):
         f"elasticsearch image {tag} vs elasticsearch-py {client}")
 
 
+def test_the_worker_scales_and_the_beat_is_documented_as_one(services):
+    """`docker compose up --scale worker=N`: copies of a service need no fixed name, host
+    name or published port; the file says how, and that beat stays one."""
+    for copies in ("container_name", "hostname", "ports"):
+        assert copies not in services["worker"], copies
+    text = COMPOSE.read_text()
+    assert "docker compose up -d --scale worker=N" in text
+    assert re.search(r"#.*never scale beat.*\n  beat:", text)
+
+
 def test_named_volumes_declared_and_mounted(compose, services):
     declared = set(compose.get("volumes") or {})
     assert {"postgres-data", "elasticsearch-data", "media"} <= declared

@@ -102,8 +102,7 @@ def test_rebuild_runs_as_a_task_and_reports_progress(sites, engine, indexed, cli
     client.force_login(moderator)
     client.post(reverse("cms_search_health_rebuild"))
     assert read_progress().state == "idle"  # moderators cannot rebuild
-    monkeypatch.setattr(rebuild_search_index, "apply_async",
-                        lambda **options: rebuild_search_index.apply())  # run eagerly
+    monkeypatch.setitem(rebuild_search_index.app.conf, "task_always_eager", True)  # its chunks too
     response = panel(client, national_admin())
     assert "Perkurti paieškos indeksą" in response.content.decode()
     client.post(reverse("cms_search_health_rebuild"))

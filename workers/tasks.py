@@ -1,15 +1,24 @@
 """Celery tasks: drain the search outbox (after each commit and on the beat schedule), check the
 index against the database a slice at a time, publish scheduled pages, forget old search
-statistics, rebuild the index on request from the admin and, when a worker starts, if the index
-was built with another schema."""
+statistics, rebuild the index on request from the admin (in chunks any worker takes) and, when
+a worker starts, if the index was built with another schema."""
 
-from celery import shared_task
+from typing import Any
+
+from celery import Task, group, shared_task
 from celery.signals import worker_ready
 
 from search import searched_texts
 from search.outbox import DRAIN_TASK
 from search.pipeline import DrainReport, drain
-from search.rebuild import rebuild_if_schema_changed, run_rebuild
+from search.rebuild import (
+    CHUNK_SIZE,
+    begin_rebuild,
+    complete_rebuild,
+    fail_rebuild,
+    rebuild_if_schema_changed,
+    write_chunk,
+)
 from search.reconcile import reconcile_next_slice
 
 
@@ -44,9 +53,38 @@ def prune_searched_texts() -> int:
 
 
 @shared_task(acks_late=False)
-def rebuild_search_index() -> str:
-    """Rebuild the public index behind its alias; progress is shown in "Paieškos būklė"."""
-    return run_rebuild()
+def rebuild_search_index(chunk_size: int = CHUNK_SIZE) -> str:
+    """Rebuild the public index behind its alias, one task per chunk of pages, which the
+    workers share; progress is shown in "Paieškos būklė". The new index's name."""
+    rebuild = begin_rebuild(chunk_size)
+    chunk_ids = list(rebuild.chunks.order_by("pk").values_list("pk", flat=True))
+    try:
+        if chunk_ids:
+            group(write_rebuild_chunk.si(rebuild.pk, chunk_id)
+                  for chunk_id in chunk_ids).apply_async()
+        else:
+            complete_rebuild(rebuild.pk)
+    except Exception as error:  # broker unreachable: no chunk may be written
+        fail_rebuild(rebuild.pk, f"{type(error).__name__}: {error}")
+        raise
+    return rebuild.index
+
+
+class RebuildChunkTask(Task):
+    def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict,
+                   einfo: Any) -> None:
+        """Out of retries: the rebuild fails, its index is dropped and the live one stays."""
+        fail_rebuild(args[0], f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(base=RebuildChunkTask, autoretry_for=(Exception,), retry_backoff=2,
+             retry_backoff_max=60, retry_jitter=True, max_retries=5, acks_late=True)
+def write_rebuild_chunk(rebuild_id: int, chunk_id: int) -> None:
+    """Write one chunk of a rebuild into its index; the last chunk acknowledged makes the index
+    live. A chunk that fails (engine or database unreachable) is written again, from its start,
+    after a backoff; once out of retries, the rebuild fails."""
+    write_chunk(chunk_id)
+    complete_rebuild(rebuild_id)
 
 
 @shared_task(acks_late=False)

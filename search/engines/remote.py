@@ -126,10 +126,11 @@ class RemoteEngine(SearchEngine):
     def promote(self, index: str) -> None:
         self.client.indices.put_settings(index=index, body={"index": {"refresh_interval": None}})
         self.client.indices.refresh(index=index)
-        old = self._indices_of(self.alias)
+        old = [name for name in self._indices_of(self.alias) if name != index]
+        building = self.client.indices.exists_alias(name=self.building_alias, index=index)
         self.client.indices.update_aliases(body={"actions": [
             *({"remove": {"index": name, "alias": self.alias}} for name in old),
-            {"remove": {"index": index, "alias": self.building_alias}},
+            *([{"remove": {"index": index, "alias": self.building_alias}}] if building else []),
             {"add": {"index": index, "alias": self.alias}},
         ]})
         for name in old:

@@ -19,6 +19,7 @@ from django.test import Client, override_settings
 from pages.sites import ensure_municipality_site
 from search import pipeline
 from search.engines import get_engine
+from search.rebuild import run_rebuild
 from tests.api.demo import demo_slice, sites_of
 from tests.search.conftest import URL_SETTINGS, drop_indices
 
@@ -86,7 +87,7 @@ def engine_indices(demo, django_db_blocker) -> Iterator[Callable[[str], dict]]:
             engine_settings = remote_engine_settings(kind)
             created.append(engine_settings)
             with django_db_blocker.unblock(), override_settings(**engine_settings):
-                pipeline.rebuild()
+                run_rebuild()
                 get_engine().refresh()
             built[kind] = engine_settings
         return built[kind]

@@ -42,6 +42,7 @@ from search.documents import (
     searchable_page_ids,
 )
 from search.models import StoredDocument
+from search.rebuild import run_rebuild
 from tests.api.demo import demo_slice
 from tests.search.conftest import engine_fixture
 
@@ -160,7 +161,7 @@ def test_a_rebuild_reads_a_fresh_directory_for_a_batch_with_a_pending_change(
             group.save()
             renamed.append(size)
 
-    pipeline.rebuild(on_batch=rename_once, batch_size=5)
+    run_rebuild(on_batch=rename_once, batch_size=5)
     pipeline.drain()
     stored = {document.page_id: document.document for document in StoredDocument.objects.filter(
         index__live=True, deleted=False)}

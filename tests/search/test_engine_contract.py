@@ -127,6 +127,8 @@ def test_rebuild_index_receives_writes_and_replaces_the_live_one(loaded):
     # not refreshed by hand: the promoted index refreshes itself again (every second)
     poll(lambda: ids(search(loaded)) == {7, 8}, seconds=10)
     assert set(loaded.indexed_versions()) == {7, 8}
+    loaded.promote(new_index)  # again, as a retried promotion does: the index stays live
+    assert ids(search(loaded)) == {7, 8}
 
 
 def test_suggest_titles(loaded):

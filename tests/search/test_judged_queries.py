@@ -15,6 +15,7 @@ from bench.relevance import TARGETS, engine_search, evaluate, import_ids, judgem
 from cms.conf import demo_content_file
 from search import pipeline
 from search.engines import get_engine
+from search.rebuild import run_rebuild
 from tests.api.conftest import (
     DATABASE_ENGINE,
     import_lines,
@@ -51,7 +52,7 @@ def judged_engine(request, demo_content, django_db_blocker):
     with override_settings(**engine_settings):
         if kind != "database":
             with django_db_blocker.unblock():
-                pipeline.rebuild()
+                run_rebuild()
         engine = get_engine()
         engine.refresh()
         yield kind, engine, demo_content

@@ -8,6 +8,7 @@ from search import pipeline
 from search.engines.base import IndexAction
 from search.models import OutboxEntry
 from search.query import SearchQuery
+from search.rebuild import run_rebuild
 from search.reconcile import reconcile
 from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
@@ -114,7 +115,7 @@ def test_rebuild_keeps_edits_made_while_it_runs(engine, project, run_import):
             pipeline.drain()
             edited.append(page.pk)
 
-    pipeline.rebuild(on_batch=edit_during_rebuild, batch_size=1)
+    run_rebuild(on_batch=edit_during_rebuild, batch_size=1)
     assert edited
     assert found(engine, "perstatymo") == {project.pk: "Pakeista perstatymo metu"}
     result = reconcile()

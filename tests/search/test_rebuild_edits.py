@@ -5,8 +5,10 @@ import pytest
 
 from pages.models import NewsPage
 from search import pipeline
+from search.documents import searchable_page_ids
 from search.models import OutboxEntry
 from search.query import SearchQuery
+from search.rebuild import run_rebuild
 from search.reconcile import reconcile
 
 PAGES = 6
@@ -44,7 +46,7 @@ def test_edits_made_between_batches_reach_the_promoted_index(engine, news):
     - page 2 is read but not written: the rebuild then writes its stale document with its old
       version, which must lose against the drain's newer one;
     - page 4 is not read yet: the rebuild reads it as edited."""
-    assert [page.pk for page in news] == pipeline.searchable_page_ids()
+    assert [page.pk for page in news] == searchable_page_ids()
     calls: list[int] = []
 
     def edit_between_batches(size: int) -> None:
@@ -58,7 +60,7 @@ def test_edits_made_between_batches_reach_the_promoted_index(engine, news):
         report = pipeline.drain()
         assert (report.written, report.failed, report.postponed) == (4, 0, 0)
 
-    pipeline.rebuild(on_batch=edit_between_batches, batch_size=1)
+    run_rebuild(on_batch=edit_between_batches, batch_size=1)
     assert calls == [1] * PAGES
     engine.refresh()
     assert titles(engine) == {

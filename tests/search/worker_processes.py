@@ -50,18 +50,22 @@ def own_queue() -> Iterator[str]:
 
 
 @contextmanager
-def running_worker(queue: str, settings, beat: bool) -> Iterator[subprocess.Popen]:
+def running_worker(queue: str, settings, beat: bool, name: str = "localhost",
+                   app_module: str = "config", env: dict[str, str] | None = None
+                   ) -> Iterator[subprocess.Popen]:
     """A real worker process on Redis, consuming `queue`, sharing this test's database, engine
-    and index alias; with `beat`, it also runs the beat schedule of config/settings. Answers
-    once the worker replies to a ping, so that what the test measures is not its start-up."""
-    hostname = f"{queue}@localhost"
+    and index alias; with `beat`, it also runs the beat schedule of config/settings. Several
+    on one queue need each a `name`; `app_module` holds the Celery app, `env` adds variables.
+    Answers once the worker replies to a ping, so that what the test measures is not its
+    start-up."""
+    hostname = f"{queue}@{name}"
     schedule = ROOT / ".cache" / f"beat-{queue}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
            "DATABASE_URL": worker_database_url(), "CELERY_QUEUE": queue,
            "SEARCH_INDEX_ALIAS": settings.SEARCH_INDEX_ALIAS,
            "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
-           "OPENSEARCH_URL": settings.OPENSEARCH_URL}
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+           "OPENSEARCH_URL": settings.OPENSEARCH_URL, **(env or {})}
+    command = [sys.executable, "-m", "celery", "-A", app_module, "worker", "--pool=solo",
                "-Q", queue, "-n", hostname, "--loglevel=warning"]
     if beat:
         command += ["--beat", "--schedule", str(schedule)]

@@ -8,7 +8,7 @@ from search import pipeline
 from search.documents import indexable_pages, searchable_page_ids
 from search.engines import get_engine
 from search.outbox import retry_failed, waiting
-from search.rebuild import rebuild_if_schema_changed
+from search.rebuild import rebuild_if_schema_changed, run_rebuild
 from search.reconcile import reconcile
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         total = len(searchable_page_ids())
         with tqdm(total=total, desc=_("Indexing"), unit=pgettext("progress unit", "pages"),
                   disable=no_progress) as bar:
-            index = pipeline.rebuild(on_batch=bar.update)
+            index = run_rebuild(on_batch=bar.update)
         self.stdout.write(_("New index %(index)s is live (%(total)s pages checked).")
                           % {"index": index, "total": total})
 

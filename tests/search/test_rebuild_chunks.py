@@ -1,0 +1,118 @@
+"""A rebuild in chunks, run by Celery in this process (eagerly): progress sums the chunks, a
+chunk failing once is written again, one failing for good fails the rebuild and leaves the live
+index as it was."""
+
+import pytest
+
+from search import rebuild as rebuild_module
+from search.documents import searchable_page_ids
+from search.models import Rebuild, StoredIndex
+from search.query import SearchQuery
+from search.rebuild import (
+    DONE,
+    FAILED,
+    RUNNING,
+    begin_rebuild,
+    complete_rebuild,
+    read_progress,
+    write_chunk,
+)
+from workers.tasks import rebuild_search_index, write_rebuild_chunk
+
+PAGES = 7
+
+
+@pytest.fixture
+def news(sites, run_import, engine) -> list[int]:
+    result = run_import([{"id": f"n{number}", "type": "news", "site": "alytus",
+                          "title": f"Naujiena {number}", "lead": "Trumpai."}
+                         for number in range(PAGES)])
+    assert not result.failed, result.stderr
+    return searchable_page_ids()
+
+
+@pytest.fixture
+def eager(monkeypatch) -> None:
+    """Tasks run in this process as they are queued, retries too (without their wait)."""
+    monkeypatch.setitem(rebuild_search_index.app.conf, "task_always_eager", True)
+
+
+def live_index(engine) -> str:
+    if hasattr(engine, "client"):
+        return next(iter(engine.client.indices.get_alias(name=engine.alias)))
+    return StoredIndex.objects.get(alias=engine.alias, live=True).name
+
+
+def index_exists(engine, index: str) -> bool:
+    if hasattr(engine, "client"):
+        return engine.client.indices.exists(index=index)
+    return StoredIndex.objects.filter(name=index).exists()
+
+
+def indexed_ids(engine) -> set[int]:
+    engine.refresh()
+    return {hit.id for hit in engine.search(SearchQuery(page_size=50)).hits}
+
+
+def failing_in(chunk_upto: int, times: int, monkeypatch) -> list[int]:
+    """Writing the chunk that ends at page `chunk_upto` raises its first `times` attempts;
+    answers the attempts made."""
+    write_pages, attempts = rebuild_module.write_pages, []
+
+    def flaky_write_pages(index: str, page_ids: list[int], *args) -> None:
+        if page_ids and page_ids[-1] == chunk_upto:
+            attempts.append(len(attempts))
+            if len(attempts) <= times:
+                raise ConnectionError("the engine cannot be reached")
+        write_pages(index, page_ids, *args)
+
+    monkeypatch.setattr(rebuild_module, "write_pages", flaky_write_pages)
+    return attempts
+
+
+def test_progress_sums_the_pages_each_chunk_wrote(news, engine):
+    rebuild = begin_rebuild(chunk_size=3)
+    chunks = list(rebuild.chunks.order_by("pk"))
+    assert [(chunk.after, chunk.upto) for chunk in chunks] == [
+        (0, news[2]), (news[2], news[5]), (news[5], news[6])]
+    assert (read_progress().state, read_progress().done, read_progress().total) == (
+        RUNNING, 0, PAGES)
+    write_chunk(chunks[2].pk)
+    write_chunk(chunks[0].pk)
+    assert (read_progress().state, read_progress().done, read_progress().percent) == (
+        RUNNING, 4, 57)
+    assert not complete_rebuild(rebuild.pk)  # a chunk is not acknowledged yet
+    write_chunk(chunks[1].pk)
+    assert complete_rebuild(rebuild.pk)
+    assert not complete_rebuild(rebuild.pk)  # promoted once
+    progress = read_progress()
+    assert (progress.state, progress.done, progress.total, progress.message) == (
+        DONE, PAGES, PAGES, rebuild.index)
+    assert live_index(engine) == rebuild.index
+    assert indexed_ids(engine) == set(news)
+
+
+def test_a_chunk_failing_once_is_written_again_and_the_rebuild_completes(
+        news, engine, eager, monkeypatch):
+    attempts = failing_in(news[5], 1, monkeypatch)
+    index = rebuild_search_index.delay(chunk_size=3).get()
+    assert attempts == [0, 1]
+    assert read_progress().state == DONE and read_progress().done == PAGES
+    assert live_index(engine) == index
+    assert indexed_ids(engine) == set(news)
+
+
+def test_a_chunk_failing_for_good_fails_the_rebuild_and_the_live_index_stays(
+        news, engine, eager, monkeypatch):
+    old_index = live_index(engine)
+    attempts = failing_in(news[5], 100, monkeypatch)
+    rebuild_search_index.delay(chunk_size=3)
+    assert len(attempts) == write_rebuild_chunk.max_retries + 1
+    progress = read_progress()
+    assert progress.state == FAILED and not progress.active
+    assert "the engine cannot be reached" in progress.message
+    assert live_index(engine) == old_index
+    assert not index_exists(engine, Rebuild.objects.get(pk=progress.rebuild).index)
+    write_chunk(Rebuild.objects.get(pk=progress.rebuild).chunks.last().pk)  # redelivered
+    assert not complete_rebuild(progress.rebuild)
+    assert live_index(engine) == old_index
