@@ -23,6 +23,7 @@ from search import outbox, pipeline
 from search.documents import build_documents, searchable_page_ids
 from search.engines import dsl, get_engine
 from search.query import SearchQuery
+from search.rebuild import run_rebuild
 from tests.factories import add_provider, home
 from tests.search.cluster import TwoNodeCluster, two_node_cluster
 from tests.search.conftest import drop_indices
@@ -158,7 +159,7 @@ def test_node_stopping_during_publishes_and_a_rebuild_loses_nothing(
             rebuild_started.set()
             assert run.node_stopped.wait(WAIT_SECONDS)
 
-        return pipeline.rebuild(on_batch=first_batch_written, batch_size=REBUILD_BATCH)
+        return run_rebuild(on_batch=first_batch_written, batch_size=REBUILD_BATCH)
 
     def search() -> None:
         nonlocal answered_in_outage
