@@ -27,3 +27,8 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
 # it neither scans nor warns about STATIC_ROOT each time a test client loads the middleware.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Each test process keeps its own keys in the shared cache, and the processes it starts (which
+# inherit its environment) share them: parallel runs never read each other's kept answers.
+_TEST_RUN = os.environ.setdefault("ESPARAMA_TEST_RUN", str(os.getpid()))
+CACHES["shared"]["KEY_PREFIX"] = (  # noqa: F405
+    f"test-{_TEST_RUN}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")
