@@ -1,5 +1,6 @@
 """Figure 5: search API throughput with 1, 10 and 50 concurrent clients (wrk against gunicorn),
-errors included.
+errors included, and the share of requests answered from the shared cache's kept answers
+(`cms.api.answer_cache`) at each level.
 
     python -m bench.load [--seconds 20] [--workers 2]
 
@@ -77,12 +78,18 @@ def parse(output: str) -> dict[str, Any]:
 
 
 def run_wrk(base: str, clients: int, seconds: int) -> dict[str, Any]:
+    from cms.api.answer_cache import answer_counts, reset_answer_counts
+
+    reset_answer_counts()
     command = ["wrk", "-t", str(min(clients, 2)), "-c", str(clients), "-d", f"{seconds}s",
                "--latency", "--timeout", "10s", "-H", f"Host: {API_HOST}", "-s", str(SCRIPT),
                f"{base}{PATH}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True,
                             env={**os.environ, "BENCH_QUERIES": "\n".join(QUERIES)}).stdout
-    return {"clients": clients, **parse(output), "wrk_output": output}
+    counts = answer_counts()
+    return {"clients": clients, **parse(output), "answer_cache": {
+        "hits": counts.hits, "misses": counts.misses, "hit_rate": counts.hit_rate},
+        "wrk_output": output}
 
 
 def main() -> None:
@@ -98,10 +105,10 @@ def main() -> None:
     write_result("load", {"gunicorn_workers": args.workers, "seconds_per_level": args.seconds,
                           "queries": QUERIES, "runs": runs})
     print_table("Search API under load (wrk, gunicorn)", [
-        ("clients", "req/s", "p50 ms", "p99 ms", "errors"),
+        ("clients", "req/s", "p50 ms", "p99 ms", "errors", "cache hits"),
         *((str(run["clients"]), f"{run['requests_per_second']:.1f}",
            f"{run['latency_ms']['p50']:.1f}", f"{run['latency_ms']['p99']:.1f}",
-           str(run["errors"])) for run in runs)])
+           str(run["errors"]), f"{run['answer_cache']['hit_rate']:.1%}") for run in runs)])
 
 
 if __name__ == "__main__":

@@ -14,9 +14,11 @@ class CmsConfig(AppConfig):
         from cms.api import resources  # noqa: F401  (registers each content kind's resource)
         from cms.api.origins import allows_municipality_origin
         from cms.editorial import provision_editorial_setup
+        from cms.scope import connect as connect_site_scopes
         from pages.sites import municipality_site_ensured
 
         check_request_enabled.connect(allows_municipality_origin,
                                       dispatch_uid="cms.api.origins.allows_municipality_origin")
         municipality_site_ensured.connect(provision_editorial_setup,
                                           dispatch_uid="cms.editorial.provision_editorial_setup")
+        connect_site_scopes()

@@ -173,16 +173,29 @@ def only(values: list[str] | None) -> str | None:
     return values[0] if values and len(values) == 1 else None
 
 
-def searched(request: HttpRequest, query: SearchQuery) -> tuple[SearchResponse, str | None]:
-    """`run`; on the first page of a search for words (not a cursor's), also the query the
-    resident may have meant (`search.suggestions`, over the public pages of the search's
-    municipality and language), and the search counted in the site's search statistics
-    (`search.searched_texts`)."""
-    response = run(query)
-    if not query.text or query.after is not None or query.page != 1:
-        return response, None
-    if scope := site_scope(request):
-        searched_texts.record(scope.site.pk, query.text, found=bool(response.count))
+def is_first_page_of_words(query: SearchQuery) -> bool:
+    return bool(query.text) and query.after is None and query.page == 1
+
+
+def count_search(request: HttpRequest, query: SearchQuery, found: bool) -> None:
+    """The first page of a search for words (not a cursor's) counted in the site's search
+    statistics (`search.searched_texts`), whether or not its answer was kept from before."""
+    if is_first_page_of_words(query) and (scope := site_scope(request)):
+        searched_texts.record(scope.site.pk, query.text, found=found)
+
+
+def meant(query: SearchQuery) -> str | None:
+    """On the first page of a search for words, the query the resident may have meant
+    (`search.suggestions`, over the public pages of the search's municipality and language)."""
+    if not is_first_page_of_words(query):
+        return None
     municipality = query.municipality or only(query.filters.get("municipality"))
-    return response, did_you_mean(get_engine(), query.text, query.language, municipality,
-                                  query.filters.get("language", []))
+    return did_you_mean(get_engine(), query.text, query.language, municipality,
+                        query.filters.get("language", []))
+
+
+def searched(request: HttpRequest, query: SearchQuery) -> tuple[SearchResponse, str | None]:
+    """`run`, counted (`count_search`), with the query the resident may have `meant`."""
+    response = run(query)
+    count_search(request, query, found=bool(response.count))
+    return response, meant(query)

@@ -10,6 +10,8 @@ index drift, the vocabulary's generation), the `shared` cache when CACHES define
   SEARCH_INDEX_ALIAS             ["esparama-pages"]  the alias the public index lives behind
   SEARCH_BASIC_ANALYSIS_ALLOWED  [False]  accept a server without the Lithuanian analysis
   SEARCH_SHARED_CACHE            ["shared" if CACHES has it, else "default"]  a cache alias
+  SEARCH_INDEX_SHARDS            [1]  primary shards of an index built from now on
+  SEARCH_INDEX_REPLICAS          [0]  replicas of each shard of an index built from now on
 """
 
 from typing import Any
@@ -19,6 +21,8 @@ from django.core.cache import BaseCache, caches
 
 DEFAULT_INDEX_ALIAS = "esparama-pages"
 SHARED_CACHE_ALIAS = "shared"
+DEFAULT_INDEX_SHARDS = 1
+DEFAULT_INDEX_REPLICAS = 0
 
 
 def elasticsearch_url() -> Any:
@@ -41,6 +45,18 @@ def basic_analysis_allowed() -> bool:
     knowingly used (the Elasticsearch test distribution): searches then miss inflected and
     unaccented Lithuanian words."""
     return bool(getattr(settings, "SEARCH_BASIC_ANALYSIS_ALLOWED", False))
+
+
+def index_shards() -> Any:
+    """Primary shards of a new index: 1 holds the public pages of every municipality (tens of
+    thousands of small documents); more only split each search's work."""
+    return getattr(settings, "SEARCH_INDEX_SHARDS", DEFAULT_INDEX_SHARDS)
+
+
+def index_replicas() -> Any:
+    """Replicas of each shard of a new index: 0 on one server; on a cluster, 1 or more keep
+    the index searchable while a node is down and share the searches."""
+    return getattr(settings, "SEARCH_INDEX_REPLICAS", DEFAULT_INDEX_REPLICAS)
 
 
 def shared_cache_alias() -> str:

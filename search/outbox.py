@@ -24,9 +24,10 @@ from datetime import datetime, timedelta
 
 from celery import current_app
 from django.db import connection, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from search.freshness import outbox_changed
 from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ def _upsert(page_ids: list[int], changed_at: datetime, unless_pending: bool = Fa
             f"VALUES {', '.join([row] * len(page_ids))} ON CONFLICT ({quote('page_id')}) "
             f"DO UPDATE SET {version} = {table}.{version} + 1, {reset}"
             + (f" WHERE NOT {table}.{quote('pending')}" if unless_pending else ""), params)
+    outbox_changed()
 
 
 @contextmanager
@@ -165,12 +167,6 @@ def release(entries: list[OutboxEntry], claimed_until: datetime) -> None:
 def waiting() -> QuerySet[OutboxEntry]:
     """Rows whose change has happened and is not written yet (failed ones included)."""
     return OutboxEntry.objects.filter(pending=True, changed_at__lte=timezone.now())
-
-
-def latest_change() -> datetime | None:
-    """When the newest change that has happened was recorded."""
-    return OutboxEntry.objects.filter(changed_at__lte=timezone.now()).aggregate(
-        latest=Max("changed_at"))["latest"]
 
 
 def _due() -> QuerySet[OutboxEntry]:

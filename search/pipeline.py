@@ -5,6 +5,8 @@ Guarantees of a drain:
   worker killed at any point, even in the middle of a bulk request, loses nothing: its claimed
   rows become due again and are written by the next drain (see `search.outbox.claim_due`).
 - Concurrent drains claim disjoint rows.
+- Once the engine acknowledged writes, they are visible to search and the index generation
+  is bumped (`search.freshness`): no answer kept from before them is served again.
 - A page whose document cannot be built or is rejected by the engine fails alone; the rest of
   its batch is written. An engine that cannot write for now postpones the batch's rows without
   using up their attempts, and the drain stops until the next scheduled one.
@@ -20,6 +22,7 @@ from django.db import DatabaseError
 from search.documents import SiteDirectory, build_documents, expiry_moment
 from search.engines import get_engine
 from search.engines.base import ActionResult, IndexAction, RetryLater
+from search.freshness import index_changed
 from search.models import OutboxEntry
 from search.outbox import (
     acknowledge,
@@ -112,6 +115,11 @@ def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
         release(entries, claimed_until)
         raise
     settle(results, report)
+    if report.written:
+        try:
+            engine.refresh()  # what the generation counts is what searches see
+        finally:
+            index_changed()
     schedule_rewrites(actions, results)
     return report
 

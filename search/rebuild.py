@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from search.conf import shared_cache
 from search.documents import searchable_page_ids
 from search.engines import get_engine
+from search.freshness import index_changed
 from search.models import Rebuild, RebuildChunk
 from search.pipeline import BATCH_SIZE, write_pages
 
@@ -147,6 +148,7 @@ def complete_rebuild(rebuild_id: int) -> bool:
                 chunks__acknowledged=False).update(state=DONE):
             return False
         get_engine().promote(rebuild.index)
+    index_changed()
     logger.info("The search index %s is live.", rebuild.index)
     return True
 

@@ -50,8 +50,23 @@ def check_search_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckM
     if not isinstance(allowed, bool):
         messages.append(checks.Error(_("SEARCH_BASIC_ANALYSIS_ALLOWED must be True or False."),
                                      id="search.E022"))
+    messages.extend(count_errors("SEARCH_INDEX_SHARDS", conf.index_shards(), 1,
+                                 conf.DEFAULT_INDEX_SHARDS))
+    messages.extend(count_errors("SEARCH_INDEX_REPLICAS", conf.index_replicas(), 0,
+                                 conf.DEFAULT_INDEX_REPLICAS))
     messages.extend(shared_cache_messages())
     return messages
+
+
+def count_errors(name: str, value: Any, least: int, default: int) -> list[checks.CheckMessage]:
+    """A count of an index's shards or replicas is a whole number of at least `least`."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+        return []
+    return [checks.Error(_("%(setting)s must be a whole number of at least %(least)s, not "
+                           "%(value)r.") % {"setting": name, "least": least, "value": value},
+                         hint=_("The default is %(default)s; an index built after the change "
+                                "has it (`manage.py search_index rebuild`).")
+                         % {"default": default}, id="search.E025")]
 
 
 def shared_cache_messages() -> list[checks.CheckMessage]:

@@ -1,4 +1,5 @@
 import json
+import time
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
@@ -98,6 +99,18 @@ def _forget_term_labels() -> None:
 def _forget_site_root_paths() -> None:
     """Wagtail caches the sites' root paths; a rolled-back test's sites must not linger."""
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_answers() -> None:
+    """What the shared cache keeps of a rolled-back test's database (site scopes, the index's
+    freshness, search answers) must not be served to the next test."""
+    from cms.scope import SCOPE_GENERATION
+    from search.conf import shared_cache
+    from search.freshness import INDEX_GENERATION, OUTBOX_GENERATION
+
+    shared_cache().set_many(dict.fromkeys((SCOPE_GENERATION, OUTBOX_GENERATION,
+                                           INDEX_GENERATION), time.time_ns()), None)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ developer documentation, written in English only and not translated; what the AP
 from cms.api.openapi import API_NAMESPACE, DocumentedApi
 from cms.api.problems import register_problem_handlers
 from cms.api.registry import RESOURCES
+from cms.api.rendering import RENDERER
 from cms.api.routers import find, municipalities, preview, querystring_search, search, taxonomies
 from cms.api.routers.pages import page_router
 
@@ -32,6 +33,7 @@ api = DocumentedApi(
     urls_namespace=API_NAMESPACE,
     openapi_url="/openapi.json",
     docs_url="/docs/",
+    renderer=RENDERER,
 )
 register_problem_handlers(api)
 api.add_router("/search/", search.router)

@@ -6,6 +6,7 @@ Environment variables (defaults in brackets):
   ELASTICSEARCH_URL  [unset]  public search on Elasticsearch 8
   OPENSEARCH_URL     [unset]  public search on OpenSearch 3 (used when ELASTICSEARCH_URL is unset)
                      neither set: the database search engine
+  SEARCH_INDEX_SHARDS, SEARCH_INDEX_REPLICAS  [1, 0]  of an index built from now on
   SECRET_KEY         [an insecure development key; production refuses it and any weak key]
   ALLOWED_HOSTS      [localhost,127.0.0.1,.localhost]  comma separated
   DEBUG              [false]
@@ -220,6 +221,18 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024  # the proxy accepts bodies up to
 REDIS_URL = os.environ.get("REDIS_URL", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+
+
+def whole_number_from_environment(name: str, default: int) -> int | str:
+    """A whole number from the environment; anything else as given, for the system checks
+    (search.E025) to name."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isascii() and value.isdigit() else (value or default)
+
+
+# An index built from now on: its primary shards and each shard's replicas.
+SEARCH_INDEX_SHARDS = whole_number_from_environment("SEARCH_INDEX_SHARDS", 1)
+SEARCH_INDEX_REPLICAS = whole_number_from_environment("SEARCH_INDEX_REPLICAS", 0)
 
 # Celery: Redis when REDIS_URL is set, else a filesystem broker: `make demo` needs no services.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"

@@ -27,6 +27,8 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
 # it neither scans nor warns about STATIC_ROOT each time a test client loads the middleware.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Parallel test processes (pytest-xdist) share Redis and the cache directory, and the worker
-# processes a test starts inherit its environment: one key prefix per test process.
-CACHES["shared"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
+# Each test process keeps its own keys in the shared cache, and the processes it starts (which
+# inherit its environment) share them: parallel runs never read each other's kept answers.
+_TEST_RUN = os.environ.setdefault("ESPARAMA_TEST_RUN", str(os.getpid()))
+CACHES["shared"]["KEY_PREFIX"] = (  # noqa: F405
+    f"test-{_TEST_RUN}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")

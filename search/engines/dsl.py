@@ -5,6 +5,7 @@ from typing import Any
 from django.utils import timezone
 
 from search.analysis import OVERRIDDEN, fold, tokens
+from search.conf import index_replicas, index_shards
 from search.documents import expiry_text
 from search.facets import FACETS
 from search.lithuanian import TYPO_PREFIX_LENGTH, expanded, forgives_typo, query_words
@@ -76,9 +77,12 @@ def _text(autocomplete: bool = False) -> dict[str, Any]:
 
 
 def index_body(full_analysis: bool) -> dict[str, Any]:
+    """A new index: its shards and replicas as the settings say (`search.conf`); each facet's
+    global ordinals built when the index refreshes, not by the first search after it."""
     keyword = {"type": "keyword"}
+    facet_keyword = {"type": "keyword", "eager_global_ordinals": True}
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": 0,
+        "settings": {"number_of_shards": index_shards(), "number_of_replicas": index_replicas(),
                      "analysis": analysis(full_analysis)},
         "mappings": {
             "dynamic": False,
@@ -96,7 +100,7 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
                 "budget": {"type": "double"},
                 "expires_at": {"type": "date"},
                 "fingerprint": {"type": "keyword", "index": False},
-                **{facet.field: keyword for facet in FACETS},
+                **{facet.field: facet_keyword for facet in FACETS},
             },
         },
     }

@@ -101,7 +101,10 @@ class RemoteEngine(SearchEngine):
         return name
 
     def schema_version(self) -> str:
-        return fingerprint(json.dumps(dsl.index_body(self.full_analysis), sort_keys=True))
+        """Replicas are left out: a cluster's replicas say nothing of what an index holds."""
+        body = dsl.index_body(self.full_analysis)
+        del body["settings"]["number_of_replicas"]
+        return fingerprint(json.dumps(body, sort_keys=True))
 
     def live_schema(self) -> str:
         indices = self._indices_of(self.alias)
@@ -179,7 +182,10 @@ class RemoteEngine(SearchEngine):
         self.client.indices.refresh(index=self.alias)
 
     def search(self, query: SearchQuery) -> SearchResponse:
-        response = self.client.search(index=self.alias, body=dsl.search_body(query))
+        """A search without words is kept in the server's request cache (by default it keeps
+        only requests for no hits); a refresh that changes the index drops what it kept."""
+        response = self.client.search(index=self.alias, body=dsl.search_body(query),
+                                      request_cache=not query.text)
         found, count = response["hits"]["hits"], response["hits"]["total"]["value"]
         more = (len(found) > query.page_size if query.after
                 else query.offset + len(found) < count)

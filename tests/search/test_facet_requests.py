@@ -42,7 +42,8 @@ def test_remote_engines_answer_a_search_in_one_request(loaded, filters, monkeypa
     response = loaded.search(SearchQuery(filters=filters))
     monkeypatch.undo()
     assert len(requests) == 1, requests
-    assert requests[0][1] == f"/{loaded.alias}/_search"
+    assert requests[0][1].split("?")[0] == f"/{loaded.alias}/_search"  # Elasticsearch puts
+    # the request cache's parameter in the path, OpenSearch beside it
     check_response(response, filters)
 
 

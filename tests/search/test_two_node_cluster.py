@@ -21,7 +21,7 @@ from wagtail.models import Page
 from pages.public import public_pages
 from search import outbox, pipeline
 from search.documents import build_documents, searchable_page_ids
-from search.engines import dsl, get_engine
+from search.engines import get_engine
 from search.query import SearchQuery
 from search.rebuild import run_rebuild
 from tests.factories import add_provider, home
@@ -49,21 +49,8 @@ def cluster() -> Iterator[TwoNodeCluster]:
 
 
 @pytest.fixture
-def replicated_indices(monkeypatch) -> None:
-    """Every index the engine creates has two shards with a replica each (what the settings
-    SEARCH_INDEX_SHARDS = 2 and SEARCH_INDEX_REPLICAS = 1 ask for)."""
-    index_body = dsl.index_body
-
-    def replicated(full_analysis: bool) -> dict:
-        body = index_body(full_analysis)
-        body["settings"].update(number_of_shards=2, number_of_replicas=1)
-        return body
-
-    monkeypatch.setattr(dsl, "index_body", replicated)
-
-
-@pytest.fixture
-def engine(cluster, replicated_indices, settings):
+def engine(cluster, settings):
+    settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS = 2, 1
     settings.ELASTICSEARCH_URL = ""
     settings.OPENSEARCH_URL = cluster.manager().url
     settings.SEARCH_INDEX_ALIAS = f"test-cluster-{uuid.uuid4().hex[:10]}"

@@ -23,12 +23,12 @@ from ninja import Field, Query, Router, Schema
 from pydantic import BeforeValidator, Strict
 from pydantic_core import PydanticCustomError
 
+from cms.api.answer_cache import search_answer
 from cms.api.caching import SEARCH_MAX_AGE
 from cms.api.openapi import api_enum
 from cms.api.params import WholeNumber, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses, refusal
 from cms.api.resources.base import ContentType, Language
-from cms.api.routers.search import mark_index_freshness
 from cms.api.search_schemas import detail_url
 from cms.searching import MAX_RESULT_WINDOW, refuse_nul, search_query
 from pages.kinds import CONTENT_KINDS
@@ -373,10 +373,11 @@ def querystring_search(request: HttpRequest, response: HttpResponse,
     require_known(request, QuerystringSearchParams)
     if params.lang is None:
         patch_vary_headers(response, ["Accept-Language"])
-    found = answer(request, search_in_url(params), params.lang or translation.get_language())
-    mark_index_freshness(request)
     patch_cache_control(response, max_age=SEARCH_MAX_AGE)
-    return found
+    return search_answer(
+        request, response, QuerystringSearchOut,
+        lambda: answer(request, search_in_url(params), params.lang or translation.get_language()),
+        by_alias=True, exclude_none=True)
 
 
 @router.post("/@querystring-search", response={200: QuerystringSearchOut, **ERRORS},

@@ -1,10 +1,11 @@
 """Faceted search and autocomplete over the public search index."""
 
+import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
 
-from cms.api.caching import mark_modified
+from cms.api.answer_cache import search_answer
 from cms.api.pagination import link_header, total_pages
 from cms.api.params import require_known, require_terms
 from cms.api.problems import Problem, problem_responses
@@ -16,10 +17,9 @@ from cms.api.search_schemas import (
     SuggestParams,
     query_of,
 )
-from cms.searching import MAX_RESULT_WINDOW, next_cursor, searched
+from cms.searching import MAX_RESULT_WINDOW, count_search, meant, next_cursor, run
 from pages.models import Municipality
 from search.engines import get_engine
-from search.outbox import latest_change
 
 router = Router(tags=["search"])
 ERRORS = {400: Problem, 404: Problem}
@@ -29,10 +29,6 @@ PROBLEMS = {"responses": problem_responses(400, 404)}
 class SuggestOut(Schema):
     q: str
     results: list[Suggestion]
-
-
-def mark_index_freshness(request: HttpRequest) -> None:
-    mark_modified(request, latest_change())
 
 
 @router.get("/", response={200: SearchOut, **ERRORS}, openapi_extra=PROBLEMS,
@@ -55,20 +51,30 @@ def search(request: HttpRequest, response: HttpResponse,
     if params.lang is None:
         patch_vary_headers(response, ["Accept-Language"])
     query = query_of(params)
-    found, meant = searched(request, query)
-    answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found), did_you_mean=meant)
-    response["Link"] = link_header(request, query.page, total_pages(found.count, query.page_size),
-                                   MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
-    mark_index_freshness(request)
-    return answer
+
+    def cursor_page() -> CursorPage:
+        found = run(query)
+        answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found),
+                            did_you_mean=meant(query))
+        response["Link"] = link_header(request, query.page,
+                                       total_pages(found.count, query.page_size),
+                                       MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
+        return answer
+
+    answered = search_answer(request, response, SearchOut, cursor_page)
+    count_search(request, query, found=orjson.loads(answered.content)["count"] > 0)
+    return answered
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
             operation_id="suggest", summary="Title suggestions while typing")
-def suggest(request: HttpRequest, params: Query[SuggestParams]):
+def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestParams]):
     require_known(request, SuggestParams)
-    if params.municipality:
-        require_terms("municipality", Municipality, [params.municipality])
-    rows = get_engine().suggest(params.q, params.lang, params.municipality, params.limit)
-    mark_index_freshness(request)
-    return {"q": params.q, "results": rows}
+
+    def suggestions() -> dict:
+        if params.municipality:
+            require_terms("municipality", Municipality, [params.municipality])
+        rows = get_engine().suggest(params.q, params.lang, params.municipality, params.limit)
+        return {"q": params.q, "results": rows}
+
+    return search_answer(request, response, SuggestOut, suggestions)

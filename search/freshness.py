@@ -1,0 +1,118 @@
+"""What every process knows of the index through the shared cache (`search.conf.shared_cache`)
+without asking the database or the engine on each request.
+
+- The index generation: a number that every write the engine acknowledged bumps (a drain
+  once its writes are visible to search, a rebuild once its index is behind the alias). An
+  answer kept under one generation is never served under a later one, so no search answers
+  from before a change acknowledged since. A generation is read before the engine is asked:
+  an answer read while a write lands is kept under the generation the write replaces.
+- The outbox's freshness: when the newest change that has happened was recorded (what a
+  search answer says as Last-Modified) and when the next scheduled one falls due. It is read
+  from the outbox once per outbox generation, which every recorded change bumps, and is kept
+  only until that next change falls due, so it never lags a change, pending or written.
+
+A generation is counted at once and again on commit, so that no process keeps what it read
+before the commit. A generation the cache lost starts again from the clock, never from a number
+an earlier one reached. Without the shared cache, everything is read afresh each time.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max, Min, Q
+from django.utils import timezone
+
+from search.conf import shared_cache
+from search.models import OutboxEntry
+
+logger = logging.getLogger(__name__)
+INDEX_GENERATION = "search:index-generation"
+OUTBOX_GENERATION = "search:outbox-generation"
+FRESHNESS_SECONDS = 3600  # a kept freshness is exact until its generation changes
+
+
+def count_change(key: str) -> None:
+    """Bump the generation at `key` (see the module)."""
+    def bump() -> None:
+        try:
+            cache = shared_cache()
+            try:
+                cache.incr(key)
+            except ValueError:  # never counted, or lost by the cache
+                cache.add(key, time.time_ns(), None)
+        except Exception as error:
+            logger.warning("Search change not counted in the shared cache (%s): %s", key, error)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def generation_of(key: str) -> int:
+    """The generation at `key`, started from the clock when there is none."""
+    cache = shared_cache()
+    found = cache.get(key)
+    if found is None:
+        cache.add(key, time.time_ns(), None)
+        found = cache.get(key)
+    if found is None:
+        raise LookupError(f"The shared cache keeps no {key}.")
+    return found
+
+
+def index_changed() -> None:
+    """The engine acknowledged writes that search now sees."""
+    count_change(INDEX_GENERATION)
+
+
+def index_generation() -> int | None:
+    """The index generation; None when the shared cache cannot tell it (keep nothing)."""
+    try:
+        return generation_of(INDEX_GENERATION)
+    except Exception as error:
+        logger.warning("Index generation unavailable in the shared cache: %s", error)
+        return None
+
+
+def outbox_changed() -> None:
+    """A change was recorded or scheduled in the outbox."""
+    count_change(OUTBOX_GENERATION)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    latest_change: datetime | None  # the newest change that has happened, written or not
+    next_change: datetime | None  # the earliest change scheduled ahead
+
+    def holds_at(self, moment: datetime) -> bool:
+        return self.next_change is None or moment < self.next_change
+
+
+def read_freshness(now: datetime) -> Freshness:
+    """The outbox's freshness at `now`, in one query."""
+    moments = OutboxEntry.objects.aggregate(
+        latest=Max("changed_at", filter=Q(changed_at__lte=now)),
+        next=Min("changed_at", filter=Q(changed_at__gt=now)))
+    return Freshness(moments["latest"], moments["next"])
+
+
+def freshness() -> Freshness:
+    """The outbox's freshness now, from the shared cache while it holds (see the module)."""
+    now = timezone.now()
+    try:
+        cache = shared_cache()
+        key = f"search:freshness:{generation_of(OUTBOX_GENERATION)}"
+        kept = cache.get(key)
+    except Exception as error:
+        logger.warning("Index freshness unavailable in the shared cache: %s", error)
+        return read_freshness(now)
+    if isinstance(kept, Freshness) and kept.holds_at(now):
+        return kept
+    found = read_freshness(now)
+    try:
+        cache.set(key, found, FRESHNESS_SECONDS)
+    except Exception as error:
+        logger.warning("Index freshness not kept in the shared cache: %s", error)
+    return found
