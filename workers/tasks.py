@@ -9,8 +9,8 @@ from celery import Task, group, shared_task
 from celery.signals import worker_ready
 
 from search import searched_texts
-from search.outbox import DRAIN_TASK
-from search.pipeline import DrainReport, drain
+from search.outbox import DRAIN_TASK, schedule_drain
+from search.pipeline import BATCH_SIZE, DrainReport, drain_batch
 from search.rebuild import (
     CHUNK_SIZE,
     begin_rebuild,
@@ -25,9 +25,13 @@ from search.reconcile import reconcile_next_slice
 @shared_task(name=DRAIN_TASK, bind=True, autoretry_for=(Exception,), retry_backoff=2,
              retry_backoff_max=60, retry_jitter=True, max_retries=8, acks_late=True)
 def drain_outbox(self) -> dict[str, int]:
-    """Drain until nothing is due; an exception (engine or database unreachable) releases the
-    claimed rows and Celery retries the task. Rows the engine postponed wait for the beat."""
-    report: DrainReport = drain()
+    """Drain one batch and, when it was full, queue the next one: a backlog is shared by every
+    worker, and a worker asked to stop (warm shutdown) waits for one batch at most. An
+    exception (engine or database unreachable) releases the claimed rows and Celery retries
+    the task. Rows the engine postponed wait for the beat."""
+    report: DrainReport = drain_batch(BATCH_SIZE)
+    if not report.postponed and report.written + report.failed >= BATCH_SIZE:
+        schedule_drain()
     return {"written": report.written, "failed": report.failed, "postponed": report.postponed}
 
 

@@ -74,3 +74,22 @@ def test_version_grows_with_every_change(db):
     assert OutboxEntry.objects.get(page_id=first).pending
     outbox.acknowledge(first, 2)
     assert not OutboxEntry.objects.get(page_id=first).pending
+
+
+def test_a_drain_task_writes_one_batch_and_queues_the_next_while_batches_are_full(
+        db, settings, monkeypatch):
+    from workers import tasks
+
+    settings.ELASTICSEARCH_URL = settings.OPENSEARCH_URL = ""  # the database engine
+    monkeypatch.setattr(tasks, "BATCH_SIZE", 2)
+    queued: list[int] = []
+    monkeypatch.setattr(tasks, "schedule_drain", lambda: queued.append(1))
+    OutboxEntry.objects.all().delete()
+    outbox.record_changes(range(10**9, 10**9 + 5))  # ids no page has: their documents go
+    written = []
+    while not written or queued:
+        queued.clear()
+        written.append(tasks.drain_outbox.apply().get()["written"])
+        assert bool(queued) == (written[-1] == 2)  # a full batch: the rest is queued
+    assert written == [2, 2, 1]
+    assert not OutboxEntry.objects.filter(pending=True).exists()
