@@ -21,7 +21,7 @@ TESTS = Path(__file__).parent
 # commands on a database of their own (once is enough)
 SERVICE_MODULES = {TESTS / "search" / name for name in (
     "test_worker.py", "test_concurrency.py", "test_operator_commands.py",
-    "test_services_script.py")}
+    "test_services_script.py", "test_rebuild_workers.py")}
 # modules that start the demo or a second project as processes on databases of their own: the
 # same whatever database the suite runs on, so `make test` runs them once
 STANDALONE_MODULES = {TESTS / "browser" / "test_demo.py", TESTS / "test_plugin.py"}
