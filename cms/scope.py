@@ -9,7 +9,6 @@ every change it is read from bumps, in whichever process: a Site saved or delete
 saved, a root-level page published, unpublished, moved or deleted, a municipality saved.
 """
 
-import logging
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,10 +20,8 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.models import Municipality, MunicipalityHomePage
-from search.conf import shared_cache
-from search.freshness import count_change, generation_of
+from search.freshness import count_change, kept_under_generation
 
-logger = logging.getLogger(__name__)
 SCOPE_GENERATION = "cms:site-scope-generation"
 SCOPE_SECONDS = 3600
 HOME_DEPTH = 2  # home pages are children of the root node
@@ -74,23 +71,15 @@ def read_scope(hostname: str, port: str) -> SiteScope | None:
 def kept_scope(hostname: str, port: str) -> SiteScope | None:
     """The host's scope, from the shared cache when it is kept there; a host that is no
     municipality's site is never kept (any name can be sent as a host)."""
-    try:
-        cache = shared_cache()
-        key = f"cms:site-scope:{generation_of(SCOPE_GENERATION)}:{hostname}:{port}"
-        kept = cache.get(key)
-    except Exception as error:
-        logger.warning("Site scopes unavailable in the shared cache: %s", error)
-        return read_scope(hostname, port)
-    if kept is not None:
-        return kept
-    scope = read_scope(hostname, port)
-    if scope is not None:
-        scope.homes  # kept with the scope  # noqa: B018
-        try:
-            cache.set(key, scope, SCOPE_SECONDS)
-        except Exception as error:
-            logger.warning("Site scope not kept in the shared cache: %s", error)
-    return scope
+
+    def read() -> SiteScope | None:
+        scope = read_scope(hostname, port)
+        if scope is not None:
+            scope.homes  # kept with the scope  # noqa: B018
+        return scope
+
+    return kept_under_generation(SCOPE_GENERATION, f"cms:site-scope:{hostname}:{port}", read,
+                                 SCOPE_SECONDS, lambda kept: kept is not None)
 
 
 def site_scope(request: HttpRequest) -> SiteScope | None:

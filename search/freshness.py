@@ -18,8 +18,10 @@ an earlier one reached. Without the shared cache, everything is read afresh each
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import Max, Min, Q
@@ -29,6 +31,7 @@ from search.conf import shared_cache
 from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 INDEX_GENERATION = "search:index-generation"
 OUTBOX_GENERATION = "search:outbox-generation"
 FRESHNESS_SECONDS = 3600  # a kept freshness is exact until its generation changes
@@ -98,21 +101,33 @@ def read_freshness(now: datetime) -> Freshness:
     return Freshness(moments["latest"], moments["next"])
 
 
+def kept_under_generation(generation: str, name: str, read: Callable[[], T], seconds: int,
+                          usable: Callable[[object], bool]) -> T:
+    """What `read` gives, kept in the shared cache under `name` and the count of `generation`
+    for `seconds`, and read again when the generation moves on or what is kept is not
+    `usable`; what `read` gives is kept only when it is usable. Without the shared cache, it is
+    read each time."""
+    try:
+        cache = shared_cache()
+        key = f"{name}:{generation_of(generation)}"
+        kept = cache.get(key)
+    except Exception as error:
+        logger.warning("%s unavailable in the shared cache: %s", name, error)
+        return read()
+    if usable(kept):
+        return kept
+    found = read()
+    if usable(found):
+        try:
+            cache.set(key, found, seconds)
+        except Exception as error:
+            logger.warning("%s not kept in the shared cache: %s", name, error)
+    return found
+
+
 def freshness() -> Freshness:
     """The outbox's freshness now, from the shared cache while it holds (see the module)."""
     now = timezone.now()
-    try:
-        cache = shared_cache()
-        key = f"search:freshness:{generation_of(OUTBOX_GENERATION)}"
-        kept = cache.get(key)
-    except Exception as error:
-        logger.warning("Index freshness unavailable in the shared cache: %s", error)
-        return read_freshness(now)
-    if isinstance(kept, Freshness) and kept.holds_at(now):
-        return kept
-    found = read_freshness(now)
-    try:
-        cache.set(key, found, FRESHNESS_SECONDS)
-    except Exception as error:
-        logger.warning("Index freshness not kept in the shared cache: %s", error)
-    return found
+    return kept_under_generation(
+        OUTBOX_GENERATION, "search:freshness", lambda: read_freshness(now), FRESHNESS_SECONDS,
+        lambda kept: isinstance(kept, Freshness) and kept.holds_at(now))
