@@ -41,6 +41,7 @@ class KeptAnswer:
     body: bytes
     headers: dict[str, str]
     until: datetime | None  # when the next scheduled change falls due
+    count: int | None  # the answer's number of matches, if it has one
 
 
 @dataclass(frozen=True)
@@ -90,35 +91,43 @@ def kept_answer(key: str, now: datetime) -> KeptAnswer | None:
 
 
 def search_answer(request: HttpRequest, response: HttpResponse, schema: type[Schema],
-                  compute: Callable[[], Any], **dump_options: bool) -> HttpResponse:
+                  compute: Callable[[], Any], on_count: Callable[[int], None] | None = None,
+                  **dump_options: bool) -> HttpResponse:
     """The answer `compute` makes, validated by `schema` and dumped with `dump_options` (as
     the operation's own options: `by_alias`, `exclude_none`), written into `response` (which
     holds the operation's headers); or the same answer kept from an earlier request. The
-    response says the index's freshness as Last-Modified."""
+    response says the index's freshness as Last-Modified. `on_count` is told the answer's
+    number of matches, computed or kept."""
     now = timezone.now()
     state = freshness()
     mark_modified(request, state.latest_change)
     generation = index_generation()  # read before the engine is asked
-    key = None
+    key, kept = None, None
     if generation is not None:
         try:
             key = answer_key(request, [generation, shared_cache().get(VOCABULARY_GENERATION, 0)])
-            if kept := kept_answer(key, now):
-                for name, value in kept.headers.items():
-                    response[name] = value
-                response.content = kept.body
-                return response
+            kept = kept_answer(key, now)
         except Exception as error:
             logger.warning("Search answers unavailable in the shared cache: %s", error)
             key = None
+    if kept:
+        for name, value in kept.headers.items():
+            response[name] = value
+        response.content = kept.body
+        if on_count and kept.count is not None:
+            on_count(kept.count)
+        return response
     context = {"request": request, "response_status": 200}
     answer = schema.model_validate(compute(), context=context)
     response.content = RENDERER.render(
         request, answer.model_dump(context=context, **dump_options), response_status=200)
+    count = getattr(answer, "count", None)
+    if on_count and count is not None:
+        on_count(count)
     if key is not None:
         try:
             shared_cache().set(key, KeptAnswer(response.content, dict(response.items()),
-                                               state.next_change), ANSWER_SECONDS)
+                                               state.next_change, count), ANSWER_SECONDS)
             _count(MISSES)
         except Exception as error:
             logger.warning("Search answer not kept in the shared cache: %s", error)

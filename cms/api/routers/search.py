@@ -1,6 +1,5 @@
 """Faceted search and autocomplete over the public search index."""
 
-import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
@@ -61,9 +60,8 @@ def search(request: HttpRequest, response: HttpResponse,
                                        MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
         return answer
 
-    answered = search_answer(request, response, SearchOut, cursor_page)
-    count_search(request, query, found=orjson.loads(answered.content)["count"] > 0)
-    return answered
+    return search_answer(request, response, SearchOut, cursor_page,
+                         on_count=lambda count: count_search(request, query, found=count > 0))
 
 
 @router.get("/suggest/", response={200: SuggestOut, **ERRORS}, openapi_extra=PROBLEMS,
