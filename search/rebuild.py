@@ -178,15 +178,20 @@ def run_rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int =
     return rebuild.index
 
 
-def rebuild_if_schema_changed() -> str | None:
-    """Rebuild (recording progress) when the live index was built with another schema than the
-    engine builds with now (a changed mapping, analysis or stemming table), so that no stale
-    index keeps answering after an upgrade; the new index's name, or None when it is current."""
+def schema_outdated() -> bool:
+    """Whether the live index was built with another schema than the engine builds with now (a
+    changed mapping, analysis or stemming table) and no rebuild is under way to replace it."""
     engine = get_engine()
     engine.ensure_index()
     built_with, now = engine.live_schema(), engine.schema_version()
-    if built_with == now:
-        return None
+    if built_with == now or read_progress().active:
+        return False
     logger.warning("The search index %s was built with schema %s, the engine's is now %s: "
                    "rebuilding it behind its alias.", engine.alias, built_with or "?", now)
-    return run_rebuild()
+    return True
+
+
+def rebuild_if_schema_changed() -> str | None:
+    """Rebuild in this process when the schema is outdated, so that no stale index keeps
+    answering after an upgrade; the new index's name, or None when it is current."""
+    return run_rebuild() if schema_outdated() else None

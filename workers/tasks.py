@@ -16,7 +16,7 @@ from search.rebuild import (
     begin_rebuild,
     complete_rebuild,
     fail_rebuild,
-    rebuild_if_schema_changed,
+    schema_outdated,
     write_chunk,
 )
 from search.reconcile import reconcile_next_slice
@@ -93,8 +93,9 @@ def write_rebuild_chunk(rebuild_id: int, chunk_id: int) -> None:
 
 @shared_task(acks_late=False)
 def rebuild_search_index_if_schema_changed() -> str | None:
-    """Rebuild the index if an upgrade changed what it is built with (mapping, analysis)."""
-    return rebuild_if_schema_changed()
+    """Rebuild the index, in chunks the workers share, if an upgrade changed what it is built
+    with (mapping, analysis); the new index's name, or None when it is current."""
+    return rebuild_search_index() if schema_outdated() else None
 
 
 @worker_ready.connect

@@ -1,18 +1,21 @@
 """Each index records the schema it was built with (the engine's mapping and analysis settings;
 for the database engine, the analysis and its stored terms): an index of another schema, as an
-upgrade leaves it, is rebuilt behind its alias when a worker starts or `search_index upgrade`
-runs, and search keeps answering from the rebuilt one."""
+upgrade leaves it, is rebuilt behind its alias when a worker starts (in chunks the workers
+share) or `search_index upgrade` runs, and search keeps answering from the rebuilt one."""
 
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 
 from search import pipeline
 from search.engines import get_engine
+from search.models import Rebuild
 from search.query import SearchQuery
 from search.rebuild import rebuild_if_schema_changed
 from tests.factories import MEASURE, PROJECT, PROVIDER
+from workers import tasks
 
 FOUND = SearchQuery(text="savarankiško gyvenimo namai")
 
@@ -57,3 +60,25 @@ def test_the_upgrade_command_says_what_it_did(indexed, monkeypatch):
     assert "dabartinę schemą" in upgrade()
     monkeypatch.setattr(type(indexed), "schema_version", lambda engine: "upgraded-schema")
     assert "Naujas indeksas" in upgrade()
+
+
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_a_starting_worker_queues_the_rebuild_in_chunks_that_any_worker_takes(
+        indexed, monkeypatch):
+    """Once per schema: a second check, while the chunks wait, starts no other rebuild."""
+    before = indexed.search(FOUND)
+    monkeypatch.setattr(type(indexed), "schema_version", lambda engine: "upgraded-schema")
+    queued: list = []
+    monkeypatch.setattr(tasks, "group", lambda signatures: SimpleNamespace(
+        apply_async=lambda: queued.extend(signatures)))
+    new_index = tasks.rebuild_search_index_if_schema_changed()
+    assert [signature.task for signature in queued] == [tasks.write_rebuild_chunk.name] * len(
+        Rebuild.objects.get(index=new_index).chunks.all())
+    assert tasks.rebuild_search_index_if_schema_changed() is None
+    assert indexed.live_schema() != "upgraded-schema"  # the old index answers meanwhile
+    for signature in queued:
+        signature.apply()
+    engine = get_engine()
+    engine.refresh()
+    assert engine.live_schema() == "upgraded-schema"
+    assert [hit.id for hit in engine.search(FOUND).hits] == [hit.id for hit in before.hits]
