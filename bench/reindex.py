@@ -6,7 +6,7 @@ engine) vs a raw `helpers.bulk` of the same pre-built documents vs Wagtail's own
 
 Writes bench/results/<label>/reindex.json. With `--workers N`, measures instead the admin's
 rebuild (its chunks shared by the workers) with 1 worker and with N side by side, interleaved,
-and writes reindex-workers.json.
+beside raw bulk in 1 and N streams (what the engine allows), and writes reindex-workers.json.
 """
 
 import argparse
@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from typing import Any
 
@@ -58,25 +59,39 @@ def workers_run(count: int) -> float:
 
 
 def compare_workers(workers: int, repeat: int) -> None:
-    from search.documents import searchable_page_ids
+    """The admin's rebuild by 1 worker and by `workers`, and, as the engine's ceiling, raw bulk
+    of the same documents in 1 stream and in `workers` streams side by side."""
     from search.rebuild import CHUNK_SIZE
 
-    pages = len(searchable_page_ids())
+    documents = prebuilt_documents()
+    pages = len(documents)
     runs: dict[int, list[float]] = {1: [], workers: []}
-    for _ in range(repeat):  # interleaved, so drift hits both alike
-        for count, seconds in runs.items():
-            seconds.append(workers_run(count))
+    raw: dict[int, list[float]] = {1: [], workers: []}
+    for _ in range(repeat):  # interleaved, so drift hits all alike
+        for count in runs:
+            runs[count].append(workers_run(count))
+            raw[count].append(raw_bulk_run(documents, streams=count))
     rates = {count: summary([pages / elapsed for elapsed in seconds])
              for count, seconds in runs.items()}
+    raw_rates = {count: summary([pages / elapsed for elapsed in seconds])
+                 for count, seconds in raw.items()}
     figures = {"pages": pages, "chunk_size": CHUNK_SIZE, "workers": workers,
                "seconds": {str(count): summary(seconds) for count, seconds in runs.items()},
                "pages_per_second": {str(count): rate for count, rate in rates.items()},
-               "ratio_n_workers_vs_one": ratio(rates[workers]["median"], rates[1]["median"])}
+               "ratio_n_workers_vs_one": ratio(rates[workers]["median"], rates[1]["median"]),
+               "raw_bulk_pages_per_second": {str(count): rate
+                                             for count, rate in raw_rates.items()},
+               "ratio_raw_bulk_n_streams_vs_one": ratio(raw_rates[workers]["median"],
+                                                        raw_rates[1]["median"])}
     write_result("reindex-workers", figures)
     print_table(f"Rebuild of {pages} pages in chunks of {CHUNK_SIZE} (median of {repeat})", [
         ("1 worker pages/s", f"{rates[1]['median']:.0f}"),
         (f"{workers} workers pages/s", f"{rates[workers]['median']:.0f}"),
         (f"{workers} workers / 1 worker", f"{figures['ratio_n_workers_vs_one']}"),
+        ("raw bulk, 1 stream pages/s", f"{raw_rates[1]['median']:.0f}"),
+        (f"raw bulk, {workers} streams pages/s", f"{raw_rates[workers]['median']:.0f}"),
+        (f"raw bulk {workers} streams / 1 (the engine's ceiling)",
+         f"{figures['ratio_raw_bulk_n_streams_vs_one']}"),
     ])
 
 
@@ -92,9 +107,10 @@ def prebuilt_documents() -> list[dict]:
     return documents
 
 
-def raw_bulk_run(documents: list[dict]) -> float:
-    """The same documents, index settings and chunk size, straight into a new index: as in a
-    rebuild, no refresh while it fills, one refresh at the end."""
+def raw_bulk_run(documents: list[dict], streams: int = 1) -> float:
+    """The same documents, as the engine stores them, with the same index settings and chunk
+    size, straight into a new index: as in a rebuild, no refresh while it fills, one refresh at
+    the end. With `streams` > 1 the documents are split into as many parts, sent side by side."""
     from search.engines import dsl, get_engine
 
     engine = get_engine()
@@ -104,10 +120,15 @@ def raw_bulk_run(documents: list[dict]) -> float:
     body["settings"]["refresh_interval"] = "-1"
     engine.client.indices.create(index=index, body=body)
     module = sys.modules[type(engine).__module__]
+
+    def send(part: list[dict]) -> None:
+        module.helpers.bulk(engine.client, ({"_index": index, "_id": str(document["id"]),
+                                             "_source": engine.source_of(document)}
+                                            for document in part), chunk_size=500)
+
     start = time.perf_counter()
-    module.helpers.bulk(engine.client, ({"_index": index, "_id": str(document["id"]),
-                                         "_source": document} for document in documents),
-                        chunk_size=500)
+    with ThreadPoolExecutor(streams) as executor:
+        list(executor.map(send, [documents[number::streams] for number in range(streams)]))
     engine.client.indices.put_settings(index=index, body={"index": {"refresh_interval": None}})
     engine.client.indices.refresh(index=index)
     elapsed = time.perf_counter() - start

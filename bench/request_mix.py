@@ -9,14 +9,17 @@ How it is built, from a fixed seed (so a run is reproducible on the same content
   residents pick and page 1, 2 or 3 (mostly 1); one in five in English. A
   page beyond the last one is not a request residents can follow a link to (the API refuses
   it), so such a candidate is passed over: the pool depends on the index it is built against.
-* **Text requests**: distinct texts of the judged query set (`tests/search/judged_queries.jsonl`,
+* **Text requests**: the texts of the judged query set (`tests/search/judged_queries.jsonl`,
   Lithuanian and English, as written, inflected, without diacritics, with typos) in a seeded
-  shuffle, two in three alone and one in three with a facet selection; always page 1, sorted by
-  relevance.
+  shuffle, first each text once (two in three alone, one in three with a facet selection), then
+  again with a facet selection each round, until the pool has as many distinct text requests
+  as facet-only ones; always page 1, sorted by relevance.
 * **The ranking** interleaves the two kinds in the order they were drawn (facet-only first,
   then text, and so on), so half the pool, and about half the traffic, is each kind.
 * **The sequence**: requests drawn from the pool with replacement, the request of rank r with
-  weight 1/r^s (s = 1 by default), `SEQUENCE_LENGTH` long.
+  weight 1/r^s (s = 1 by default), `SEQUENCE_LENGTH` long. The pool is large enough for a long
+  tail: many requests of the sequence are asked once, as residents' rarer searches are, so a
+  cache of answers misses them.
 
 A request is a query string of the search API (`/api/v1/search/?<query>`).
 """
@@ -32,8 +35,8 @@ from bench.common import ROOT
 
 JUDGED_QUERIES = ROOT / "tests" / "search" / "judged_queries.jsonl"
 SEED = 5
-FACET_ONLY_REQUESTS = 150
-TEXT_REQUESTS = 150
+FACET_ONLY_REQUESTS = 1000
+TEXT_REQUESTS = 1000
 SEQUENCE_LENGTH = 20_000
 ZIPF_EXPONENT = 1.0
 # how often residents select each facet, relative to each other (the others: 1)
@@ -97,14 +100,18 @@ def text_requests(rng: random.Random, values: dict[str, list[str]]) -> list[str]
              if line.strip()]
     texts = sorted({(line["query"], line["lang"]) for line in lines})
     rng.shuffle(texts)
-    requests = []
-    for position, (text, language) in enumerate(texts[:TEXT_REQUESTS]):
+    requests: list[str] = []
+    for position in range(TEXT_REQUESTS * 20):
+        if len(requests) == TEXT_REQUESTS:
+            break
+        text, language = texts[position % len(texts)]
         pairs: list[tuple[str, str | int]] = [("q", text)]
         if language != "lt":
             pairs.append(("lang", language))
-        if position % 3 == 2:
+        if position >= len(texts) or position % 3 == 2:
             pairs += selections(rng, values, 1)
-        requests.append(urlencode(pairs))
+        if (request := urlencode(pairs)) not in requests:
+            requests.append(request)
     return requests
 
 

@@ -4,7 +4,7 @@ Derived from the environment that `scripts/services.sh env` prints, and named af
 BENCH_INSTANCE (default `bench`; e.g. `smoke` for a small run beside a large one):
   * the database `<instance>_cms` on the same PostgreSQL (BENCH_DATABASE_URL overrides);
   * Redis database 5 (6 for other instances) and the Celery queue `<instance>`, so no other
-    worker drains our outbox;
+    worker drains our outbox, and the shared cache's keys prefixed with `<instance>`;
   * the public index behind the alias `<instance>-pages` on OpenSearch (BENCH_ENGINE=elasticsearch
     for the ES test server, which has no analysis module);
   * Wagtail's own search backend on the same engine when BENCH_WAGTAIL_BACKEND=engine (used
@@ -27,6 +27,7 @@ if ENGINE == "opensearch":
 from config.settings.base import *  # noqa: E402, F403
 
 SEARCH_INDEX_ALIAS = f"{INSTANCE}-pages"
+CACHES["shared"]["KEY_PREFIX"] = INSTANCE  # noqa: F405  (generations, kept answers, progress)
 # a bench on the Elasticsearch test distribution measures speed, knowingly without the module
 SEARCH_BASIC_ANALYSIS_ALLOWED = ENGINE != "opensearch"
 WAGTAIL_INDEX = f"{INSTANCE}-wagtail-"  # prefix of modelsearch's per-model indexes
