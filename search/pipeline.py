@@ -152,7 +152,7 @@ class InlineExecutor(Executor):
 
 
 def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None] | None = None,
-                batch_size: int = BATCH_SIZE) -> None:
+                batch_size: int = BATCH_SIZE, directory: SiteDirectory | None = None) -> None:
     """Write the documents of `page_ids` into `index`, a rebuilding index the outbox's writes
     already reach (see `search.rebuild`); `on_batch` is told each batch's number of pages.
 
@@ -161,11 +161,12 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     read from the database. A page that could not be written (or built) is queued again: the
     drain writes it to both indices, or records why it cannot.
 
-    The batches share one site directory (sites, view restrictions, vocabulary terms), read
-    after the index exists. A batch holding a page whose change is still pending is built with
-    a fresh one, read after its versions, as the drain does: that change may be newer than the
-    shared directory. A change no longer pending is in the index already, with the version
-    this would write, which therefore cannot replace it.
+    The batches share one site directory (sites, view restrictions, vocabulary terms): the
+    `directory` given, or one read now, after the index exists in either case. A batch holding
+    a page whose change is still pending is built with a fresh one, read after its versions, as
+    the drain does: that change may be newer than the shared directory. A change no longer
+    pending is in the index already, with the version this would write, which therefore cannot
+    replace it.
     """
     engine = get_engine()
     sending: tuple[Future, list[IndexAction], int] | None = None
@@ -180,7 +181,7 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
 
     with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
           else InlineExecutor()) as sender:
-        directory = SiteDirectory()
+        directory = directory or SiteDirectory()
         for start in range(0, len(page_ids), batch_size):
             batch = page_ids[start:start + batch_size]
             outbox = list(OutboxEntry.objects.filter(page_id__in=batch).values_list(

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.conf import shared_cache
-from search.documents import searchable_page_ids
+from search.documents import SiteDirectory, searchable_page_ids
 from search.engines import get_engine
 from search.freshness import index_changed
 from search.models import Rebuild, RebuildChunk
@@ -36,7 +36,8 @@ RUNNING, DONE, FAILED = Rebuild.RUNNING, Rebuild.DONE, Rebuild.FAILED
 STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Building"),
                 DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
-CHUNK_SIZE = 2000  # pages a worker writes in one task
+CHUNK_SIZE = 1000  # pages a worker writes in one task
+_directories: dict[str, SiteDirectory] = {}  # by rebuild's index: see `directory_of`
 logger = logging.getLogger(__name__)
 
 
@@ -110,6 +111,15 @@ def begin_rebuild(chunk_size: int = CHUNK_SIZE) -> Rebuild:
     return rebuild
 
 
+def directory_of(rebuild: Rebuild) -> SiteDirectory:
+    """The site directory the chunks of a rebuild share in this process, read when the first
+    of them starts here: after the rebuild's index exists, as `write_pages` requires."""
+    if rebuild.index not in _directories:
+        _directories.clear()
+        _directories[rebuild.index] = SiteDirectory()
+    return _directories[rebuild.index]
+
+
 def write_chunk(chunk_id: int, on_batch: Callable[[int], None] | None = None,
                 batch_size: int = BATCH_SIZE) -> None:
     """Write a chunk's pages into its rebuild's index and acknowledge it; nothing when the
@@ -127,7 +137,7 @@ def write_chunk(chunk_id: int, on_batch: Callable[[int], None] | None = None,
             on_batch(size)
 
     write_pages(rebuild.index, searchable_page_ids(chunk.after, upto=chunk.upto), count,
-                batch_size)
+                batch_size, directory_of(rebuild))
     acknowledged = this_chunk.filter(rebuild__state=RUNNING).update(acknowledged=True)
     if not acknowledged and Rebuild.objects.filter(pk=rebuild.pk, state=FAILED).exists():
         # The rebuild failed while this chunk wrote, which may have created its dropped index

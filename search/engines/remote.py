@@ -150,10 +150,15 @@ class RemoteEngine(SearchEngine):
                 if action.document is None:
                     yield {**operation, "_op_type": "delete"}
                 else:
-                    yield {**operation, "_op_type": "index", "_source": {
-                        **action.document,
-                        "title_sort": dsl.sortable_title(action.document.get("title") or ""),
-                        "words": document_words(action.document)}}
+                    yield {**operation, "_op_type": "index",
+                           "_source": self.source_of(action.document)}
+
+    @staticmethod
+    def source_of(document: dict) -> dict:
+        """What the engine stores of a document: the document, with the fields only searches
+        read (a sortable title, the folded words that suggestions count)."""
+        return {**document, "title_sort": dsl.sortable_title(document.get("title") or ""),
+                "words": document_words(document)}
 
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
         """Write through the aliases, never to an index name that may be gone: a write to a

@@ -5,7 +5,7 @@ index as it was."""
 import pytest
 
 from search import rebuild as rebuild_module
-from search.documents import searchable_page_ids
+from search.documents import SiteDirectory, searchable_page_ids
 from search.models import Rebuild, StoredIndex
 from search.query import SearchQuery
 from search.rebuild import (
@@ -15,6 +15,7 @@ from search.rebuild import (
     begin_rebuild,
     complete_rebuild,
     read_progress,
+    run_rebuild,
     write_chunk,
 )
 from workers.tasks import rebuild_search_index, write_rebuild_chunk
@@ -116,3 +117,21 @@ def test_a_chunk_failing_for_good_fails_the_rebuild_and_the_live_index_stays(
     write_chunk(Rebuild.objects.get(pk=progress.rebuild).chunks.last().pk)  # redelivered
     assert not complete_rebuild(progress.rebuild)
     assert live_index(engine) == old_index
+
+
+def test_the_chunks_a_process_writes_share_one_site_directory_per_rebuild(
+        news, engine, monkeypatch):
+    """Read when the process's first chunk of a rebuild starts; a later rebuild reads its own."""
+    read: list[SiteDirectory] = []
+
+    class CountedDirectory(SiteDirectory):
+        def __init__(self) -> None:
+            super().__init__()
+            read.append(self)
+
+    monkeypatch.setattr(rebuild_module, "SiteDirectory", CountedDirectory)
+    run_rebuild(chunk_size=3)
+    assert len(read) == 1
+    run_rebuild(chunk_size=3)
+    assert len(read) == 2
+    assert indexed_ids(engine) == set(news)
