@@ -5,10 +5,13 @@
 At 100 000 pages one import takes hours on this machine, so the file is cut into chunks, each
 imported by one `import_content` run (every line commits on its own). A finished chunk leaves
 a `.done` file beside it: after an interruption the same command goes on from the first
-unfinished chunk, whose committed lines are skipped as unchanged. The reference lines
-(providers, measures) come first, in one stream; then the content of the sites is split into
-`--streams` groups, one site never in two groups (news and translations follow their
-project), imported side by side.
+unfinished chunk, whose committed lines are skipped as unchanged. A finished load is dumped
+beside the file (`bench.database.dump_loaded`); a later run that finds the dump but not the
+finished chunks (another machine, a dropped database) restores it instead of importing.
+
+The reference lines (providers, measures) come first, in one stream; then the content of the
+sites is split into `--streams` groups, one site never in two groups (news and translations
+follow their project), imported side by side.
 
 Wagtail's own admin search index and reference index are not updated during the load: neither
 feeds our public index, `bench.reindex` builds Wagtail's index with `update_index` (figure 2)
@@ -122,26 +125,34 @@ def main() -> None:
     parser.add_argument("--streams", type=int, default=2)
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--fresh", action="store_true",
-                        help="start again from the bench_base snapshot")
+                        help="start again from the <instance>_base snapshot, not the dump")
     parser.add_argument("--one", action="store_true", help="import one chunk file (internal)")
     args = parser.parse_args()
     if args.one:
         import_chunk(args.file)
         return
     plan = split(args.file, args.streams, args.chunk)
-    if args.fresh:
-        django_setup()
-        from bench.database import restore
+    django_setup()
+    from bench.database import dump_loaded, loaded_dump, restore, restore_loaded
 
+    chunk_files = [path for chunks in plan for path in chunks]
+    if args.fresh:
         restore()
-        for path in (path for chunks in plan for path in chunks):
+        loaded_dump(args.file).unlink(missing_ok=True)
+        for path in chunk_files:
             path.with_suffix(".done").unlink(missing_ok=True)
-    with tqdm(total=sum(map(len, plan)), desc="chunks", unit="chunk") as progress:
+    elif not all(path.with_suffix(".done").exists() for path in chunk_files) and (
+            restore_loaded(args.file)):
+        print(f"restored the load of {args.file} from {loaded_dump(args.file)}")
+        return
+    with tqdm(total=len(chunk_files), desc="chunks", unit="chunk") as progress:
         run_stream(plan[0], progress)
         create_tags(args.file)
         with ThreadPoolExecutor(args.streams) as pool:
             list(pool.map(lambda chunks: run_stream(chunks, progress), plan[1:]))
     report(args, plan)
+    if not loaded_dump(args.file).exists():
+        print(f"dumped the load into {dump_loaded(args.file)}")
 
 
 def busy_seconds(intervals: list[tuple[float, float]]) -> float:

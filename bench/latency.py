@@ -4,7 +4,9 @@ against the engine's refresh interval.
     python -m bench.latency [--publishes 200]
 
 Each publish changes a project's title to carry a unique word, commits (the outbox wakes the
-worker), and the clock runs until the project's search for that word returns the new title.
+worker), and the clock runs until the search API, asked again and again with its caches on
+(kept answers, index freshness), answers that word with the new title: an answer kept from
+before the worker's acknowledged write would stop the clock late or never.
 Writes bench/results/<label>/latency.json.
 """
 
@@ -12,7 +14,8 @@ import argparse
 import time
 import uuid
 
-from bench.common import django_setup, print_table, ratio, summary, write_result
+from bench.common import API_HOST, django_setup, print_table, ratio, summary, write_result
+from bench.queries_set import PATH
 from bench.worker import running_worker
 
 TIMEOUT_SECONDS = 30.0
@@ -29,19 +32,18 @@ def refresh_interval() -> str:
 
 
 def publish_and_wait(page: object, word: str) -> float:
+    """Publish, then ask the search API (its caches on) until it answers with the new title."""
     from django.db import transaction
+    from django.test import Client
 
-    from search.engines import get_engine
-    from search.query import SearchQuery
-
+    client = Client(HTTP_HOST=API_HOST)
     page.title = f"{page.title.split(' ~')[0]} ~{word}"
     with transaction.atomic():
         page.save_revision().publish()
     committed = time.perf_counter()
-    engine = get_engine()
     while time.perf_counter() - committed < TIMEOUT_SECONDS:
-        hits = engine.search(SearchQuery(text=word, page_size=5)).hits
-        if any(hit.id == page.pk and hit.title == page.title for hit in hits):
+        hits = client.get(f"{PATH}?q={word}&page_size=5").json()["results"]
+        if any(hit["id"] == page.pk and hit["title"] == page.title for hit in hits):
             return time.perf_counter() - committed
         time.sleep(0.01)
     raise TimeoutError(f"page {page.pk} not searchable after {TIMEOUT_SECONDS}s")
