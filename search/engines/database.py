@@ -7,6 +7,10 @@ A query word matches by whole-term `LIKE` in SQL; a page matches when one query 
 alternative from a synonym set, `search.synonyms`) does, and ranks by how many do (`Unit`).
 One typo in a long typed word is forgiven by looking the word's near neighbours up in the
 vocabulary of the candidate documents. Ranking and highlighting happen in Python.
+
+The word statistics of „did you mean“ (`nearby_words`) are counted over every document in
+scope, once per index generation (`search.freshness`, bumped by a write to the live index): the
+counts of a scope's words are kept in the shared cache under it.
 """
 
 import inspect
@@ -15,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
+from datetime import date, datetime
+from functools import cache, partial
 from html import escape
 from typing import Any
 
@@ -32,6 +36,7 @@ from search.analysis import WORD, fold, stems, tokens
 from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine, fingerprint
 from search.facets import FACETS
+from search.freshness import INDEX_GENERATION, index_changed, kept_under_generation
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
@@ -64,6 +69,7 @@ COLUMNS = {"date": "sort_date", "start_date": "sort_start_date", "budget": "sort
            "title": "title_terms"}
 TITLE = 3.0  # a title's match, times (`search.query.WORD_MATCH` and how a word matched)
 LT_FOLDED, LT_EXACT, EN_STEM = "~", "=", "+"
+WORD_COUNTS_SECONDS = 3600  # kept word counts are exact until the index generation moves on
 
 
 def analysed(text: str, language: str) -> set[str]:
@@ -424,6 +430,18 @@ def stored_terms_schema() -> str:
                        *(inspect.getsource(maker) for maker in makers))
 
 
+@dataclass(frozen=True)
+class WordCounts:
+    """The folded words of the documents in a scope, each with the number of documents holding
+    it; exact until `until`, when the first of those documents expires (None: none does)."""
+
+    held: dict[str, int]
+    until: datetime | None
+
+    def holds_at(self, moment: datetime) -> bool:
+        return self.until is None or moment < self.until
+
+
 class DatabaseEngine(SearchEngine):
     def _indexes(self) -> QuerySet[StoredIndex]:
         return StoredIndex.objects.filter(alias=self.alias)
@@ -482,6 +500,8 @@ class DatabaseEngine(SearchEngine):
                                    f"no index {index or self.alias}") for action in actions]
             for target in targets:
                 self._write(target, prepared)
+            if any(target.live for target in targets):
+                index_changed()  # counted again on commit, when searches see the writes
         return [ActionResult(action.page_id, action.version) for action in actions]
 
     @staticmethod
@@ -630,20 +650,34 @@ class DatabaseEngine(SearchEngine):
             "page_id", "title", "url", "content_type")[:limit]
         return [{"id": row.pop("page_id"), **row} for row in rows]
 
-    def nearby_words(self, words: list[str], municipality: str | None,
-                     languages: list[str]) -> dict[str, dict[str, int]]:
-        """From the stored terms of the documents in scope: their folded words (the terms
-        without a stem's mark) that begin with one of the words' letters, counted once per
-        document."""
+    def _in_scope(self, municipality: str | None, languages: list[str]) -> QuerySet:
         docs = self._visible()
         if municipality:
             docs = docs.filter(id__in=having("municipality", [municipality]))
         if languages:
             docs = docs.filter(language__in=languages)
-        letters = {word[0] for word in words}
+        return docs
+
+    def _word_counts(self, municipality: str | None, languages: list[str]) -> WordCounts:
+        """The folded words (the terms without a stem's mark) in the stored terms of the
+        documents in scope, counted once per document."""
+        docs = self._in_scope(municipality, languages)
         held: Counter[str] = Counter()
         for terms in docs.values_list("terms", flat=True).iterator():
-            held.update({term for term in terms.split() if term[0] in letters and is_word(term)})
+            held.update(terms.split())  # a document's terms are distinct (`stored_fields`)
+        return WordCounts({term: count for term, count in held.items() if is_word(term)},
+                          docs.aggregate(until=Min("expires_at"))["until"])
+
+    def nearby_words(self, words: list[str], municipality: str | None,
+                     languages: list[str]) -> dict[str, dict[str, int]]:
+        """From the word counts of the documents in scope, kept in the shared cache under the
+        index generation until a document in scope expires."""
+        now = timezone.now()
+        held = kept_under_generation(
+            INDEX_GENERATION, ":".join(("search:word-counts", self.alias, municipality or "*",
+                                        ",".join(languages) or "*")),
+            partial(self._word_counts, municipality, languages), WORD_COUNTS_SECONDS,
+            lambda kept: isinstance(kept, WordCounts) and kept.holds_at(now)).held
         return {word: {term: count for term, count in held.items() if is_near(word, term)}
                 for word in words}
 

@@ -1,11 +1,18 @@
 """„Did you mean“ on every engine: the engines' word statistics, and the suggestion picked from
 them (`search.suggestions`)."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from search.documents import expiry_text
 from search.engines.base import IndexAction
+from search.freshness import index_changed
 from search.suggestions import did_you_mean, edits, suggestion
-from tests.search.conftest import holding
+from tests.search.conftest import engine_fixture, holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -18,6 +25,10 @@ DOCUMENTS = [
              municipality=["kalvarija"]),
     document(37, "Services for families", language="en", municipality=["alytus"]),
 ]
+
+
+WRITTEN_SINCE = document(38, "Užimtumas jaunimui", municipality=["alytus"])
+database_engine = engine_fixture(["database"])
 
 
 @pytest.fixture
@@ -45,6 +56,34 @@ def test_the_statistics_are_those_of_the_public_documents_in_scope(loaded):
     loaded.bulk([IndexAction(36, 2, None)])  # the page left the public site
     loaded.refresh()
     assert did_you_mean(loaded, "uzimtunas", "lt", None) is None
+
+
+def test_a_word_written_since_is_suggested_at_once(loaded):
+    assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") is None
+    holding(loaded, [WRITTEN_SINCE])
+    assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") == "uzimtumas"
+
+
+def test_the_database_engine_counts_the_words_once_per_index_generation(database_engine):
+    loaded = holding(database_engine, DOCUMENTS)
+    assert did_you_mean(loaded, "Pasluagos", "lt", "alytus") == "paslaugos"
+    with CaptureQueriesContext(connection) as again:
+        assert did_you_mean(loaded, "Pasluagos senjoram", "lt", "alytus") == "paslaugos senjoram"
+    assert not again.captured_queries
+    index_changed()
+    with CaptureQueriesContext(connection) as changed:
+        assert did_you_mean(loaded, "Pasluagos", "lt", "alytus") == "paslaugos"
+    assert changed.captured_queries
+
+
+def test_the_database_engine_counts_again_once_a_document_in_scope_expires(database_engine,
+                                                                         monkeypatch):
+    expiry = timezone.now() + timedelta(hours=1)
+    loaded = holding(database_engine,
+                     [*DOCUMENTS, {**WRITTEN_SINCE, "expires_at": expiry_text(expiry)}])
+    assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") == "uzimtumas"
+    monkeypatch.setattr(timezone, "now", lambda: expiry)
+    assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") is None
 
 
 def test_the_engines_count_the_documents_holding_each_near_word(loaded):
