@@ -40,7 +40,7 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
         ("2 reindex vs Wagtail `update_index` (docs/s vs objects/s)",
          f"{rates['pipeline']['median']:.0f} vs {rates['wagtail_update_index']['median']:.0f}",
          f"{run['ratio_pipeline_vs_update_index']}",
-         f"≥ 5: {_met(run['ratio_pipeline_vs_update_index'], 5, True)}"),
+         f"≥ 1.5: {_met(run['ratio_pipeline_vs_update_index'], 1.5, True)}"),
         ("6 worker peak RSS during the reindex", f"{rss:.0f} MB", "",
          f"≤ 300 MB: {_met(rss, 300, False)}"),
         ("6 SQL queries per document (all; inner batches min–max)",
@@ -48,6 +48,18 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
          f"{min(per_batch, default=0):.3f}–{max(per_batch, default=0):.3f}", "",
          "constant"),
     ]
+
+
+def workers_row(run: dict[str, Any]) -> Row:
+    rates, workers = run["pages_per_second"], run["workers"]
+    raw = run.get("raw_bulk_pages_per_second")
+    ceiling = (f"; raw bulk {raw['1']['median']:.0f} vs {raw[str(workers)]['median']:.0f} → "
+               f"{run['ratio_raw_bulk_n_streams_vs_one']}" if raw else "")
+    return (f"1 rebuild by {workers} workers vs 1 (pages/s, chunks of {run['chunk_size']}); "
+            f"raw bulk in {workers} streams vs 1 (the engine's ceiling)",
+            f"{rates[str(workers)]['median']:.0f} vs {rates['1']['median']:.0f}{ceiling}",
+            f"{run['ratio_n_workers_vs_one']}",
+            f"≥ 1.6: {_met(run['ratio_n_workers_vs_one'], 1.6, True)}")
 
 
 def latency_row(run: dict[str, Any]) -> Row:
@@ -67,7 +79,7 @@ def search_rows(run: dict[str, Any]) -> list[Row]:
     return [
         ("4 API vs raw engine request, p50 / p95",
          f"{millis('api')} vs {millis('raw_engine')}", f"{run['ratio_api_vs_raw_p95']} (p95)",
-         f"≤ 1.3: {_met(run['ratio_api_vs_raw_p95'], 1.3, False)}"),
+         f"≤ 1.2: {_met(run['ratio_api_vs_raw_p95'], 1.2, False)}"),
         (f"4 modelsearch `.facet()` per facet ({len(run['wagtail_facets_counted'])} of "
          f"{len(run['wagtail_facets_counted']) + len(run['wagtail_facets_impossible'])} "
          "facets possible), p50 / p95", millis("wagtail_facet_calls"),
@@ -106,6 +118,8 @@ def main() -> None:
     notes = []
     if run := _load(directory, "reindex"):
         rows += reindex_rows(run)
+    if run := _load(directory, "reindex-workers"):
+        rows.append(workers_row(run))
     if run := _load(directory, "latency"):
         rows.append(latency_row(run))
     if run := _load(directory, "search"):
