@@ -10,6 +10,10 @@ instance holds (bench/README.md: setup and bulk_import of N generated pages), wh
 editions and the other sites' copies of a relevant page (import ids `<id>-<n>`, `<id>-<site>`,
 `<id>-<site>-<n>`) count as relevant too, as they have the same text.
 
+Each engine is measured twice: searching every municipality (the national site), and searching
+on the site a resident looking for the pages would be on: the municipality that holds every
+relevant page (`scope_of`; all municipalities when they are national or on several sites).
+
     python -m bench.relevance [--engines opensearch database] [--rebuild]
 
 `--rebuild` writes each engine's index from the database first (needed once for the database
@@ -86,6 +90,31 @@ def import_ids() -> dict[tuple[int, str], str]:
                 "id", "translation_key", "locale__language_code")}
 
 
+def municipalities() -> dict[str, str | None]:
+    """Import id → the slug of the municipality whose site holds the page (None: the national
+    site's)."""
+    from wagtail.models import Page
+
+    from pages.models import ImportedItem, MunicipalityHomePage
+
+    homes = {home.path: home.municipality.slug if home.municipality_id else None
+             for home in MunicipalityHomePage.objects.select_related("municipality")}
+    pages = dict(Page.objects.filter(translation_key__in=ImportedItem.objects.values(
+        "translation_key")).values_list("translation_key", "path"))
+    return {external_id: next((slug for path, slug in homes.items()
+                               if pages[key].startswith(path)), None)
+            for key, external_id in ImportedItem.objects.values_list("translation_key",
+                                                                      "external_id")
+            if key in pages}
+
+
+def scope_of(judgement: Judgement, held_by: dict[str, str | None]) -> str | None:
+    """The municipality whose site a resident looking for the relevant pages searches on: the
+    one that holds them all (None when they are national or on several sites)."""
+    slugs = {held_by.get(judged) for judged in judgement.relevant}
+    return slugs.pop() if len(slugs) == 1 else None
+
+
 def same_text(judged: str) -> Callable[[str], bool]:
     """A relevant import id, or one of its copies in the generated bench content: `<id>-<n>`
     (an edition), `<id>-<site>` (another site's copy) or `<id>-<site>-<n>`."""
@@ -103,13 +132,19 @@ def same_text(judged: str) -> Callable[[str], bool]:
     return matches
 
 
-def evaluate(search: Callable[[str, str], list[tuple[int, str]]], judged: Iterable[Judgement],
-             ids: dict[tuple[int, str], str], copies: bool = False) -> dict[str, Scores]:
-    """Scores overall ("all") and per language and kind of query. `search(text, language)`
-    returns the first hits' (page id, language) in rank order."""
+Search = Callable[[str, str, str | None], list[tuple[int, str]]]
+
+
+def evaluate(search: Search, judged: Iterable[Judgement], ids: dict[tuple[int, str], str],
+             copies: bool = False,
+             scope: Callable[[Judgement], str | None] = lambda judgement: None
+             ) -> dict[str, Scores]:
+    """Scores overall ("all") and per language and kind of query. `search(text, language,
+    municipality)` returns the first hits' (page id, language) in rank order; `scope` says the
+    municipality a judgement's query is searched in (None: all of them)."""
     scores: dict[str, Scores] = defaultdict(Scores)
     for judgement in judged:
-        hits = search(judgement.query, judgement.language)
+        hits = search(judgement.query, judgement.language, scope(judgement))
         found = [ids.get(hit) if hit[1] == judgement.language else None for hit in hits[:DEPTH]]
         matches = [same_text(judged) if copies else judged.__eq__
                    for judged in sorted(judgement.relevant)]
@@ -123,11 +158,12 @@ def evaluate(search: Callable[[str, str], list[tuple[int, str]]], judged: Iterab
     return dict(scores)
 
 
-def engine_search(engine) -> Callable[[str, str], list[tuple[int, str]]]:
+def engine_search(engine) -> Search:
     from search.query import SearchQuery
 
-    def search(text: str, language: str) -> list[tuple[int, str]]:
-        response = engine.search(SearchQuery(text=text, language=language, page_size=DEPTH))
+    def search(text: str, language: str, municipality: str | None) -> list[tuple[int, str]]:
+        response = engine.search(SearchQuery(text=text, language=language, page_size=DEPTH,
+                                             municipality=municipality))
         return [(hit.id, hit.locale) for hit in response.hits]
 
     return search
@@ -163,6 +199,7 @@ def main() -> None:
     from search.rebuild import run_rebuild
 
     started, judged, ids = time.monotonic(), judgements(), import_ids()
+    held_by = municipalities()
     by_engine, pages = {}, {}
     for kind in arguments.engines:
         overrides = ({"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": "",
@@ -173,7 +210,11 @@ def main() -> None:
                 run_rebuild()
             engine = get_engine()
             engine.refresh()
-            by_engine[kind] = evaluate(engine_search(engine), judged, ids, copies=True)
+            search = engine_search(engine)
+            by_engine[kind] = evaluate(search, judged, ids, copies=True)
+            by_engine[f"{kind}, on the page's municipality site"] = evaluate(
+                search, judged, ids, copies=True,
+                scope=lambda judgement: scope_of(judgement, held_by))
             pages[kind] = engine.count()
     indexed = ", ".join(f"{count} on {kind}" for kind, count in pages.items())
     lines = ["# Relevance on the judged query set", "",
