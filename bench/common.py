@@ -159,3 +159,9 @@ def print_table(title: str, rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def store_bytes(client: Any, index: str) -> int:
+    """The size on disk of the primary shards of `index` (a name, alias or pattern)."""
+    return client.indices.stats(index=index, metric="store")["_all"]["primaries"]["store"][
+        "size_in_bytes"]

@@ -25,6 +25,7 @@ from bench.common import (
     print_table,
     profiled,
     ratio,
+    store_bytes,
     summary,
     write_result,
 )
@@ -173,12 +174,15 @@ def main() -> None:
     if args.workers:
         compare_workers(args.workers, args.repeat)
         return
+    from search.engines import get_engine
+
     documents = prebuilt_documents()
-    pipeline, raw, wagtail, peaks = [], [], [], []
+    pipeline, raw, wagtail, peaks, sizes = [], [], [], [], []
     with running_worker() as sampler:
         for _ in range(args.repeat):  # interleaved, so drift hits all three alike
             pipeline.append(pipeline_run(sampler))
             peaks.append(sampler.peak / 2 ** 20)
+            sizes.append(store_bytes(get_engine().client, get_engine().alias))
             raw.append(raw_bulk_run(documents))
             wagtail.append(wagtail_run())
     count = len(documents)
@@ -196,6 +200,12 @@ def main() -> None:
         "ratio_pipeline_vs_update_index": ratio(rates["pipeline"]["median"],
                                                 wagtail_rates["median"]),
         "worker_peak_rss_mb": summary(peaks),
+        # what each writes into the engine differs: its indexes' size tells how much
+        "index_megabytes_per_second": {
+            "pipeline": summary([size / 2 ** 20 / seconds
+                                 for size, seconds in zip(sizes, pipeline, strict=True)]),
+            "wagtail_update_index": summary([run["store_bytes"] / 2 ** 20 / run["seconds"]
+                                             for run in wagtail])},
         "sql": queries_per_document(),
     }
     write_result("reindex", figures)
@@ -205,6 +215,9 @@ def main() -> None:
         ("Wagtail update_index objects/s", f"{wagtail_rates['median']:.0f}"),
         ("pipeline / raw bulk", f"{figures['ratio_pipeline_vs_raw_bulk']}"),
         ("pipeline / update_index", f"{figures['ratio_pipeline_vs_update_index']}"),
+        ("index MB/s, pipeline vs update_index",
+         " vs ".join(f"{figures['index_megabytes_per_second'][name]['median']:.2f}"
+                     for name in ("pipeline", "wagtail_update_index"))),
         ("worker peak RSS MB", f"{figures['worker_peak_rss_mb']['max']:.0f}"),
         ("SQL queries / document", f"{figures['sql']['queries_per_document']:.3f}"),
     ])

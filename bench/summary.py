@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.common import print_table, results_dir
+from bench.common import print_table, ratio, results_dir
 from bench.load import MAX_P95_RATIO, MIN_THROUGHPUT_RATIO, TARGET
 
 Row = tuple[str, str, str, str]
@@ -32,6 +32,12 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
     # the last none: the batches between show the per-batch cost
     per_batch = [batch["queries"] / batch["documents"] for batch in run["sql"]["per_batch"][1:-1]
                  if batch["documents"]]
+    written = run.get("index_megabytes_per_second")
+    sizes = [("2 index written per second, reindex vs `update_index` (MB/s of primary store)",
+              f"{written['pipeline']['median']:.2f} vs "
+              f"{written['wagtail_update_index']['median']:.2f}",
+              f"{ratio(written['pipeline']['median'], written['wagtail_update_index']['median'])}",
+              "")] if written else []
     return [
         ("1 reindex vs raw `helpers.bulk` (docs/s, median)",
          f"{rates['pipeline']['median']:.0f} vs {rates['raw_bulk']['median']:.0f}",
@@ -41,6 +47,7 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
          f"{rates['pipeline']['median']:.0f} vs {rates['wagtail_update_index']['median']:.0f}",
          f"{run['ratio_pipeline_vs_update_index']}",
          f"≥ 1.5: {_met(run['ratio_pipeline_vs_update_index'], 1.5, True)}"),
+        *sizes,
         ("6 worker peak RSS during the reindex", f"{rss:.0f} MB", "",
          f"≤ 300 MB: {_met(rss, 300, False)}"),
         ("6 SQL queries per document (all; inner batches min–max)",

@@ -1,11 +1,12 @@
 """Run Wagtail's `update_index` (Wagtail backend on the benchmark engine, see bench/settings.py)
-and print its duration and the number of objects it indexed as one JSON line."""
+and print its duration, the number of objects it indexed and the size of its indexes as one
+JSON line."""
 
 import io
 import json
 import time
 
-from bench.common import django_setup
+from bench.common import django_setup, store_bytes
 
 
 def main() -> None:
@@ -22,7 +23,8 @@ def main() -> None:
     client = get_engine().client
     client.indices.refresh(index=f"{settings.WAGTAIL_INDEX}*")
     objects = client.count(index=f"{settings.WAGTAIL_INDEX}*")["count"]
-    print(json.dumps({"seconds": seconds, "objects": objects, "backend": backend}))
+    print(json.dumps({"seconds": seconds, "objects": objects, "backend": backend,
+                      "store_bytes": store_bytes(client, f"{settings.WAGTAIL_INDEX}*")}))
 
 
 if __name__ == "__main__":
