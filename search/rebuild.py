@@ -29,7 +29,7 @@ from search.documents import SiteDirectory, searchable_page_ids
 from search.engines import get_engine
 from search.freshness import index_changed
 from search.models import Rebuild, RebuildChunk
-from search.pipeline import BATCH_SIZE, write_pages
+from search.pipeline import write_pages
 
 IDLE, QUEUED = "idle", "queued"
 RUNNING, DONE, FAILED = Rebuild.RUNNING, Rebuild.DONE, Rebuild.FAILED
@@ -37,6 +37,9 @@ STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Buildin
                 DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
 CHUNK_SIZE = 1000  # pages a worker writes in one task
+# pages in one bulk request, sent while the next are read: a chunk's first read and last send
+# overlap nothing, so the more batches a chunk has, the less of its time is not overlapped
+BATCH_SIZE = 250
 _directories: dict[str, SiteDirectory] = {}  # by rebuild's index: see `directory_of`
 logger = logging.getLogger(__name__)
 
