@@ -3,6 +3,7 @@ collections all parse and validate searches here, so they accept and reject the 
 
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.core import signing
@@ -18,6 +19,8 @@ from search.engines import get_engine
 from search.facets import FACETS_BY_KEY, Facet
 from search.query import MAX_PAGE_SIZE, Bounds, QueryError, SearchQuery, SearchResponse
 from search.suggestions import did_you_mean
+
+SUGGESTERS = ThreadPoolExecutor(4, thread_name_prefix="did-you-mean")  # see `run_and_mean`
 
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's from + size limit; deeper pages are refused
@@ -194,8 +197,17 @@ def meant(query: SearchQuery) -> str | None:
                         query.filters.get("language", []))
 
 
+def run_and_mean(query: SearchQuery) -> tuple[SearchResponse, str | None]:
+    """`run`, with the query the resident may have `meant`: asked side by side where the engine
+    answers both without the database, as the suggestion costs round trips of its own."""
+    if not (is_first_page_of_words(query) and get_engine().talks_only_to_its_server):
+        return run(query), meant(query)
+    suggesting = SUGGESTERS.submit(meant, query)
+    return run(query), suggesting.result()
+
+
 def searched(request: HttpRequest, query: SearchQuery) -> tuple[SearchResponse, str | None]:
-    """`run`, counted (`count_search`), with the query the resident may have `meant`."""
-    response = run(query)
+    """`run_and_mean`, the search counted (`count_search`)."""
+    response, suggestion = run_and_mean(query)
     count_search(request, query, found=bool(response.count))
-    return response, meant(query)
+    return response, suggestion

@@ -179,7 +179,7 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
         if on_batch:
             on_batch(size)
 
-    with (ThreadPoolExecutor(1) if engine.bulk_runs_beside_database
+    with (ThreadPoolExecutor(1) if engine.talks_only_to_its_server
           else InlineExecutor()) as sender:
         directory = directory or SiteDirectory()
         for start in range(0, len(page_ids), batch_size):

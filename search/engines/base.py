@@ -41,8 +41,9 @@ def fingerprint(*parts: str) -> str:
 class SearchEngine(ABC):
     """Public search index behind an alias; rebuilds write a new index and swap it in."""
 
-    # whether bulk() may run in another thread while the caller reads the database
-    bulk_runs_beside_database: ClassVar[bool] = False
+    # whether every call (bulk, search, statistics) only talks to the engine's server, never to
+    # the database, so that it may run in another thread beside the caller's database work
+    talks_only_to_its_server: ClassVar[bool] = False
 
     def __init__(self, alias: str) -> None:
         self.alias = alias

@@ -55,7 +55,7 @@ class RemoteEngine(SearchEngine):
     """Subclasses set the client and its bulk helpers."""
 
     analysis_module = "analysis-common"
-    bulk_runs_beside_database = True  # bulk() only talks to the server
+    talks_only_to_its_server = True
 
     def __init__(self, alias: str, url: str) -> None:
         super().__init__(alias)

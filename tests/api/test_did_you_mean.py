@@ -1,6 +1,7 @@
 """`did_you_mean` of /api/v1/search/ and the search page's „Ar turėjote omenyje“ link, and the
 search statistics both record, on the demo content."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
+from search.engines import get_engine
 from search.models import SearchedText
 from tests.api.conftest import get_json, on_each_engine
 
@@ -23,6 +25,27 @@ def test_a_mistyped_word_gets_the_indexed_spelling(api):
 @on_each_engine
 def test_frequent_words_get_no_suggestion(api):
     assert get_json(api, "/api/v1/search/?q=paslaugos%20senjorams")["did_you_mean"] is None
+
+
+@pytest.mark.parametrize("search_engine", ["opensearch"], indirect=True)
+def test_a_remote_engine_is_asked_for_the_results_and_the_suggestion_side_by_side(
+        api, monkeypatch):
+    """Each waits for the other to have started: asked one after the other, they would not
+    meet and the answer would fail."""
+    both_asked = threading.Barrier(2, timeout=10)
+    engine_class = type(get_engine())
+
+    def meeting(method):
+        def asked(*args, **kwargs):
+            both_asked.wait()
+            return method(*args, **kwargs)
+        return asked
+
+    for name in ("search", "nearby_words"):
+        monkeypatch.setattr(engine_class, name, meeting(getattr(engine_class, name)))
+    body = get_json(api, "/api/v1/search/?q=pasluagos")
+    assert body["did_you_mean"] == "paslaugos" and body["count"] > 0
+    assert "paslaugos" in api.get("/paieska/?q=pasluagos%20senjoru").content.decode()
 
 
 def test_the_suggestion_comes_with_the_first_page_only(api):

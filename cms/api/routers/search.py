@@ -16,7 +16,7 @@ from cms.api.search_schemas import (
     SuggestParams,
     query_of,
 )
-from cms.searching import MAX_RESULT_WINDOW, count_search, meant, next_cursor, run
+from cms.searching import MAX_RESULT_WINDOW, count_search, next_cursor, run_and_mean
 from pages.models import Municipality
 from search.engines import get_engine
 
@@ -52,9 +52,9 @@ def search(request: HttpRequest, response: HttpResponse,
     query = query_of(params)
 
     def cursor_page() -> CursorPage:
-        found = run(query)
+        found, suggestion = run_and_mean(query)
         answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found),
-                            did_you_mean=meant(query))
+                            did_you_mean=suggestion)
         response["Link"] = link_header(request, query.page,
                                        total_pages(found.count, query.page_size),
                                        MAX_RESULT_WINDOW // query.page_size, answer.next_cursor)
