@@ -38,6 +38,7 @@ import argparse
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,7 +56,6 @@ from bench.common import API_HOST, ROOT, django_setup, print_table, ratio, write
 from bench.queries_set import PATH
 from bench.request_mix import SEED, ZIPF_EXPONENT, RequestMix, request_mix
 
-PORT = 58080
 CONCURRENCY = (1, 10, 50)
 WARMUP_CLIENTS = 10
 WARMUP_SENDERS = 2  # sending the likeliest requests of the pool once
@@ -109,13 +109,21 @@ def wait_until_serving(url: str, attempts: int = 100) -> None:
     raise RuntimeError(f"gunicorn did not answer {url}")
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
 def server(workers: int, query: str) -> Iterator[str]:
+    """gunicorn on a free port (a port held by anything else would fail the benchmark)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", str(workers), "-b",
-         f"127.0.0.1:{PORT}", "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{PORT}"
+         f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(f"{base}{PATH}?{query}")
         yield base
