@@ -331,8 +331,10 @@ def neighbours_body(words: list[str]) -> dict[str, Any]:
 
 def word_counts_body(terms: list[str], municipality: str | None,
                      languages: list[str]) -> dict[str, Any]:
-    """The number of public documents in scope holding each of the folded words."""
+    """The number of public documents in scope holding each of the folded words, and when the
+    first of them expires."""
     return {"size": 0, "track_total_hits": False,
             "query": {"bool": {"filter": _word_scope(municipality, languages)}},
             "aggs": {"words": {"terms": {"field": "words", "include": terms,
-                                         "size": len(terms)}}}}
+                                         "size": len(terms)}},
+                     "expiring": {"min": {"field": "expires_at"}}}}

@@ -2,11 +2,13 @@
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from search.engines import dsl
@@ -19,6 +21,7 @@ from search.engines.base import (
     fingerprint,
 )
 from search.facets import FACETS
+from search.freshness import INDEX_GENERATION, index_changed, kept_under_generation
 from search.query import (
     HIGHLIGHT_FIELDS,
     STAT_FIELDS,
@@ -32,6 +35,7 @@ from search.query import (
 )
 from search.suggestions import document_words
 
+NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a document expires
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
                       "index_closed_exception", "unavailable_shards_exception"}
@@ -49,6 +53,18 @@ def verdict(ok: bool, outcome: dict[str, Any]) -> str:
             or kind in RETRY_LATER_ERRORS):
         return "later"  # a status that is not a number: the server was not reached
     return "failed"
+
+
+@dataclass(frozen=True)
+class NearbyWords:
+    """`nearby_words`' answer, exact until `until`, when the first document in its scope
+    expires (None: none does)."""
+
+    near: dict[str, dict[str, int]]
+    until: datetime | None
+
+    def holds_at(self, moment: datetime) -> bool:
+        return self.until is None or moment < self.until
 
 
 class RemoteEngine(SearchEngine):
@@ -185,6 +201,7 @@ class RemoteEngine(SearchEngine):
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)
+        index_changed()  # what searches see changed: so may what was kept from them
 
     def search(self, query: SearchQuery) -> SearchResponse:
         """A search without words is kept in the server's request cache (by default it keeps
@@ -253,18 +270,32 @@ class RemoteEngine(SearchEngine):
     def nearby_words(self, words: list[str], municipality: str | None,
                      languages: list[str]) -> dict[str, dict[str, int]]:
         """The term suggester's words near each word, then the documents in scope holding
-        them (and the words themselves), counted."""
+        them (and the words themselves), counted: two round trips, kept in the shared cache
+        under the index generation until the first document in scope expires."""
+        now = timezone.now()
+        name = ":".join(("search:nearby-words", self.alias, municipality or "*",
+                         ",".join(languages) or "*", fingerprint(" ".join(words))))
+        return kept_under_generation(
+            INDEX_GENERATION, name, partial(self._nearby_words, words, municipality, languages),
+            NEARBY_WORDS_SECONDS,
+            lambda kept: isinstance(kept, NearbyWords) and kept.holds_at(now)).near
+
+    def _nearby_words(self, words: list[str], municipality: str | None,
+                      languages: list[str]) -> NearbyWords:
         suggested = self.client.search(index=self.alias,
                                        body=dsl.neighbours_body(words))["suggest"]
         near = {word: {word, *(option["text"] for entry in suggested[str(position)]
                                for option in entry["options"])}
                 for position, word in enumerate(words)}
         terms = sorted(set().union(*near.values()))
-        buckets = self.client.search(index=self.alias, body=dsl.word_counts_body(
-            terms, municipality, languages))["aggregations"]["words"]["buckets"]
-        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-        return {word: {term: counts[term] for term in found if term in counts}
-                for word, found in near.items()}
+        aggregations = self.client.search(index=self.alias, body=dsl.word_counts_body(
+            terms, municipality, languages))["aggregations"]
+        counts = {bucket["key"]: bucket["doc_count"]
+                  for bucket in aggregations["words"]["buckets"]}
+        expiring = aggregations["expiring"]["value"]
+        return NearbyWords({word: {term: counts[term] for term in found if term in counts}
+                            for word, found in near.items()},
+                           datetime.fromtimestamp(expiring / 1000, UTC) if expiring else None)
 
     def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
         ids = {"gt": after, **({"lte": upto} if upto is not None else {})}

@@ -76,10 +76,22 @@ def test_the_database_engine_counts_the_words_once_per_index_generation(database
     assert changed.captured_queries
 
 
-def test_the_database_engine_counts_again_once_a_document_in_scope_expires(database_engine,
-                                                                         monkeypatch):
+def test_the_remote_engines_keep_the_statistics_under_the_index_generation(engine,
+                                                                           monkeypatch):
+    if not hasattr(engine, "client"):
+        pytest.skip("the database engine's own: see the test above")
+    loaded = holding(engine, DOCUMENTS)
+    assert did_you_mean(loaded, "Pasluagos", "lt", "alytus") == "paslaugos"
+    monkeypatch.setattr(loaded.client, "search", lambda **kwargs: pytest.fail("engine asked"))
+    assert did_you_mean(loaded, "Pasluagos", "lt", "alytus") == "paslaugos"
+    index_changed()
+    with pytest.raises(pytest.fail.Exception):
+        did_you_mean(loaded, "Pasluagos", "lt", "alytus")
+
+
+def test_the_statistics_are_counted_again_once_a_document_in_scope_expires(engine, monkeypatch):
     expiry = timezone.now() + timedelta(hours=1)
-    loaded = holding(database_engine,
+    loaded = holding(engine,
                      [*DOCUMENTS, {**WRITTEN_SINCE, "expires_at": expiry_text(expiry)}])
     assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") == "uzimtumas"
     monkeypatch.setattr(timezone, "now", lambda: expiry)
