@@ -64,6 +64,11 @@ def serves(url: str) -> bool:
         return False
 
 
+def interruptible() -> None:
+    """In the demo's processes, Ctrl+C does what it does in a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Iterator[Demo]:
     directory = tmp_path_factory.mktemp("demo")
@@ -75,7 +80,9 @@ def demo(tmp_path_factory) -> Iterator[Demo]:
         process = subprocess.Popen(
             ["make", "--no-print-directory", "-o", ".venv/.installed", "demo"], cwd=ROOT,
             env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)  # its own process group, as a terminal's foreground job
+            # its own process group, as a terminal's foreground job, which Ctrl+C reaches
+            # even when the tests themselves run where SIGINT is ignored (a background job)
+            start_new_session=True, preexec_fn=interruptible)
         try:
             deadline = time.monotonic() + START_SECONDS
             while not serves(running.url("/admin/login/")):
