@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from django.db import transaction
 from django.db.models import Max, Min, Q
@@ -123,6 +123,26 @@ def kept_under_generation(generation: str, name: str, read: Callable[[], T], sec
         except Exception as error:
             logger.warning("%s not kept in the shared cache: %s", name, error)
     return found
+
+
+@dataclass(frozen=True)
+class ExactUntil(Generic[T]):
+    """A value read from the index, exact until `until`, when the first document it counts
+    expires (None: none does), or until the index generation moves on."""
+
+    value: T
+    until: datetime | None
+
+    def holds_at(self, moment: datetime) -> bool:
+        return self.until is None or moment < self.until
+
+
+def kept_until_expiry(name: str, read: Callable[[], ExactUntil[T]], seconds: int) -> T:
+    """The value `read` gives, kept under the index generation while it holds."""
+    now = timezone.now()
+    return kept_under_generation(
+        INDEX_GENERATION, name, read, seconds,
+        lambda kept: isinstance(kept, ExactUntil) and kept.holds_at(now)).value
 
 
 def freshness() -> Freshness:

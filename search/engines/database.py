@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cache, partial
 from html import escape
 from typing import Any
@@ -36,7 +36,7 @@ from search.analysis import WORD, fold, stems, tokens
 from search.documents import expiry_moment
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine, fingerprint
 from search.facets import FACETS
-from search.freshness import INDEX_GENERATION, index_changed, kept_under_generation
+from search.freshness import ExactUntil, index_changed, kept_until_expiry
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
@@ -430,18 +430,6 @@ def stored_terms_schema() -> str:
                        *(inspect.getsource(maker) for maker in makers))
 
 
-@dataclass(frozen=True)
-class WordCounts:
-    """The folded words of the documents in a scope, each with the number of documents holding
-    it; exact until `until`, when the first of those documents expires (None: none does)."""
-
-    held: dict[str, int]
-    until: datetime | None
-
-    def holds_at(self, moment: datetime) -> bool:
-        return self.until is None or moment < self.until
-
-
 class DatabaseEngine(SearchEngine):
     def _indexes(self) -> QuerySet[StoredIndex]:
         return StoredIndex.objects.filter(alias=self.alias)
@@ -658,26 +646,25 @@ class DatabaseEngine(SearchEngine):
             docs = docs.filter(language__in=languages)
         return docs
 
-    def _word_counts(self, municipality: str | None, languages: list[str]) -> WordCounts:
+    def _word_counts(self, municipality: str | None, languages: list[str]
+                     ) -> ExactUntil[dict[str, int]]:
         """The folded words (the terms without a stem's mark) in the stored terms of the
         documents in scope, counted once per document."""
         docs = self._in_scope(municipality, languages)
         held: Counter[str] = Counter()
         for terms in docs.values_list("terms", flat=True).iterator():
             held.update(terms.split())  # a document's terms are distinct (`stored_fields`)
-        return WordCounts({term: count for term, count in held.items() if is_word(term)},
+        return ExactUntil({term: count for term, count in held.items() if is_word(term)},
                           docs.aggregate(until=Min("expires_at"))["until"])
 
     def nearby_words(self, words: list[str], municipality: str | None,
                      languages: list[str]) -> dict[str, dict[str, int]]:
         """From the word counts of the documents in scope, kept in the shared cache under the
         index generation until a document in scope expires."""
-        now = timezone.now()
-        held = kept_under_generation(
-            INDEX_GENERATION, ":".join(("search:word-counts", self.alias, municipality or "*",
-                                        ",".join(languages) or "*")),
-            partial(self._word_counts, municipality, languages), WORD_COUNTS_SECONDS,
-            lambda kept: isinstance(kept, WordCounts) and kept.holds_at(now)).held
+        held = kept_until_expiry(
+            ":".join(("search:word-counts", self.alias, municipality or "*",
+                      ",".join(languages) or "*")),
+            partial(self._word_counts, municipality, languages), WORD_COUNTS_SECONDS)
         return {word: {term: count for term, count in held.items() if is_near(word, term)}
                 for word in words}
 

@@ -2,13 +2,11 @@
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property, partial
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from search.engines import dsl
@@ -21,7 +19,7 @@ from search.engines.base import (
     fingerprint,
 )
 from search.facets import FACETS
-from search.freshness import INDEX_GENERATION, index_changed, kept_under_generation
+from search.freshness import ExactUntil, index_changed, kept_until_expiry
 from search.query import (
     HIGHLIGHT_FIELDS,
     STAT_FIELDS,
@@ -53,18 +51,6 @@ def verdict(ok: bool, outcome: dict[str, Any]) -> str:
             or kind in RETRY_LATER_ERRORS):
         return "later"  # a status that is not a number: the server was not reached
     return "failed"
-
-
-@dataclass(frozen=True)
-class NearbyWords:
-    """`nearby_words`' answer, exact until `until`, when the first document in its scope
-    expires (None: none does)."""
-
-    near: dict[str, dict[str, int]]
-    until: datetime | None
-
-    def holds_at(self, moment: datetime) -> bool:
-        return self.until is None or moment < self.until
 
 
 class RemoteEngine(SearchEngine):
@@ -272,16 +258,14 @@ class RemoteEngine(SearchEngine):
         """The term suggester's words near each word, then the documents in scope holding
         them (and the words themselves), counted: two round trips, kept in the shared cache
         under the index generation until the first document in scope expires."""
-        now = timezone.now()
         name = ":".join(("search:nearby-words", self.alias, municipality or "*",
                          ",".join(languages) or "*", fingerprint(" ".join(words))))
-        return kept_under_generation(
-            INDEX_GENERATION, name, partial(self._nearby_words, words, municipality, languages),
-            NEARBY_WORDS_SECONDS,
-            lambda kept: isinstance(kept, NearbyWords) and kept.holds_at(now)).near
+        return kept_until_expiry(
+            name, partial(self._nearby_words, words, municipality, languages),
+            NEARBY_WORDS_SECONDS)
 
     def _nearby_words(self, words: list[str], municipality: str | None,
-                      languages: list[str]) -> NearbyWords:
+                      languages: list[str]) -> ExactUntil[dict[str, dict[str, int]]]:
         suggested = self.client.search(index=self.alias,
                                        body=dsl.neighbours_body(words))["suggest"]
         near = {word: {word, *(option["text"] for entry in suggested[str(position)]
@@ -293,9 +277,9 @@ class RemoteEngine(SearchEngine):
         counts = {bucket["key"]: bucket["doc_count"]
                   for bucket in aggregations["words"]["buckets"]}
         expiring = aggregations["expiring"]["value"]
-        return NearbyWords({word: {term: counts[term] for term in found if term in counts}
-                            for word, found in near.items()},
-                           datetime.fromtimestamp(expiring / 1000, UTC) if expiring else None)
+        return ExactUntil({word: {term: counts[term] for term in found if term in counts}
+                           for word, found in near.items()},
+                          datetime.fromtimestamp(expiring / 1000, UTC) if expiring else None)
 
     def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
         ids = {"gt": after, **({"lte": upto} if upto is not None else {})}
