@@ -6,13 +6,13 @@ folded, the folded words of the public documents in the search's scope that are 
 `MAX_EDITS` of it and begin with its letter, each with the number of documents holding it (the
 word itself among them when some document holds it). `suggestion` picks from them, the same
 way for every engine. Words are compared folded, and a Lithuanian word counts as known when an
-indexed word has its stem („senjoram“ is known from „senjorams“).
+indexed word has its stem („senjoram“ is known from „senjorams“). A remote server without the
+analysis module counts its words as written, diacritics kept, as its searches match them.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
-from search.analysis import fold, stems, tokens
+from search.analysis import fold, stems
 from search.engines.base import SearchEngine
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, is_function_word
 
@@ -28,12 +28,6 @@ Neighbours = Mapping[str, Mapping[str, int]]  # typed word → indexed word → 
 def is_word(term: str) -> bool:
     """Whether a folded term is a word the statistics count."""
     return len(term) >= MIN_LENGTH and term.isalpha()
-
-
-def document_words(document: Mapping[str, Any]) -> list[str]:
-    """The folded words of a search document that the statistics count."""
-    text = " ".join(str(document.get(name) or "") for name in WORD_FIELDS)
-    return sorted({word for word in map(fold, tokens(text)) if is_word(word)})
 
 
 def checked_words(text: str) -> list[str]:

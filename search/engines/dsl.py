@@ -20,7 +20,7 @@ from search.query import (
     Bounds,
     SearchQuery,
 )
-from search.suggestions import MAX_EDITS, MIN_LENGTH
+from search.suggestions import MAX_EDITS, MIN_LENGTH, WORD_FIELDS
 from search.synonyms import Unit
 from search.synonyms import units as synonym_units
 
@@ -40,7 +40,7 @@ def analysis(full: bool) -> dict[str, Any]:
     if not full:
         return {"analyzer": {name: {"type": "standard"} for name in
                              ("folded", "lt", "lt_exact", "en", "autocomplete",
-                              "autocomplete_search")}}
+                              "autocomplete_search", "words")}}
     return {
         "filter": {
             "lt_overrides": {"type": "stemmer_override",
@@ -48,6 +48,7 @@ def analysis(full: bool) -> dict[str, Any]:
             "lt_stemmer": {"type": "stemmer", "language": "lithuanian"},
             "en_stemmer": {"type": "stemmer", "language": "english"},
             "edges": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
+            "word_length": {"type": "length", "min": MIN_LENGTH},
         },
         "analyzer": {
             "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
@@ -62,6 +63,9 @@ def analysis(full: bool) -> dict[str, Any]:
                              "filter": ["lowercase", "asciifolding", "edges"]},
             "autocomplete_search": {"tokenizer": "standard",
                                     "filter": ["lowercase", "asciifolding"]},
+            # the folded words that suggestions count (`search.suggestions`)
+            "words": {"tokenizer": "standard",
+                      "filter": ["lowercase", "asciifolding", "word_length"]},
         },
     }
 
@@ -81,27 +85,31 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
     global ordinals built when the index refreshes, not by the first search after it."""
     keyword = {"type": "keyword"}
     facet_keyword = {"type": "keyword", "eager_global_ordinals": True}
+    properties = {
+        "id": {"type": "long"},
+        "translation_key": keyword, "site": keyword,
+        "url": {"type": "keyword", "index": False},
+        "title": _text(autocomplete=True), "title_sort": keyword,
+        "summary": _text(), "body": _text(), "labels": _text(),
+        "codes": {"type": "text", "analyzer": "folded"},
+        # the words of the fields a query searches, only to tell which documents hold one:
+        # the statistics of „did you mean“ (`search.suggestions`)
+        "words": {"type": "text", "analyzer": "words", "index_options": "docs", "norms": False},
+        "date": {"type": "date"}, "start_date": {"type": "date"},
+        "budget": {"type": "double"},
+        "expires_at": {"type": "date"},
+        "fingerprint": {"type": "keyword", "index": False},
+        **{facet.field: facet_keyword for facet in FACETS},
+    }
+    for name in WORD_FIELDS:
+        properties[name] = {**properties[name], "copy_to": "words"}
     return {
         "settings": {"number_of_shards": index_shards(), "number_of_replicas": index_replicas(),
                      "analysis": analysis(full_analysis)},
         "mappings": {
             "dynamic": False,
-            # the sort key and the words (`search.suggestions.document_words`) are the
-            # engine's own: indexed, never part of the served document
-            "_source": {"excludes": ["title_sort", "words"]},
-            "properties": {
-                "id": {"type": "long"},
-                "translation_key": keyword, "site": keyword,
-                "url": {"type": "keyword", "index": False},
-                "title": _text(autocomplete=True), "title_sort": keyword, "words": keyword,
-                "summary": _text(), "body": _text(), "labels": _text(),
-                "codes": {"type": "text", "analyzer": "folded"},
-                "date": {"type": "date"}, "start_date": {"type": "date"},
-                "budget": {"type": "double"},
-                "expires_at": {"type": "date"},
-                "fingerprint": {"type": "keyword", "index": False},
-                **{facet.field: facet_keyword for facet in FACETS},
-            },
+            "_source": {"excludes": ["title_sort"]},  # the engine's own sort key
+            "properties": properties,
         },
     }
 
@@ -335,6 +343,6 @@ def word_counts_body(terms: list[str], municipality: str | None,
     first of them expires."""
     return {"size": 0, "track_total_hits": False,
             "query": {"bool": {"filter": _word_scope(municipality, languages)}},
-            "aggs": {"words": {"terms": {"field": "words", "include": terms,
-                                         "size": len(terms)}},
+            "aggs": {"words": {"filters": {"filters": {term: {"term": {"words": term}}
+                                                      for term in terms}}},
                      "expiring": {"min": {"field": "expires_at"}}}}

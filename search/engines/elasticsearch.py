@@ -1,4 +1,5 @@
 from elasticsearch import Elasticsearch, helpers
+from elasticsearch.serializer import OrjsonSerializer
 
 from search.engines.remote import RemoteEngine
 
@@ -10,4 +11,5 @@ class ElasticsearchEngine(RemoteEngine):
     scan = staticmethod(helpers.scan)
 
     def make_client(self, url: str) -> Elasticsearch:
-        return Elasticsearch(url, request_timeout=10, retry_on_timeout=False, max_retries=1)
+        return Elasticsearch(url, request_timeout=10, retry_on_timeout=False, max_retries=1,
+                             serializer=OrjsonSerializer())

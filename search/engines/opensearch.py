@@ -1,6 +1,30 @@
+from typing import Any
+
+import orjson
 from opensearchpy import OpenSearch, helpers
+from opensearchpy.exceptions import SerializationError
+from opensearchpy.serializer import JSONSerializer
 
 from search.engines.remote import RemoteEngine
+
+
+class OrjsonSerializer(JSONSerializer):
+    """Requests and answers through orjson: a bulk request of documents and a search's
+    aggregations are most of what the client does."""
+
+    def dumps(self, data: Any) -> str:
+        if isinstance(data, str):
+            return data
+        try:
+            return orjson.dumps(data, default=self.default).decode()
+        except TypeError as error:
+            raise SerializationError(data, error) from error
+
+    def loads(self, s: str) -> Any:
+        try:
+            return orjson.loads(s)
+        except orjson.JSONDecodeError as error:
+            raise SerializationError(s, error) from error
 
 
 class OpenSearchEngine(RemoteEngine):
@@ -10,4 +34,5 @@ class OpenSearchEngine(RemoteEngine):
     scan = staticmethod(helpers.scan)
 
     def make_client(self, url: str) -> OpenSearch:
-        return OpenSearch(url, timeout=10, retry_on_timeout=False, max_retries=1)
+        return OpenSearch(url, timeout=10, retry_on_timeout=False, max_retries=1,
+                          serializer=OrjsonSerializer())

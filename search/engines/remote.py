@@ -31,7 +31,6 @@ from search.query import (
     card_facts,
     facet_listing,
 )
-from search.suggestions import document_words
 
 NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a document expires
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
@@ -157,10 +156,9 @@ class RemoteEngine(SearchEngine):
 
     @staticmethod
     def source_of(document: dict) -> dict:
-        """What the engine stores of a document: the document, with the fields only searches
-        read (a sortable title, the folded words that suggestions count)."""
-        return {**document, "title_sort": dsl.sortable_title(document.get("title") or ""),
-                "words": document_words(document)}
+        """What the engine is sent of a document: the document, with the sortable title that
+        only searches read."""
+        return {**document, "title_sort": dsl.sortable_title(document.get("title") or "")}
 
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:
         """Write through the aliases, never to an index name that may be gone: a write to a
@@ -274,8 +272,9 @@ class RemoteEngine(SearchEngine):
         terms = sorted(set().union(*near.values()))
         aggregations = self.client.search(index=self.alias, body=dsl.word_counts_body(
             terms, municipality, languages))["aggregations"]
-        counts = {bucket["key"]: bucket["doc_count"]
-                  for bucket in aggregations["words"]["buckets"]}
+        counts = {term: bucket["doc_count"]
+                  for term, bucket in aggregations["words"]["buckets"].items()
+                  if bucket["doc_count"]}
         expiring = aggregations["expiring"]["value"]
         return ExactUntil({word: {term: counts[term] for term in found if term in counts}
                            for word, found in near.items()},
