@@ -12,6 +12,7 @@ beside raw bulk in 1 and N streams (what the engine allows), and writes reindex-
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from typing import Any
 
 from bench.common import (
     ROOT,
+    cpu_used,
     django_setup,
     print_table,
     profiled,
@@ -177,13 +179,19 @@ def main() -> None:
     from search.engines import get_engine
 
     documents = prebuilt_documents()
+    client = get_engine().client
     pipeline, raw, wagtail, peaks, sizes = [], [], [], [], []
+    cpu: dict[str, list[dict[str, float]]] = {"pipeline": [], "raw_bulk": []}
     with running_worker() as sampler:
         for _ in range(args.repeat):  # interleaved, so drift hits all three alike
-            pipeline.append(pipeline_run(sampler))
+            with cpu_used(client, [sampler.process.pid]) as used:
+                pipeline.append(pipeline_run(sampler))
+            cpu["pipeline"].append(used)
             peaks.append(sampler.peak / 2 ** 20)
-            sizes.append(store_bytes(get_engine().client, get_engine().alias))
-            raw.append(raw_bulk_run(documents))
+            sizes.append(store_bytes(client, get_engine().alias))
+            with cpu_used(client) as used:
+                raw.append(raw_bulk_run(documents))
+            cpu["raw_bulk"].append(used)
             wagtail.append(wagtail_run())
     count = len(documents)
     rates = {name: summary([count / seconds for seconds in runs]) for name, runs in
@@ -200,6 +208,10 @@ def main() -> None:
         "ratio_pipeline_vs_update_index": ratio(rates["pipeline"]["median"],
                                                 wagtail_rates["median"]),
         "worker_peak_rss_mb": summary(peaks),
+        # on a machine of few cores, the parts compete for them: the CPU each run cost
+        "cpu_seconds": {name: {part: statistics.median(run[part] for run in runs)
+                               for part in runs[0]} for name, runs in cpu.items()},
+        "cores": os.cpu_count(),
         # what each writes into the engine differs: its indexes' size tells how much
         "index_megabytes_per_second": {
             "pipeline": summary([size / 2 ** 20 / seconds
@@ -218,6 +230,10 @@ def main() -> None:
         ("index MB/s, pipeline vs update_index",
          " vs ".join(f"{figures['index_megabytes_per_second'][name]['median']:.2f}"
                      for name in ("pipeline", "wagtail_update_index"))),
+        *((f"CPU s, {name} (engine + database + Python = total)",
+           " + ".join(f"{seconds[part]:.1f}" for part in ("engine", "database", "python"))
+           + f" = {seconds['total']:.1f}")
+          for name, seconds in figures["cpu_seconds"].items()),
         ("worker peak RSS MB", f"{figures['worker_peak_rss_mb']['max']:.0f}"),
         ("SQL queries / document", f"{figures['sql']['queries_per_document']:.3f}"),
     ])

@@ -38,11 +38,19 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
               f"{written['wagtail_update_index']['median']:.2f}",
               f"{ratio(written['pipeline']['median'], written['wagtail_update_index']['median'])}",
               "")] if written else []
+    cpu = run.get("cpu_seconds")
+    cores = [("1 CPU seconds, reindex vs raw bulk (engine + database + Python), on "
+              f"{run['cores']} cores",
+              " vs ".join(" + ".join(f"{cpu[name][part]:.1f}"
+                                     for part in ("engine", "database", "python"))
+                          + f" = {cpu[name]['total']:.1f}" for name in ("pipeline", "raw_bulk")),
+              f"{ratio(cpu['pipeline']['total'], cpu['raw_bulk']['total'])}", "")] if cpu else []
     return [
         ("1 reindex vs raw `helpers.bulk` (docs/s, median)",
          f"{rates['pipeline']['median']:.0f} vs {rates['raw_bulk']['median']:.0f}",
          f"{run['ratio_pipeline_vs_raw_bulk']}",
          f"≥ 0.8: {_met(run['ratio_pipeline_vs_raw_bulk'], 0.8, True)}"),
+        *cores,
         ("2 reindex vs Wagtail `update_index` (docs/s vs objects/s)",
          f"{rates['pipeline']['median']:.0f} vs {rates['wagtail_update_index']['median']:.0f}",
          f"{run['ratio_pipeline_vs_update_index']}",
