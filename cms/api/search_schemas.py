@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Schema
-from pydantic import create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 from cms.api.openapi import api_enum
 from cms.api.pagination import PageNumberInput, total_pages
@@ -39,7 +39,14 @@ FacetType = api_enum("FacetType", FACET_TYPES)
 HighlightField = api_enum("HighlightField", HIGHLIGHT_FIELDS)
 
 
-class FacetValueOut(Schema):
+class Plain(BaseModel):
+    """A part of the answer read as it is, by attribute or key, with no resolver: an answer
+    holds hundreds of them (facet values above all), which a `Schema` would each wrap first."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class FacetValueOut(Plain):
     value: str
     label: str
     count: int
@@ -48,7 +55,7 @@ class FacetValueOut(Schema):
                                            "facet (see `facet_info`) this value belongs to")
 
 
-class FacetInfoOut(Schema):
+class FacetInfoOut(Plain):
     """How to show a facet: its label in the answer's language, its type and its place."""
 
     key: FacetKey
@@ -67,14 +74,14 @@ def detail_url(request: HttpRequest, content_type: str, page_id: int) -> str:
                                                       page_id))
 
 
-class HighlightOut(Schema):
+class HighlightOut(Plain):
     field: HighlightField
     fragments: list[str] = Field(description="HTML passages whose only tag is <mark>, the "
                                              "best first; the title is whole")
 
 
-class ResultOut(Schema):
-    """A search hit."""
+class ResultOut(Plain):
+    """A search hit (`result_of`)."""
 
     id: int
     type: ContentType
@@ -91,44 +98,34 @@ class ResultOut(Schema):
                                                        "(`title`, `summary`, `body`, in this "
                                                        "order; only those with a match)")
 
-    @staticmethod
-    def resolve_type(hit: Hit) -> str:
-        return hit.content_type
 
-    @staticmethod
-    def resolve_highlight(hit: Hit) -> str:
-        return only_marks(hit.highlight)
-
-    @staticmethod
-    def resolve_highlights(hit: Hit) -> list[dict]:
-        return [{"field": found.field,
-                 "fragments": [only_marks(fragment) for fragment in found.fragments]}
-                for found in hit.highlights]
-
-    @staticmethod
-    def resolve_path(hit: Hit) -> str:
-        return urlsplit(hit.url).path
-
-    @staticmethod
-    def resolve_detail_url(hit: Hit, context: dict) -> str:
-        return detail_url(context["request"], hit.content_type, hit.id)
+def result_of(hit: Hit, request: HttpRequest) -> dict:
+    """What `ResultOut` shows of a hit."""
+    return {"id": hit.id, "type": hit.content_type, "title": hit.title, "url": hit.url,
+            "path": urlsplit(hit.url).path,
+            "detail_url": detail_url(request, hit.content_type, hit.id),
+            "locale": hit.locale, "municipality": hit.municipality, "date": hit.date,
+            "summary": hit.summary, "highlight": only_marks(hit.highlight),
+            "highlights": [{"field": found.field,
+                            "fragments": [only_marks(fragment) for fragment in found.fragments]}
+                           for found in hit.highlights]}
 
 
 FacetsOut = create_model("FacetsOut", __base__=Schema, **{
     facet.key: (list[FacetValueOut], Field(description=facet.label_en)) for facet in FACETS})
 
 
-class AmountRange(Schema):
+class AmountRange(Plain):
     min: float | None
     max: float | None
 
 
-class DateRange(Schema):
+class DateRange(Plain):
     min: date | None
     max: date | None
 
 
-class StatsOut(Schema):
+class StatsOut(Plain):
     """The least and greatest value of each over the matches (null when none has one). Like
     a facet's counts, each ignores its own range (`budget_min`/`budget_max`, `date_from`/
     `date_to`) and follows every other filter: the bounds a range control offers."""
@@ -170,8 +167,8 @@ class SearchOut(Schema):
                                                        "they are shown")
 
     @staticmethod
-    def resolve_results(response: SearchResponse) -> list[Hit]:
-        return response.hits
+    def resolve_results(response: SearchResponse, context: dict) -> list[dict]:
+        return [result_of(hit, context["request"]) for hit in response.hits]
 
     @staticmethod
     def resolve_total_pages(response: SearchResponse) -> int:
