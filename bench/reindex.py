@@ -64,7 +64,7 @@ def workers_run(count: int) -> float:
 def compare_workers(workers: int, repeat: int) -> None:
     """The admin's rebuild by 1 worker and by `workers`, and, as the engine's ceiling, raw bulk
     of the same documents in 1 stream and in `workers` streams side by side."""
-    from search.rebuild import CHUNK_SIZE
+    from search.rebuild import chunk_size_for
 
     documents = prebuilt_documents()
     pages = len(documents)
@@ -78,7 +78,7 @@ def compare_workers(workers: int, repeat: int) -> None:
              for count, seconds in runs.items()}
     raw_rates = {count: summary([pages / elapsed for elapsed in seconds])
                  for count, seconds in raw.items()}
-    figures = {"pages": pages, "chunk_size": CHUNK_SIZE, "workers": workers,
+    figures = {"pages": pages, "chunk_size": chunk_size_for(pages), "workers": workers,
                "seconds": {str(count): summary(seconds) for count, seconds in runs.items()},
                "pages_per_second": {str(count): rate for count, rate in rates.items()},
                "ratio_n_workers_vs_one": ratio(rates[workers]["median"], rates[1]["median"]),
@@ -87,7 +87,8 @@ def compare_workers(workers: int, repeat: int) -> None:
                "ratio_raw_bulk_n_streams_vs_one": ratio(raw_rates[workers]["median"],
                                                         raw_rates[1]["median"])}
     write_result("reindex-workers", figures)
-    print_table(f"Rebuild of {pages} pages in chunks of {CHUNK_SIZE} (median of {repeat})", [
+    print_table(f"Rebuild of {pages} pages in chunks of {figures['chunk_size']} "
+                f"(median of {repeat})", [
         ("1 worker pages/s", f"{rates[1]['median']:.0f}"),
         (f"{workers} workers pages/s", f"{rates[workers]['median']:.0f}"),
         (f"{workers} workers / 1 worker", f"{figures['ratio_n_workers_vs_one']}"),

@@ -36,7 +36,11 @@ RUNNING, DONE, FAILED = Rebuild.RUNNING, Rebuild.DONE, Rebuild.FAILED
 STATE_LABELS = {IDLE: _("Not rebuilt"), QUEUED: _("Queued"), RUNNING: _("Building"),
                 DONE: _("Done"), FAILED: _("Failed")}
 PROGRESS_TTL = 24 * 3600
-CHUNK_SIZE = 1000  # pages a worker writes in one task
+# A rebuild is cut into CHUNKS chunks of pages, each a worker's task, so that several workers
+# share it; each holds MIN_CHUNK to MAX_CHUNK pages, so that a failed one is written again
+# soon. Fewer chunks cost less: each one's first read and last send overlap nothing.
+CHUNKS = 8
+MIN_CHUNK, MAX_CHUNK = 1000, 5000
 # pages in one bulk request, sent while the next are read: a chunk's first read and last send
 # overlap nothing, so the more batches a chunk has, the less of its time is not overlapped
 BATCH_SIZE = 250
@@ -91,9 +95,14 @@ def write_progress(progress: RebuildProgress) -> None:
     shared_cache().set(_key(), asdict(progress), PROGRESS_TTL)
 
 
-def begin_rebuild(chunk_size: int = CHUNK_SIZE) -> Rebuild:
+def chunk_size_for(pages: int) -> int:
+    """The pages of each chunk of a rebuild of `pages` pages (see CHUNKS)."""
+    return min(MAX_CHUNK, max(MIN_CHUNK, -(-pages // CHUNKS)))
+
+
+def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     """Create the new index (writes of the outbox reach it from now on) and record the rebuild
-    with its chunks, each of up to `chunk_size` page ids."""
+    with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them)."""
     engine = get_engine()
     try:
         engine.ensure_index()
@@ -102,6 +111,7 @@ def begin_rebuild(chunk_size: int = CHUNK_SIZE) -> Rebuild:
         write_progress(RebuildProgress(FAILED, message=f"{type(error).__name__}: {error}"))
         raise
     page_ids = searchable_page_ids()
+    chunk_size = chunk_size or chunk_size_for(len(page_ids))
     bounds = [0, *page_ids[chunk_size - 1::chunk_size]]
     if page_ids and bounds[-1] != page_ids[-1]:
         bounds.append(page_ids[-1])
@@ -176,7 +186,7 @@ def fail_rebuild(rebuild_id: int, error: str) -> None:
 
 
 def run_rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE,
-                chunk_size: int = CHUNK_SIZE) -> str:
+                chunk_size: int | None = None) -> str:
     """Rebuild in this process: the chunks one after another, then promote; the new index's
     name. No edit made meanwhile is lost (see `search.pipeline.write_pages`)."""
     rebuild = begin_rebuild(chunk_size)

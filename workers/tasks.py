@@ -12,7 +12,6 @@ from search import searched_texts
 from search.outbox import DRAIN_TASK, schedule_drain
 from search.pipeline import BATCH_SIZE, DrainReport, drain_batch
 from search.rebuild import (
-    CHUNK_SIZE,
     begin_rebuild,
     complete_rebuild,
     fail_rebuild,
@@ -57,7 +56,7 @@ def prune_searched_texts() -> int:
 
 
 @shared_task(acks_late=False)
-def rebuild_search_index(chunk_size: int = CHUNK_SIZE) -> str:
+def rebuild_search_index(chunk_size: int | None = None) -> str:
     """Rebuild the public index behind its alias, one task per chunk of pages, which the
     workers share; progress is shown in "Paieškos būklė". The new index's name."""
     rebuild = begin_rebuild(chunk_size)

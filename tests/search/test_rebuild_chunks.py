@@ -13,6 +13,7 @@ from search.rebuild import (
     FAILED,
     RUNNING,
     begin_rebuild,
+    chunk_size_for,
     complete_rebuild,
     read_progress,
     run_rebuild,
@@ -69,6 +70,20 @@ def failing_in(chunk_upto: int, times: int, monkeypatch) -> list[int]:
 
     monkeypatch.setattr(rebuild_module, "write_pages", flaky_write_pages)
     return attempts
+
+
+def test_a_rebuild_is_cut_into_eight_chunks_of_one_to_five_thousand_pages():
+    assert chunk_size_for(0) == chunk_size_for(3_000) == chunk_size_for(8_000) == 1_000
+    assert chunk_size_for(8_001) == 1_001
+    assert chunk_size_for(20_000) == 2_500
+    assert chunk_size_for(40_000) == chunk_size_for(100_000) == 5_000
+
+
+def test_a_rebuild_takes_its_chunk_size_from_its_pages(news, engine, monkeypatch):
+    monkeypatch.setattr(rebuild_module, "chunk_size_for", lambda pages: pages - 1)
+    rebuild = begin_rebuild()
+    assert [(chunk.after, chunk.upto) for chunk in rebuild.chunks.order_by("pk")] == [
+        (0, news[-2]), (news[-2], news[-1])]
 
 
 def test_progress_sums_the_pages_each_chunk_wrote(news, engine):
