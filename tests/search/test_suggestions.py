@@ -12,7 +12,7 @@ from search.documents import expiry_text
 from search.engines.base import IndexAction
 from search.freshness import index_changed
 from search.suggestions import did_you_mean, edits, suggestion
-from tests.search.conftest import ANALYSING_ENGINES, engine_fixture, holding
+from tests.search.conftest import engine_fixture, holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -31,13 +31,12 @@ WRITTEN_SINCE = document(38, "Užimtumas jaunimui", municipality=["alytus"])
 database_engine = engine_fixture(["database"])
 remote_engine = engine_fixture(["elasticsearch", "opensearch"])
 basic_engine = engine_fixture(["elasticsearch"])  # the test zip lacks the analysis module
-folding_engine = engine_fixture(ANALYSING_ENGINES)
 
 
 @pytest.fixture
-def loaded(folding_engine):
+def loaded(analysing_engine):
     """An engine that folds the words it counts, holding the documents."""
-    return holding(folding_engine, DOCUMENTS)
+    return holding(analysing_engine, DOCUMENTS)
 
 
 def test_a_mistyped_word_is_replaced_by_the_closest_frequent_indexed_word(loaded):
@@ -98,10 +97,10 @@ def test_without_the_analysis_module_words_are_counted_as_written(basic_engine):
     assert did_you_mean(loaded, "seimmoms", "lt", None) is None  # „šeimoms“: another letter
 
 
-def test_the_statistics_are_counted_again_once_a_document_in_scope_expires(folding_engine,
+def test_the_statistics_are_counted_again_once_a_document_in_scope_expires(analysing_engine,
                                                                            monkeypatch):
     expiry = timezone.now() + timedelta(hours=1)
-    loaded = holding(folding_engine,
+    loaded = holding(analysing_engine,
                      [*DOCUMENTS, {**WRITTEN_SINCE, "expires_at": expiry_text(expiry)}])
     assert did_you_mean(loaded, "uzimtunas", "lt", "alytus") == "uzimtumas"
     monkeypatch.setattr(timezone, "now", lambda: expiry)
