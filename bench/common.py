@@ -192,6 +192,12 @@ def _cpu_now(client: Any, pids: list[int]) -> dict[str, float]:
     }
 
 
+def cpu_text(seconds: dict[str, float]) -> str:
+    """`cpu_used`'s figures as a sum: „engine + database + Python = total“."""
+    return (" + ".join(f"{seconds[part]:.1f}" for part in ("engine", "database", "python"))
+            + f" = {seconds['total']:.1f}")
+
+
 @contextmanager
 def cpu_used(client: Any, pids: list[int] = ()) -> Iterator[dict[str, float]]:
     """The CPU seconds the block cost, filled in when it ends: the engine's (its nodes'

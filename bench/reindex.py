@@ -22,6 +22,7 @@ from typing import Any
 
 from bench.common import (
     ROOT,
+    cpu_text,
     cpu_used,
     django_setup,
     print_table,
@@ -231,9 +232,7 @@ def main() -> None:
         ("index MB/s, pipeline vs update_index",
          " vs ".join(f"{figures['index_megabytes_per_second'][name]['median']:.2f}"
                      for name in ("pipeline", "wagtail_update_index"))),
-        *((f"CPU s, {name} (engine + database + Python = total)",
-           " + ".join(f"{seconds[part]:.1f}" for part in ("engine", "database", "python"))
-           + f" = {seconds['total']:.1f}")
+        *((f"CPU s, {name} (engine + database + Python = total)", cpu_text(seconds))
           for name, seconds in figures["cpu_seconds"].items()),
         ("worker peak RSS MB", f"{figures['worker_peak_rss_mb']['max']:.0f}"),
         ("SQL queries / document", f"{figures['sql']['queries_per_document']:.3f}"),

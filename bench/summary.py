@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.common import print_table, ratio, results_dir
+from bench.common import cpu_text, print_table, ratio, results_dir
 from bench.load import MAX_P95_RATIO, MIN_THROUGHPUT_RATIO, TARGET
 
 Row = tuple[str, str, str, str]
@@ -41,9 +41,7 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
     cpu = run.get("cpu_seconds")
     cores = [("1 CPU seconds, reindex vs raw bulk (engine + database + Python), on "
               f"{run['cores']} cores",
-              " vs ".join(" + ".join(f"{cpu[name][part]:.1f}"
-                                     for part in ("engine", "database", "python"))
-                          + f" = {cpu[name]['total']:.1f}" for name in ("pipeline", "raw_bulk")),
+              f"{cpu_text(cpu['pipeline'])} vs {cpu_text(cpu['raw_bulk'])}",
               f"{ratio(cpu['pipeline']['total'], cpu['raw_bulk']['total'])}", "")] if cpu else []
     return [
         ("1 reindex vs raw `helpers.bulk` (docs/s, median)",
