@@ -14,8 +14,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PACKAGES = ("Django", "wagtail", "wagtail-localize", "modelsearch", "elasticsearch",
@@ -169,44 +167,7 @@ def store_bytes(client: Any, index: str) -> int:
         "size_in_bytes"]
 
 
-def _process_seconds(process: psutil.Process) -> float:
-    """CPU seconds a process and its children used so far (0 once it is gone)."""
-    total = 0.0
-    try:
-        for each in [process, *process.children(recursive=True)]:
-            times = each.cpu_times()
-            total += times.user + times.system
-    except psutil.NoSuchProcess:
-        pass
-    return total
-
-
-def _cpu_now(client: Any, pids: list[int]) -> dict[str, float]:
-    nodes = client.nodes.stats(metric="process")["nodes"].values()
-    return {
-        "engine": sum(node["process"]["cpu"]["total_in_millis"] for node in nodes) / 1000,
-        "database": sum(_process_seconds(process) for process in psutil.process_iter(["name"])
-                        if process.info["name"] == "postgres"),
-        "python": time.process_time() + sum(_process_seconds(psutil.Process(pid))
-                                            for pid in pids),
-    }
-
-
 def cpu_text(seconds: dict[str, float]) -> str:
     """`cpu_used`'s figures as a sum: „engine + database + Python = total“."""
     return (" + ".join(f"{seconds[part]:.1f}" for part in ("engine", "database", "python"))
             + f" = {seconds['total']:.1f}")
-
-
-@contextmanager
-def cpu_used(client: Any, pids: list[int] = ()) -> Iterator[dict[str, float]]:
-    """The CPU seconds the block cost, filled in when it ends: the engine's (its nodes'
-    process statistics), PostgreSQL's (its processes) and Python's (this process and `pids`,
-    the workers, with their children), and their sum: with the machine's cores, what bounds
-    the block's time when every part is busy."""
-    used: dict[str, float] = {}
-    start = _cpu_now(client, list(pids))
-    yield used
-    end = _cpu_now(client, list(pids))
-    used.update({part: round(end[part] - start[part], 2) for part in start})
-    used["total"] = round(sum(used.values()), 2)

@@ -23,7 +23,6 @@ from typing import Any
 from bench.common import (
     ROOT,
     cpu_text,
-    cpu_used,
     django_setup,
     print_table,
     profiled,
@@ -33,7 +32,7 @@ from bench.common import (
     write_result,
 )
 from bench.queries import counting
-from bench.worker import running_worker
+from bench.worker import cpu_used, running_worker
 
 
 def pipeline_run(sampler: Any) -> float:

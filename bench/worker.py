@@ -1,4 +1,5 @@
-"""A real Celery worker on the benchmark queue, with its resident memory sampled throughout."""
+"""A real Celery worker on the benchmark queue, with its resident memory sampled throughout;
+the CPU seconds a block costs the engine, PostgreSQL and Python."""
 
 import os
 import subprocess
@@ -7,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from typing import Any
 
 import psutil
 
@@ -76,3 +78,40 @@ def running_worker(ready_timeout: float = 60.0, name: str = "worker"
         worker.terminate()
         worker.wait(timeout=30)
         log.close()
+
+
+def _process_seconds(process: psutil.Process) -> float:
+    """CPU seconds a process and its children used so far (0 once it is gone)."""
+    total = 0.0
+    try:
+        for each in [process, *process.children(recursive=True)]:
+            times = each.cpu_times()
+            total += times.user + times.system
+    except psutil.NoSuchProcess:
+        pass
+    return total
+
+
+def _cpu_now(client: Any, pids: list[int]) -> dict[str, float]:
+    nodes = client.nodes.stats(metric="process")["nodes"].values()
+    return {
+        "engine": sum(node["process"]["cpu"]["total_in_millis"] for node in nodes) / 1000,
+        "database": sum(_process_seconds(process) for process in psutil.process_iter(["name"])
+                        if process.info["name"] == "postgres"),
+        "python": time.process_time() + sum(_process_seconds(psutil.Process(pid))
+                                            for pid in pids),
+    }
+
+
+@contextmanager
+def cpu_used(client: Any, pids: list[int] = ()) -> Iterator[dict[str, float]]:
+    """The CPU seconds the block cost, filled in when it ends: the engine's (its nodes'
+    process statistics), PostgreSQL's (its processes) and Python's (this process and `pids`,
+    the workers, with their children), and their sum: with the machine's cores, what bounds
+    the block's time when every part is busy."""
+    used: dict[str, float] = {}
+    start = _cpu_now(client, list(pids))
+    yield used
+    end = _cpu_now(client, list(pids))
+    used.update({part: round(end[part] - start[part], 2) for part in start})
+    used["total"] = round(sum(used.values()), 2)
