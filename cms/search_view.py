@@ -33,11 +33,9 @@ from pages.kinds import CONTENT_KINDS
 from pages.listing import SORT_LABELS
 from pages.templatetags.page_formats import euros, long_date
 from search.facets import FACETS_BY_KEY
-from search.query import Hit, SearchQuery, SearchResponse
+from search.query import CARD_FACTS, Hit, SearchQuery, SearchResponse
 
 EMPTY_MARK = re.compile(r"<mark>\s*</mark>")
-# the facts of a result card besides its type, municipality and date: (facet, Hit field)
-CARD_FACETS = ("status", "period", "fund")
 
 
 @dataclass
@@ -109,13 +107,16 @@ def labelled(key: str, values: list[str], language: str) -> Fact | None:
     return Fact(facet.label(language), ", ".join(labels.get(value, value) for value in values))
 
 
+DATE_LABELS = {"start": START_LABEL, "published": PUBLISHED_LABEL}
+
+
 def date_fact(hit: Hit) -> Fact | None:
     """A project's start, else when the page was published (news: its date)."""
-    label, text = (START_LABEL, hit.start_date) if hit.start_date else (PUBLISHED_LABEL, hit.date)
-    if not text:
+    if hit.dated is None:
         return None
+    meaning, text = hit.dated
     day = datetime.date.fromisoformat(text[:10])
-    return Fact(str(label), long_date(day), day.isoformat())
+    return Fact(str(DATE_LABELS[meaning]), long_date(day), day.isoformat())
 
 
 def card_facts(hit: Hit, language: str) -> list[Fact]:
@@ -124,7 +125,7 @@ def card_facts(hit: Hit, language: str) -> list[Fact]:
     budget = (Fact(FACETS_BY_KEY["budget_band"].label(language), euros(Decimal(str(hit.budget))))
               if hit.budget is not None else None)
     facts = [Fact(str(TYPE_LABEL), str(kind.label) if kind else hit.content_type),
-             *(labelled(key, getattr(hit, key), language) for key in CARD_FACETS),
+             *(labelled(key, getattr(hit, key), language) for key in CARD_FACTS),
              budget, date_fact(hit), labelled("municipality", hit.municipality, language)]
     return [fact for fact in facts if fact is not None]
 

@@ -135,7 +135,16 @@ class Hit:
     budget: float | None = None
     start_date: str | None = None  # a project's start; `date` may be when it was published
 
+    @property
+    def dated(self) -> tuple[str, str] | None:
+        """The date a result card shows and what it means (a DATE_MEANINGS key): a project's
+        start, else when the page was published; None without either."""
+        if self.start_date:
+            return "start", self.start_date
+        return ("published", self.date) if self.date else None
 
+
+DATE_MEANINGS = ("start", "published")
 CARD_FACTS = ("status", "period", "fund")  # the document's lists a result card shows
 CARD_FIELDS = (*CARD_FACTS, "budget", "start_date")  # everything a result card reads
 
@@ -176,6 +185,7 @@ class SearchResponse:
     facets: dict[str, FacetValues]  # in the order facets are shown
     stats: dict[str, Stat] = field(default_factory=dict)  # a field of STAT_FIELDS → its stat
     next_after: list[Any] | None = None
+    language: str = "lt"  # the language of its labels, the query's
 
 
 def facet_listing(counts: dict[str, dict[str, int]], selected: dict[str, list[str]],

@@ -1,8 +1,8 @@
 """The search response shape (API, collections) and the search query parameters."""
 
+import datetime
 import re
 from dataclasses import dataclass
-from datetime import date
 from html import escape, unescape
 from urllib.parse import urlsplit
 
@@ -24,8 +24,10 @@ from cms.api.resources.base import (
     api_detail_path,
 )
 from cms.searching import MAX_RESULT_WINDOW, search_query
-from search.facets import FACET_TYPES, FACETS
+from search.facets import FACET_TYPES, FACETS, FACETS_BY_KEY
 from search.query import (
+    CARD_FACTS,
+    DATE_MEANINGS,
     HIGHLIGHT_FIELDS,
     Bounds,
     Hit,
@@ -37,7 +39,8 @@ MARK = re.compile(r"(</?mark>)")
 FacetKey = api_enum("FacetKey", [facet.key for facet in FACETS])
 FacetType = api_enum("FacetType", FACET_TYPES)
 HighlightField = api_enum("HighlightField", HIGHLIGHT_FIELDS)
-
+DateMeaning = api_enum("DateMeaning", DATE_MEANINGS)
+LABELLED_FACTS = (*CARD_FACTS, "municipality")  # a hit's facet values, labelled
 
 class Plain(BaseModel):
     """A part of the answer read as it is, by attribute or key, with no resolver: an answer
@@ -80,8 +83,15 @@ class HighlightOut(Plain):
                                              "best first; the title is whole")
 
 
+class ValueOut(Plain):
+    """A facet's value on a hit, labelled in the answer's language."""
+
+    value: str = Field(description="As the facet of the same name lists and filters it")
+    label: str
+
+
 class ResultOut(Plain):
-    """A search hit (`result_of`)."""
+    """A search hit (`result_of`), with the facts a result card shows."""
 
     id: int
     type: ContentType
@@ -89,9 +99,17 @@ class ResultOut(Plain):
     url: str
     path: str = Field(description="The page's path on its site (see `pages/find/`)")
     detail_url: str = Field(description="The page's detail in this API")
-    locale: str
-    municipality: list[str]
-    date: str | None
+    locale: Language
+    municipality: list[ValueOut] = Field(description="The municipalities it concerns")
+    status: list[ValueOut] = Field(description="A project's status")
+    period: list[ValueOut] = Field(description="Programming period")
+    fund: list[ValueOut] = Field(description="EU funds")
+    budget: float | None = Field(description="EUR: a project's total budget (else its EU "
+                                             "amount), a measure's total amount")
+    date: datetime.date | None = Field(description="The date a card shows; see `date_meaning`")
+    date_meaning: DateMeaning | None = Field(description="`start`: a project's start; "
+                                                          "`published`: when it was published "
+                                                          "(a news item's date)")
     summary: str
     highlight: str = Field(description="An HTML excerpt whose only tag is <mark>")
     highlights: list[HighlightOut] = Field(description="Where the words of `q` are, per field "
@@ -99,12 +117,21 @@ class ResultOut(Plain):
                                                        "order; only those with a match)")
 
 
-def result_of(hit: Hit, request: HttpRequest) -> dict:
-    """What `ResultOut` shows of a hit."""
+def fact_labels(language: str) -> dict[str, dict[str, str]]:
+    """Value → label of each facet whose values a hit carries, in a language."""
+    return {key: FACETS_BY_KEY[key].value_labels(language) for key in LABELLED_FACTS}
+
+
+def result_of(hit: Hit, request: HttpRequest, labels: dict[str, dict[str, str]]) -> dict:
+    """What `ResultOut` shows of a hit, its facet values labelled by `fact_labels`."""
+    meaning, day = hit.dated or (None, None)
     return {"id": hit.id, "type": hit.content_type, "title": hit.title, "url": hit.url,
             "path": urlsplit(hit.url).path,
             "detail_url": detail_url(request, hit.content_type, hit.id),
-            "locale": hit.locale, "municipality": hit.municipality, "date": hit.date,
+            "locale": hit.locale,
+            **{key: [{"value": value, "label": labels[key].get(value, value)}
+                     for value in getattr(hit, key)] for key in LABELLED_FACTS},
+            "budget": hit.budget, "date": day and day[:10], "date_meaning": meaning,
             "summary": hit.summary, "highlight": only_marks(hit.highlight),
             "highlights": [{"field": found.field,
                             "fragments": [only_marks(fragment) for fragment in found.fragments]}
@@ -121,8 +148,8 @@ class AmountRange(Plain):
 
 
 class DateRange(Plain):
-    min: date | None
-    max: date | None
+    min: datetime.date | None
+    max: datetime.date | None
 
 
 class StatsOut(Plain):
@@ -168,7 +195,8 @@ class SearchOut(Schema):
 
     @staticmethod
     def resolve_results(response: SearchResponse, context: dict) -> list[dict]:
-        return [result_of(hit, context["request"]) for hit in response.hits]
+        labels = fact_labels(response.language)
+        return [result_of(hit, context["request"], labels) for hit in response.hits]
 
     @staticmethod
     def resolve_total_pages(response: SearchResponse) -> int:

@@ -529,7 +529,7 @@ class DatabaseEngine(SearchEngine):
         count, stats = self._count_and_stats(docs.filter(*selected.values()), query)
         return SearchResponse(count, query.page, query.page_size, page,
                               self._facets(docs.filter(*within(query.ranges)), selected, query),
-                              stats=stats, next_after=next_after)
+                              stats=stats, next_after=next_after, language=query.language)
 
     @staticmethod
     def _find_typos(docs: QuerySet, analysed: AnalysedQuery) -> None:

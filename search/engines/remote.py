@@ -201,7 +201,8 @@ class RemoteEngine(SearchEngine):
                               facet_listing(self._counts(response["aggregations"]),
                                             query.filters, query.language),
                               stats=self._stats(response["aggregations"]),
-                              next_after=found[-1]["sort"] if more and found else None)
+                              next_after=found[-1]["sort"] if more and found else None,
+                              language=query.language)
 
     @staticmethod
     def _hit(hit: dict, has_words: bool) -> Hit:

@@ -129,6 +129,20 @@ def test_target_groups_name_their_broader_group_in_the_facet_and_the_taxonomy(ap
         slug: broader_of.get(slug) for slug in TargetGroup.objects.values_list("slug", flat=True)}
 
 
+@pytest.mark.parametrize("resource", ["projects", "providers", "news"])
+def test_a_pages_target_groups_name_their_broader_group(api, resource):
+    broader_of = dict(TargetGroup.objects.filter(broader__isnull=False)
+                      .values_list("slug", "broader__slug"))
+    listed = get_json(api, f"/api/v1/{resource}/?page_size=50&lang=en")["results"]
+    groups = [group for page in listed for group in page["target_groups"]]
+    assert any(group["parent"] for group in groups), "the demo tags narrower groups"
+    for group in groups:
+        parent = group["parent"]
+        assert (parent and parent["slug"]) == broader_of.get(group["slug"])
+    detail = get_json(api, f"/api/v1/{resource}/{listed[0]['id']}/?lang=en")
+    assert detail["target_groups"] == listed[0]["target_groups"]
+
+
 def test_taxonomies_name_the_vocabulary_of_their_parents(api):
     parents = {vocabulary["key"]: vocabulary["parent"]
                for vocabulary in get_json(api, "/api/v1/taxonomies/")}

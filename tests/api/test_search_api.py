@@ -22,7 +22,8 @@ def test_response_has_the_documented_shape(api):
     assert body["count"] > len(body["results"]) > 0
     result = body["results"][0]
     assert set(result) == {"id", "type", "title", "url", "path", "detail_url", "locale",
-                           "municipality", "date", "summary", "highlight", "highlights"}
+                           "municipality", "status", "period", "fund", "budget", "date",
+                           "date_meaning", "summary", "highlight", "highlights"}
     assert set(body["facets"]) == {facet.key for facet in FACETS}
     value = body["facets"]["target_group"][0]
     assert set(value) == {"value", "label", "count", "selected", "parent"}
@@ -45,10 +46,34 @@ def test_repeated_facet_parameters_are_or_within_and_across_facets(api):
                              f"&target_group={DISABLED}&municipality=alytus")
     assert 0 < one["count"] < both["count"]
     assert 0 < narrowed["count"] < both["count"]
-    assert all("alytus" in result["municipality"] for result in narrowed["results"])
+    assert all("alytus" in {value["value"] for value in result["municipality"]}
+               for result in narrowed["results"])
     selected = {value["value"] for value in narrowed["facets"]["target_group"]
                 if value["selected"]}
     assert selected == {SENIORS, DISABLED}
+
+
+@on_each_engine
+@pytest.mark.parametrize("lang", ["lt", "en"])
+def test_hits_carry_a_cards_facts_labelled_as_the_facets_label_them(api, lang):
+    body = get_json(api, f"/api/v1/search/?lang={lang}&page_size=50&sort=budget")
+    facet_labels = {key: {value["value"]: value["label"] for value in values}
+                    for key, values in body["facets"].items()}
+    projects = [hit for hit in body["results"] if hit["type"] == "project"]
+    assert projects and all(hit["status"] and hit["budget"] for hit in projects)
+    assert [hit["budget"] for hit in projects] == sorted(
+        (hit["budget"] for hit in projects), reverse=True)
+    labelled = 0
+    for hit in body["results"]:
+        for key in ("status", "period", "fund", "municipality"):
+            for value in hit[key]:
+                assert value["label"] == facet_labels[key][value["value"]]
+                labelled += value["label"] != value["value"]
+    assert labelled
+    news = get_json(api, f"/api/v1/search/?lang={lang}&content_type=news")["results"]
+    assert news and all(hit["date_meaning"] == "published" and hit["date"] for hit in news)
+    assert all(hit["date_meaning"] == "start" for hit in projects if hit["date"])
+    assert not any(hit["status"] or hit["budget"] for hit in news)
 
 
 def counts(body: dict, key: str) -> dict[str, int]:

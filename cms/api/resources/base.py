@@ -68,8 +68,12 @@ def language_of(page: Page) -> str:
     return page.locale.language_code
 
 
-def labelled(term, language: str) -> dict[str, str]:
-    return {"slug": term.slug, "label": term.label(language)}
+def labelled(term, language: str) -> dict[str, Any]:
+    """A term's slug and label in a language; a term of a hierarchy (target groups) also
+    names its parent, the broader term."""
+    broader = term.broader if getattr(term, "broader_id", None) else None
+    return {"slug": term.slug, "label": term.label(language),
+            "parent": labelled(broader, language) if broader else None}
 
 
 def terms(related, language: str) -> list[dict[str, str]]:
@@ -142,6 +146,12 @@ def api_detail_path(resource_key: str, page_id: int) -> str:
 class TermOut(Schema):
     slug: str
     label: str
+
+
+class TargetGroupOut(TermOut):
+    parent: TermOut | None = Field(description="The broader group this one belongs to (the "
+                                               "search's `target_group` facet counts a page "
+                                               "under both)")
 
 
 class Labels(Schema):

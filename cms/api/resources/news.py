@@ -13,7 +13,7 @@ from cms.api.resources.base import (
     PageOut,
     PageRef,
     RichText,
-    TermOut,
+    TargetGroupOut,
     Translated,
     labelled_terms,
     public_pages,
@@ -41,7 +41,7 @@ class NewsSummary(PageOut):
     kind: Kind
     date: date | None
     lead: str
-    target_groups: list[TermOut]
+    target_groups: list[TargetGroupOut]
 
     resolve_date = staticmethod(published_on)
     resolve_target_groups = labelled_terms("target_groups")
@@ -84,5 +84,5 @@ register(kind_resource(
     date_field="date_published", municipality_lookups=("municipality__slug",),
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug")},
     field_filters={"kind": "kind"}, select_related=("locale",),
-    prefetch_related=("target_groups",),
+    prefetch_related=("target_groups__broader",),
 ))

@@ -15,6 +15,7 @@ from cms.api.resources.base import (
     PageOut,
     PageRef,
     RichText,
+    TargetGroupOut,
     TermOut,
     Translated,
     labelled_terms,
@@ -43,7 +44,7 @@ class ProjectSummary(PageOut):
     budget_total: float | None
     eu_amount: float | None
     municipalities: list[TermOut]
-    target_groups: list[TermOut]
+    target_groups: list[TargetGroupOut]
     service_types: list[TermOut]
     funds: list[TermOut]
 
@@ -136,5 +137,5 @@ register(kind_resource(
     # the budget the search sorts by (`search.documents`): the total value, else the EU amount
     sort_values={"start_date": F("start_date"), "budget": Coalesce("budget_total", "eu_amount")},
     select_related=("locale", "measure", "lead_beneficiary"),
-    prefetch_related=("municipalities", "target_groups", "service_types", "funds"),
+    prefetch_related=("municipalities", "target_groups__broader", "service_types", "funds"),
 ))

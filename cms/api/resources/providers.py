@@ -11,6 +11,7 @@ from cms.api.resources.base import (
     PageFilters,
     PageOut,
     RichText,
+    TargetGroupOut,
     TermOut,
     Translated,
     labelled_terms,
@@ -41,7 +42,7 @@ class ProviderSummary(PageOut):
     legal_code: str
     city: str
     service_types: list[TermOut]
-    target_groups: list[TermOut]
+    target_groups: list[TargetGroupOut]
 
     resolve_service_types = labelled_terms("service_types")
     resolve_target_groups = labelled_terms("target_groups")
@@ -84,5 +85,5 @@ register(kind_resource(
     term_filters={"target_group": TermFilter(TargetGroup, "target_groups__slug"),
                   "service_type": TermFilter(ServiceType, "service_types__slug")},
     field_filters={"provider_type": "provider_type"},
-    select_related=("locale",), prefetch_related=("service_types", "target_groups"),
+    select_related=("locale",), prefetch_related=("service_types", "target_groups__broader"),
 ))
