@@ -72,13 +72,13 @@ def refusal(error: dict) -> str:
 
 
 def parameter_of(error: dict) -> str | None:
-    """The request parameter a Ninja validation error is about: ("query", "page") → "page";
+    """The request parameter a Ninja validation error is about: ("query", "page") → "page",
+    ("query", "params", "query") → "query";
     a JSON body's field by its top level: ("body", "search", "query", 0, "i") → "query"."""
     location = [str(part) for part in error.get("loc", ()) if not str(part).isdigit()]
     if location[:1] == ["body"]:
         return location[2] if len(location) > 2 else "body"
-    names = [part for part in location if part not in ("query", "path", "header", "filters",
-                                                        "params")]
+    names = [part for part in location[1:] if part not in ("filters", "params")]
     return names[0] if names else None
 
 

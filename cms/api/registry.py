@@ -8,7 +8,9 @@ resolvers), sharing one `Context` per request for URLs and the site directory.""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+from django.http.request import split_domain_port
 from ninja import Schema
 from wagtail.models import Page
 
@@ -97,4 +99,14 @@ class Context:
         return self.directory.is_public(page)
 
     def url(self, page: Page) -> str:
-        return page.get_full_url(self.request) or ""
+        return on_request_host(page.get_full_url(self.request) or "", self.request)
+
+
+def on_request_host(url: str, request) -> str:
+    """A page's URL on the site the request is for, with the request's scheme and port (the
+    API may be served behind a proxy, on another port than the site records name); a URL on
+    another site as it is."""
+    parts = urlsplit(url)
+    if not parts.hostname or parts.hostname != split_domain_port(request.get_host())[0]:
+        return url
+    return urlunsplit((request.scheme, request.get_host(), *parts[2:]))

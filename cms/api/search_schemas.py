@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 from cms.api.openapi import api_enum
 from cms.api.pagination import PageNumberInput, total_pages
 from cms.api.params import Amount, WholeNumber
-from cms.api.registry import resource_of_type
+from cms.api.registry import on_request_host, resource_of_type
 from cms.api.resources.base import (
     SORT_DESCRIPTION,
     ContentType,
@@ -125,7 +125,8 @@ def fact_labels(language: str) -> dict[str, dict[str, str]]:
 def result_of(hit: Hit, request: HttpRequest, labels: dict[str, dict[str, str]]) -> dict:
     """What `ResultOut` shows of a hit, its facet values labelled by `fact_labels`."""
     meaning, day = hit.dated or (None, None)
-    return {"id": hit.id, "type": hit.content_type, "title": hit.title, "url": hit.url,
+    return {"id": hit.id, "type": hit.content_type, "title": hit.title,
+            "url": on_request_host(hit.url, request),
             "path": urlsplit(hit.url).path,
             "detail_url": detail_url(request, hit.content_type, hit.id),
             "locale": hit.locale,
@@ -230,6 +231,10 @@ class Suggestion(Schema):
     @staticmethod
     def resolve_type(row: dict) -> str:
         return row["content_type"]
+
+    @staticmethod
+    def resolve_url(row: dict, context: dict) -> str:
+        return on_request_host(row["url"], context["request"])
 
     @staticmethod
     def resolve_path(row: dict) -> str:

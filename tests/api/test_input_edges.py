@@ -187,6 +187,15 @@ def test_api_refuses_odd_numbers_as_problems(api, path, parameter, raw):
         assert problem["parameter"] == parameter
 
 
+@pytest.mark.parametrize(("path", "parameter"), [
+    ("/api/v1/search/suggest/", "q"), ("/api/v1/@querystring-search", "query"),
+    ("/api/v1/pages/find/", "html_path")])
+def test_a_missing_parameter_is_named(api, path, parameter):
+    problem = assert_problem(api.get(path), 400)
+    assert problem["parameter"] == parameter
+    assert f"„{parameter}“" in problem["detail"]
+
+
 @pytest.mark.parametrize("raw", ["²", "①", "-1", "abc", "%00", HUGE_ID])
 def test_collection_page_reads_any_page_number(api, collection, raw):
     response = api.get(f"/senjorams/?page={raw}")

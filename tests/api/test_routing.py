@@ -1,6 +1,7 @@
 """Routing and rendering from the API alone: finding the page a site path shows, hits and
 suggestions that name their path and API detail, and translations followed through the API."""
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -74,6 +75,32 @@ def test_a_detail_lists_its_public_translations_and_the_filter_finds_them(api):
     hide(ProjectPage.objects.get(pk=english["id"]), "restricted")
     assert get_json(api, f"/api/v1/projects/{source.pk}/")["translations"] == []
     assert get_json(api, f"/api/v1/projects/?translation_of={source.pk}")["count"] == 0
+
+
+def test_page_urls_follow_the_host_and_port_the_api_is_asked_on(api):
+    """The site records name no port; asked through another port (a proxy, the demo), every
+    URL of a page on this site names the port asked on, and other sites' pages keep theirs."""
+    proxied = Client(HTTP_HOST="alytus.localhost:9999")
+    site_url = "http://alytus.localhost:9999/"
+    hits = get_json(proxied, "/api/v1/search/?page_size=50")["results"]
+    urls = [hit["url"] for hit in hits]
+    urls += [item["url"] for item in get_json(proxied, "/api/v1/search/suggest/?q=Aly")["results"]]
+    project = get_json(proxied, "/api/v1/projects/?municipality=alytus")["results"][0]
+    detail = get_json(proxied, f"/api/v1/projects/{project['id']}/")
+    urls += [project["url"], detail["url"]]
+    json_ld = get_json(proxied, f"/api/v1/projects/{project['id']}/jsonld/")
+    urls += [json_ld["url"], json_ld["@id"]]
+    projects = json.dumps([{"i": "portal_type", "v": ["project"],
+                            "o": "plone.app.querystring.operation.selection.any"}])
+    plone = get_json(proxied, f"/api/v1/@querystring-search?b_size=50&query={projects}")["items"]
+    urls += [item["url"] for item in plone]
+    ours = [url for url in urls if urlsplit(url).hostname == "alytus.localhost"]
+    assert ours and all(url.startswith(site_url) for url in ours)
+    others = [url for url in urls if urlsplit(url).hostname != "alytus.localhost"]
+    assert all(urlsplit(url).port is None for url in others)
+    sites = get_json(proxied, "/api/v1/municipalities/?lang=en")
+    urls_of_sites = {term["slug"]: term["site"]["url"] for term in sites if term["site"]}
+    assert urls_of_sites["alytus"] == site_url.rstrip("/")
 
 
 def test_hits_and_suggestions_name_their_path_and_api_detail(api):

@@ -5,7 +5,7 @@ from typing import Any
 from ninja import Schema
 
 from cms.api import jsonld
-from cms.api.registry import Context, PageResource, register
+from cms.api.registry import Context, PageResource, on_request_host, register
 from cms.api.resources.base import COLLECTION, PageFilters, PageOut, RichText, Translated
 from cms.api.search_schemas import SearchOut
 from cms.searching import known_filters, run, search_query
@@ -69,7 +69,8 @@ class CollectionDetail(CollectionSummary, Translated):
 
 def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:
     _query, response = live_results(page)
-    items = [{"@type": "ListItem", "position": position, "url": hit.url, "name": hit.title}
+    items = [{"@type": "ListItem", "position": position,
+              "url": on_request_host(hit.url, context.request), "name": hit.title}
              for position, hit in enumerate(response.hits, start=1)]
     return jsonld.thing(page, context, "CollectionPage", mainEntity={
         "@type": "ItemList", "numberOfItems": response.count, "itemListElement": items})

@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from cms.api.params import require_known
 from cms.api.problems import Problem, problem_responses
+from cms.api.registry import on_request_host
 from cms.api.resources.base import AnswerTermOut, LabelledTermOut, Language
 from pages.models import Municipality, MunicipalityHomePage, Region
 
@@ -19,8 +20,8 @@ class SiteOut(Schema):
     home_page_id: int
 
     @staticmethod
-    def resolve_url(site: Site) -> str:
-        return site.root_url
+    def resolve_url(site: Site, context: dict) -> str:
+        return on_request_host(site.root_url, context["request"])
 
     @staticmethod
     def resolve_home_page_id(site: Site) -> int:

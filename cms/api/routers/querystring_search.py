@@ -28,6 +28,7 @@ from cms.api.caching import SEARCH_MAX_AGE
 from cms.api.openapi import api_enum
 from cms.api.params import WholeNumber, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses, refusal
+from cms.api.registry import on_request_host
 from cms.api.resources.base import ContentType, Language
 from cms.api.search_schemas import detail_url
 from cms.searching import MAX_RESULT_WINDOW, refuse_nul, search_query
@@ -310,7 +311,7 @@ def summary(request: HttpRequest, hit: Hit, language: str) -> dict[str, Any]:
             "@type": kind.model.__name__, "title": hit.title, "description": hit.summary,
             "review_state": "published", "type_title": type_title,
             "page_id": hit.id, "content_type": hit.content_type,
-            "path": urlsplit(hit.url).path, "url": hit.url}
+            "path": urlsplit(hit.url).path, "url": on_request_host(hit.url, request)}
 
 
 def answer(request: HttpRequest, search: QuerystringSearchIn, language: str) -> dict[str, Any]:
