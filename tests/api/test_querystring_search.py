@@ -104,6 +104,39 @@ def test_facet_and_language_criteria_filter_as_search_does(api):
     assert all_ids(api, search) == expected
 
 
+@pytest.mark.parametrize(("sort_on", "sort_order", "sort"), [
+    ("effective", None, "oldest"), ("effective", "ascending", "oldest"),
+    ("modified", "reverse", "newest"), ("sortable_title", None, "title"),
+    ("sortable_title", "descending", "-title"), ("start", "descending", "start_date"),
+    ("start", None, "-start_date"), ("budget", "descending", "budget"),
+    ("budget", "ascending", "-budget")])
+def test_each_sort_runs_either_way_as_plone_sorts(api, sort_on, sort_order, sort):
+    """Plone sorts an index ascending unless `sort_order` says descending (or reverse)."""
+    search = {"query": [{"i": "portal_type", "o": f"{OPERATION}selection.any",
+                         "v": ["project", "news"]}], "sort_on": sort_on}
+    if sort_order:
+        search["sort_order"] = sort_order
+    expected = search_ids(api, f"/api/v1/search/?content_type=project&content_type=news"
+                               f"&sort={sort}")
+    assert len(expected) > 10
+    assert all_ids(api, search) == expected
+
+
+@on_each_engine
+@pytest.mark.parametrize(("operation", "value", "date_from", "date_to"), [
+    ("between", ["2019-01-01", "2021-12-31"], "2019-01-01", "2021-12-31"),
+    ("largerThan", "2022-01-01", "2022-01-01", None),
+    ("lessThan", "2018-06-30T00:00:00", None, "2018-06-30")])
+def test_date_criteria_bound_the_date_as_search_does(api, operation, value, date_from, date_to):
+    search = {"query": [{"i": "effective", "o": f"{OPERATION}date.{operation}", "v": value}],
+              "sort_on": "effective"}
+    bounds = "".join(f"&{name}={day}" for name, day in
+                     (("date_from", date_from), ("date_to", date_to)) if day)
+    expected = search_ids(api, f"/api/v1/search/?sort=oldest{bounds}")
+    assert 0 < len(expected) < get_json(api, "/api/v1/search/")["count"]
+    assert all_ids(api, search) == expected
+
+
 def test_batches_walk_to_the_end_through_their_links(api):
     # b_size written as text, as plone.restapi's documentation writes it
     search = {"query": [{"i": "portal_type", "o": f"{OPERATION}selection.any",
@@ -154,9 +187,15 @@ def test_the_criteria_may_be_only_the_list(api):
     ({"query": [{"i": "portal_type", "o": f"{OPERATION}selection.any", "v": ["Document"]}]},
      "portal_type", "Document"),
     ({"query": [{"i": "SearchableText", "o": f"{OPERATION}string.contains", "v": "a"}],
-      "sort_on": "sortable_title"}, "sort_on", "sortable_title"),
+      "sort_on": "getObjPositionInParent"}, "sort_on", "getObjPositionInParent"),
     ({"query": [{"i": "SearchableText", "o": f"{OPERATION}string.contains", "v": "a"}],
-      "sort_on": "effective"}, "sort_order", "effective"),
+      "sort_on": "effective", "sort_order": "upwards"}, "sort_order", "sort_order"),
+    ({"query": [{"i": "effective", "o": f"{OPERATION}date.between", "v": ["2020-01-01"]}]},
+     "effective", f"{OPERATION}date.between"),
+    ({"query": [{"i": "effective", "o": f"{OPERATION}date.largerThan", "v": "vakar"}]},
+     "effective", "vakar"),
+    ({"query": [{"i": "effective", "o": f"{OPERATION}date.between",
+                 "v": ["2021-01-01", "2020-01-01"]}]}, "effective", "effective"),
     ({"query": [{"i": "target_group", "o": f"{OPERATION}selection.any", "v": ["nera"]}]},
      "target_group", "nera"),
     ({"query": [{"i": "portal_type", "o": f"{OPERATION}selection.any"}], "b_size": "x"},

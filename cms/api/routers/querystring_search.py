@@ -10,6 +10,7 @@ the search's pages: a batch across two pages is read from both."""
 
 import json
 from dataclasses import replace
+from datetime import date
 from math import ceil
 from typing import Annotated, Any
 from urllib.parse import unquote, urlencode, urlsplit
@@ -33,10 +34,10 @@ from cms.api.resources.base import ContentType, Language
 from cms.api.search_schemas import detail_url
 from cms.searching import MAX_RESULT_WINDOW, refuse_nul, search_query
 from pages.kinds import CONTENT_KINDS
-from pages.listing import SORTS, parsed_whole_number
+from pages.listing import SORT_ORDERS, parsed_whole_number
 from search.engines import get_engine
 from search.facets import FACETS, LANGUAGES
-from search.query import MAX_PAGE_SIZE, Hit, SearchQuery
+from search.query import MAX_PAGE_SIZE, Bounds, Hit, SearchQuery
 
 router = Router(tags=["search"])
 ERRORS = {400: Problem, 404: Problem}
@@ -46,19 +47,27 @@ OPERATION = "plone.app.querystring.operation."
 CONTAINS = (f"{OPERATION}string.contains",)
 SELECTION = (f"{OPERATION}selection.any", f"{OPERATION}selection.is")
 PLACES = tuple(f"{OPERATION}string.{name}" for name in ("path", "absolutePath", "relativePath"))
+BETWEEN, AFTER, BEFORE = (f"{OPERATION}date.{name}"
+                          for name in ("between", "largerThan", "lessThan"))
 TEXT, PORTAL_TYPE, CONTENT_LANGUAGE, PATH = "SearchableText", "portal_type", "Language", "path"
+DATED = "effective"  # the index bounding the search's date (see `/search/`'s `date_from`)
 # index → the operations it takes; a facet's key is an index of its own
 OPERATIONS = {TEXT: CONTAINS, PORTAL_TYPE: SELECTION, CONTENT_LANGUAGE: SELECTION,
-              PATH: PLACES, **{facet.key: SELECTION for facet in FACETS}}
+              PATH: PLACES, DATED: (BETWEEN, AFTER, BEFORE),
+              **{facet.key: SELECTION for facet in FACETS}}
 # the facet an index other than a facet key filters
 FILTERED_FACET = {PORTAL_TYPE: "content_type", CONTENT_LANGUAGE: "language"}
 # portal_type value → content kind: this API's content type keys and the page models' names
 KINDS_BY_TYPE_NAME = {**{kind.model.__name__: key for key, kind in CONTENT_KINDS.items()},
                       **{key: key for key in CONTENT_KINDS}}
-# sort_on → this API's sort; every sort runs one way (best match, newest, latest start and
-# largest budget first)
-SORTS_BY_INDEX = {"effective": "newest", "created": "newest", "modified": "newest",
-                  "start": "start_date", **{sort: sort for sort in SORTS}}
+# sort_on → the field it sorts by: Plone's indexes and the fields of this API's sorts;
+# `sort_order` gives the way, ascending (Plone's default) or descending (or `reverse`)
+SORT_FIELDS = {"effective": "date", "created": "date", "modified": "date", "Date": "date",
+               "start": "start_date", "sortable_title": "title",
+               **{order.field: order.field for order in SORT_ORDERS.values()}}
+# (field, descending) → the name of this API's sort
+SORTS_BY_WAY = {(order.field, order.descending): name for name, order in SORT_ORDERS.items()
+                if name != "relevance"}
 DESCENDING = ("descending", "reverse")
 DEFAULT_BATCH_SIZE = 25  # plone.restapi's
 PLONE_BATCH = ("b_start", "b_size")  # left out of the search's address, `@id`
@@ -131,10 +140,11 @@ class QuerystringSearchOptions(Schema):
         f"{MAX_PAGE_SIZE}"))
     limit: WholeNumber | None = Field(None, ge=1, description="At most this many items in all")
     sort_on: str | None = Field(None, max_length=100, description=(
-        "`effective`, `created`, `modified` (newest first), `start` (latest start first), "
-        "or a sort of `/search/`; without it, best match first"))
-    sort_order: SortOrder | None = Field(None, description="With `sort_on`: `descending` (or "
-                                                           "`reverse`), the only order here")
+        "`effective`, `created`, `modified` or `date` (the date of `/search/`), `start` or "
+        "`start_date`, `sortable_title` or `title`, `budget`; without it, best match first"))
+    sort_order: SortOrder | None = Field(None, description="With `sort_on`: `ascending` (the "
+                                                           "default), `descending` or "
+                                                           "`reverse`")
     fullobjects: bool | None = Field(None, description="Accepted and ignored: items are "
                                                        "summaries")
     metadata_fields: list[str] = Field([], description="Accepted and ignored: items are "
@@ -229,16 +239,39 @@ def languages_of(values: list[str]) -> list[str]:
 
 
 def sort_of(search: QuerystringSearchIn) -> str:
+    """This API's sort for `sort_on` and `sort_order`; without `sort_on`, best match first."""
     if search.sort_on is None:
         return "relevance"
-    sort = SORTS_BY_INDEX.get(search.sort_on)
-    if sort is None:
+    field = SORT_FIELDS.get(search.sort_on)
+    if field is None:
         raise refuse("sort_on", _("Unknown sort “%(sort)s”; allowed: %(allowed)s.")
-                     % {"sort": search.sort_on, "allowed": ", ".join(SORTS_BY_INDEX)})
-    if search.sort_order not in DESCENDING:
-        raise refuse("sort_order", _("The sort “%(sort)s” runs one way only: give "
-                                     "“sort_order”: “descending”.") % {"sort": search.sort_on})
-    return sort
+                     % {"sort": search.sort_on, "allowed": ", ".join(SORT_FIELDS)})
+    return SORTS_BY_WAY[field, search.sort_order in DESCENDING]
+
+
+def day_of(criterion: Criterion, text: str) -> date:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError as error:
+        raise refuse(criterion.i, _("“%(index)s” takes dates written YYYY-MM-DD, not "
+                                    "“%(value)s”.") % {"index": criterion.i, "value": text}) \
+            from error
+
+
+def bounds_of(criterion: Criterion) -> Bounds:
+    """The days a date criterion bounds, both ends included."""
+    values = values_of(criterion)
+    if criterion.o == BETWEEN and len(values) == 2:
+        low, high = (day_of(criterion, value) for value in values)
+        if low > high:
+            raise refuse(criterion.i, _("“%(index)s” ends before it starts.")
+                         % {"index": criterion.i})
+        return Bounds(low, high)
+    if criterion.o != BETWEEN and len(values) == 1:
+        day = day_of(criterion, values[0])
+        return Bounds(day, None) if criterion.o == AFTER else Bounds(None, day)
+    raise refuse(criterion.i, _("“%(operation)s” takes %(count)s date(s).")
+                 % {"operation": criterion.o, "count": 2 if criterion.o == BETWEEN else 1})
 
 
 def search_of(search: QuerystringSearchIn, language: str, page_size: int) -> SearchQuery:
@@ -246,11 +279,14 @@ def search_of(search: QuerystringSearchIn, language: str, page_size: int) -> Sea
     labelled in `language`."""
     refuse_nul({criterion.i: values_of(criterion) for criterion in search.query}
                | {"sort_on": [search.sort_on or ""]})
-    text, filters = "", {}
+    text, filters, ranges = "", {}, {}
     for criterion in search.query:
         checked_operation(criterion)
         values = values_of(criterion)
         if criterion.i == PATH:
+            continue
+        if criterion.i == DATED:
+            ranges["date"] = bounds_of(criterion)
             continue
         if criterion.i == TEXT:
             if not isinstance(criterion.v, str | None):
@@ -264,7 +300,8 @@ def search_of(search: QuerystringSearchIn, language: str, page_size: int) -> Sea
         filters[facet] = (kinds_of(values) if criterion.i == PORTAL_TYPE else
                           languages_of(values) if criterion.i == CONTENT_LANGUAGE else values)
     return search_query(filters, text=text, sort=sort_of(search), language=language,
-                        page=search.b_start // page_size + 1, page_size=page_size)
+                        page=search.b_start // page_size + 1, page_size=page_size,
+                        ranges=ranges)
 
 
 def batch(query: SearchQuery, start: int) -> tuple[int, list[Hit]]:
