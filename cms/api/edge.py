@@ -19,7 +19,7 @@ from django.views.decorators.gzip import gzip_page
 from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
-from cms.api.problems import problem_response
+from cms.api.problems import ApiProblem, problem_response
 from cms.scope import site_scope
 from cms.searching import refuse_nul
 from search.query import QueryError
@@ -110,14 +110,15 @@ class LanguageVaryMiddleware:
 
 def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
     scope = site_scope(request)
-    if scope is None:
-        return problem_response(404, _("This address belongs to no municipality's site."),
-                                "Host")
-    if request.method == "OPTIONS":
+    if request.method == "OPTIONS" and scope is not None:
         return HttpResponse(status=204, headers={"Allow": allowed_methods(view, request, *args,
                                                                           **kwargs)})
     try:
+        if scope is None:
+            raise ApiProblem(404, _("This address belongs to no municipality's site."), "Host")
         refuse_nul(request.GET)
+    except ApiProblem as problem:
+        response = problem_response(problem.status, problem.detail, problem.parameter)
     except QueryError as error:
         response = problem_response(400, str(error), error.parameter)
     except TooManyFieldsSent:

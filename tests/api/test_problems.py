@@ -56,3 +56,20 @@ def test_missing_things_are_404_problems(api, url):
     response = api.get(url)
     assert response.status_code == 404
     assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_every_operation_takes_lang_and_answers_its_problems_in_it(api):
+    """`lang` is one parameter of every operation: declared, and the language of its
+    messages (here a parameter no operation declares)."""
+    spec = api.get("/api/v1/openapi.json").json()
+    operations = [(path, method, operation) for path, methods in spec["paths"].items()
+                  for method, operation in methods.items()]
+    for path, method, operation in operations:
+        declared = {parameter["name"] for parameter in operation.get("parameters", [])}
+        assert "lang" in declared, f"{method.upper()} {path}"
+    for path, method, _operation in operations:
+        if method != "get" or "preview" in path:
+            continue
+        address = path.replace("{page_id}", "1").replace("{key}", "fund")
+        problem = api.get(f"{address}?lang=en&colour=red").json()
+        assert problem["detail"].startswith(("Unknown parameter", "Invalid parameter")), address

@@ -11,6 +11,7 @@ from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context, resource_for
 from cms.api.resources.base import (
+    AnswerLanguage,
     ContentType,
     Language,
     api_url_of,
@@ -22,7 +23,7 @@ from cms.scope import SiteScope, site_scope
 router = Router(tags=["pages"])
 
 
-class FindParams(Schema):
+class FindParams(AnswerLanguage):
     html_path: str = Field(..., max_length=2000,
                            description="The path of a page on this site, as its HTML shows it, "
                                        "e.g. /projektai/senjoru-dienos-centras/")

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from cms.api.params import require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses
 from cms.api.registry import Context
-from cms.api.resources.base import LabelledTermOut, Labels, Language
+from cms.api.resources.base import AnswerLanguage, LabelledTermOut, Labels, Language
 from cms.api.search_schemas import FacetKey
 from pages.models.taxonomy import Term
 from search.engines import get_engine
@@ -78,8 +78,7 @@ class TaxonomyOut(VocabularyOut):
     term_list: list[TermUsage]
 
 
-class TaxonomyParams(Schema):
-    lang: Language = "lt"
+class TaxonomyParams(AnswerLanguage):
     language: list[Language] = Field(
         [], description="Count usage in pages of these languages; repeatable")
 
@@ -90,8 +89,9 @@ def terms_of(facet: Facet) -> QuerySet[Term]:
 
 @router.get("/", response={200: list[VocabularyOut], **ERRORS}, openapi_extra=PROBLEMS,
             operation_id="list_taxonomies", summary="Vocabularies")
-def list_taxonomies(request: HttpRequest):
-    require_known(request)
+def list_taxonomies(request: HttpRequest,
+                    params: Query[AnswerLanguage]):  # type: ignore[valid-type]
+    require_known(request, AnswerLanguage)
     return [Vocabulary(facet) for facet in VOCABULARIES.values()]
 
 
