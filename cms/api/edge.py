@@ -9,13 +9,14 @@ names one of the site's languages, else the best match of `Accept-Language`, els
 from collections.abc import Callable
 from functools import wraps
 
+from compression_middleware.middleware import CompressionMiddleware
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, has_vary_header
+from django.utils.decorators import decorator_from_middleware
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
@@ -25,6 +26,7 @@ from cms.searching import refuse_nul
 from search.query import QueryError
 
 View = Callable[..., HttpResponse]
+compressed = decorator_from_middleware(CompressionMiddleware)  # zstd, Brotli or gzip
 
 
 def not_found() -> HttpResponse:
@@ -75,10 +77,11 @@ def message_language(request: HttpRequest) -> str:
 def at_the_edge(view: View) -> View:
     """Refuse hosts that are no municipality's site and parameters carrying NUL (PostgreSQL
     refuses it in any text); answer OPTIONS with the methods allowed; add caching headers;
-    compress for clients that accept gzip (answers hold no secrets for BREACH to guess).
+    compress as the client accepts (zstd, Brotli, gzip; answers hold no secrets for BREACH to
+    guess).
     Everything the view says is said in the request's language."""
 
-    @gzip_page
+    @compressed
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         with translation.override(message_language(request)):

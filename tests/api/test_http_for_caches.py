@@ -5,7 +5,9 @@ import gzip
 import json
 from urllib.parse import quote
 
+import brotli
 import pytest
+import zstandard
 from django.utils.http import http_date
 
 from pages.models import FundingMeasurePage, ProjectPage
@@ -25,13 +27,21 @@ def test_head_answers_as_get_without_a_body(api, path):
     assert api.head(path, headers={"If-None-Match": get["ETag"]}).status_code == 304
 
 
+UNPACK = {"gzip": gzip.decompress, "br": brotli.decompress,
+          "zstd": lambda packed: zstandard.ZstdDecompressor().decompressobj().decompress(packed)}
+
+
+@pytest.mark.parametrize(("accepted", "encoding"), [
+    ("gzip", "gzip"), ("br", "br"), ("gzip, deflate, br", "br"), ("br;q=0, gzip", "gzip"),
+    ("gzip, deflate, br, zstd", "zstd")])
 @pytest.mark.parametrize("path", PATHS)
-def test_json_is_gzipped_for_clients_that_accept_it(api, path):
+def test_json_is_compressed_as_the_client_accepts(api, path, accepted, encoding):
     plain = api.get(path)
-    packed = api.get(path, headers={"Accept-Encoding": "gzip"})
-    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
-    assert json.loads(gzip.decompress(packed.content)) == plain.json()
+    packed = api.get(path, headers={"Accept-Encoding": accepted})
+    assert packed["Content-Encoding"] == encoding and "Accept-Encoding" in packed["Vary"]
+    assert json.loads(UNPACK[encoding](packed.content)) == plain.json()
     assert len(packed.content) < len(plain.content)
+    assert packed["ETag"] in (plain["ETag"], f"W/{plain['ETag']}")
 
 
 @pytest.mark.parametrize(("path", "status"), [("/api/v1/projects/999999/", 404),
