@@ -34,6 +34,13 @@ def written_in_digits(value: Any) -> Any:
 WholeNumber = Annotated[int, BeforeValidator(written_in_digits)]
 
 
+def at_least(minimum: int) -> Any:
+    """A `WholeNumber` of at least `minimum`, also where it may be absent (`at_least(1) | None`):
+    bounds given to the field of a union would reach the OpenAPI document as Pydantic's `ge`,
+    not JSON Schema's `minimum`."""
+    return Annotated[int, Field(ge=minimum), BeforeValidator(written_in_digits)]
+
+
 def written_as_amount(value: Any) -> Any:
     """An amount of euros only as digits with at most two decimals (`1500`, `99.5`); Pydantic
     would also take exponents, `inf` and `nan`."""
@@ -42,7 +49,7 @@ def written_as_amount(value: Any) -> Any:
     return value
 
 
-Amount = Annotated[float, BeforeValidator(written_as_amount), Field(ge=0, lt=10**12)]
+Amount = Annotated[float, Field(ge=0, lt=10**12), BeforeValidator(written_as_amount)]
 
 
 def require_known(request: HttpRequest, *schemas: type[Schema]) -> None:

@@ -23,7 +23,10 @@ from cms.api.resources.base import (
     Sort,
     api_detail_path,
 )
+from cms.api.resources.measures import PeriodCode
+from cms.api.resources.projects import ProjectStatus
 from cms.searching import MAX_RESULT_WINDOW, search_query
+from pages.kinds import CONTENT_KINDS
 from search.facets import FACET_TYPES, FACETS, FACETS_BY_KEY
 from search.query import (
     CARD_FACTS,
@@ -40,6 +43,10 @@ FacetKey = api_enum("FacetKey", [facet.key for facet in FACETS])
 FacetType = api_enum("FacetType", FACET_TYPES)
 HighlightField = api_enum("HighlightField", HIGHLIGHT_FIELDS)
 DateMeaning = api_enum("DateMeaning", DATE_MEANINGS)
+SearchedType = api_enum("SearchedType", CONTENT_KINDS)
+# the value type of each facet parameter whose values are a closed set
+FILTER_VALUES = {"status": ProjectStatus, "period": PeriodCode, "language": Language,
+                 "content_type": SearchedType}
 LABELLED_FACTS = (*CARD_FACTS, "municipality")  # a hit's facet values, labelled
 
 class Plain(BaseModel):
@@ -266,7 +273,8 @@ SearchParams = create_model(
     cursor=(str | None, Field(None, max_length=2000,
                               description="The `next_cursor` of the previous page: pages "
                                           "past the pages reachable by number")),
-    **{facet.key: (list[str], Field([], description=f"{facet.label_en}; repeatable"))
+    **{facet.key: (list[FILTER_VALUES.get(facet.key, str)],
+                   Field([], description=f"{facet.label_en}; repeatable"))
        for facet in FACETS},
 )
 

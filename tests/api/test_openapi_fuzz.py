@@ -52,3 +52,26 @@ def test_served_schema_is_openapi_3_1_with_browsable_docs(api):
     assert "application/problem+json" in search["responses"]["400"]["content"]
     docs = api.get("/api/v1/docs/")
     assert docs.status_code == 200 and b"swagger" in docs.content.lower()
+
+
+def keywords_in(node: object) -> set[str]:
+    """The keys of every schema in the tree (the names of properties are not keywords)."""
+    if isinstance(node, list):
+        return set().union(*(keywords_in(item) for item in node))
+    if not isinstance(node, dict):
+        return set()
+    found = set(node).union(*(keywords_in(value) for key, value in node.items()
+                              if key != "properties"))
+    return found.union(*(keywords_in(value) for value in node.get("properties", {}).values()))
+
+
+def test_bounds_are_json_schema_and_closed_filters_are_enumerations(api):
+    document = api.get("/api/v1/openapi.json").json()
+    assert not keywords_in(document["paths"]) & {"ge", "gt", "le", "lt"}
+    assert not keywords_in(document["components"]) & {"ge", "gt", "le", "lt"}
+    search = {parameter["name"]: parameter["schema"]
+              for parameter in document["paths"]["/api/v1/search/"]["get"]["parameters"]}
+    assert search["budget_min"]["anyOf"][0]["minimum"] == 0
+    for name, component in [("status", "ProjectStatus"), ("period", "Period"),
+                            ("language", "Language"), ("content_type", "SearchedType")]:
+        assert search[name]["items"] == {"$ref": f"#/components/schemas/{component}"}, name

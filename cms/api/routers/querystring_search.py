@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 from cms.api.answer_cache import search_answer
 from cms.api.caching import SEARCH_MAX_AGE
 from cms.api.openapi import api_enum
-from cms.api.params import WholeNumber, require_known
+from cms.api.params import WholeNumber, at_least, require_known
 from cms.api.problems import ApiProblem, Problem, problem_responses, refusal
 from cms.api.registry import on_request_host
 from cms.api.resources.base import ContentType, Language
@@ -135,10 +135,10 @@ class QuerystringSearchOptions(Schema):
     lang: Language | None = Field(None, description="Language of labels; without it, the best "
                                                     "match of Accept-Language, else Lithuanian")
     b_start: WholeNumber | None = Field(None, description="The first item of the batch, from 0")
-    b_size: WholeNumber | None = Field(None, ge=1, description=(
+    b_size: at_least(1) | None = Field(None, description=(
         f"Items in a batch ({DEFAULT_BATCH_SIZE}); more than {MAX_PAGE_SIZE} are served as "
         f"{MAX_PAGE_SIZE}"))
-    limit: WholeNumber | None = Field(None, ge=1, description="At most this many items in all")
+    limit: at_least(1) | None = Field(None, description="At most this many items in all")
     sort_on: str | None = Field(None, max_length=100, description=(
         "`effective`, `created`, `modified` or `date` (the date of `/search/`), `start` or "
         "`start_date`, `sortable_title` or `title`, `budget`; without it, best match first"))
