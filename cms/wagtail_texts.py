@@ -7,7 +7,7 @@ later ones', and cms comes before Wagtail's apps, so these translations are the 
 Listing the texts here keeps `makemessages` from dropping them from the cms catalogue.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 WAGTAIL_TEXTS = (
     gettext_noop('Submit to %(workflow_name)s'),
@@ -103,4 +103,52 @@ WAGTAIL_TEXTS = (
     gettext_noop('Show filters'),
     gettext_noop('Filter by'),
     gettext_noop('Page title'),
+    gettext_noop('Close dialog'),
+    gettext_noop('Edit account avatar'),
+    gettext_noop('Search all pages…'),
+    gettext_noop('Sidebar'),
+    gettext_noop('Toggle section'),
+    gettext_noop('Actions'),
+    gettext_noop('Date updated'),
+    gettext_noop('Delete selected pages'),
+    gettext_noop('Edited by'),
+    gettext_noop('Has child pages'),
+    gettext_noop('Move selected pages'),
+    gettext_noop('None'),
+    gettext_noop('Owner'),
+    gettext_noop('Page type'),
+    gettext_noop('Publish selected pages'),
+    gettext_noop('Search…'),
+    gettext_noop('Side panel width'),
+    gettext_noop('Side panels'),
+    gettext_noop('Toggle breadcrumbs'),
+    gettext_noop('Toggle side panel'),
+    gettext_noop('Unpublish selected pages'),
+    gettext_noop('Actions (footer)'),
+    gettext_noop('Autosave is paused'),
+    gettext_noop('Content metrics'),
+    gettext_noop('Correct the validation errors to resume preview (saving will highlight errors)'),
+    gettext_noop('Issues found'),
+    gettext_noop('Loading'),
+    gettext_noop('Minimap'),
+    gettext_noop('Preview in desktop size'),
+    gettext_noop('Preview in mobile size'),
+    gettext_noop('Preview in tablet size'),
+    gettext_noop('Readability'),
+    gettext_noop('Reading time'),
+    gettext_noop('Saved'),
+    gettext_noop('Show issue'),
+    gettext_noop('This data explained'),
+    gettext_noop('Words'),
+    gettext_noop('JavaScript is required to use Wagtail, but it is currently disabled.<br /> '
+                 'Here are the <a href="https://www.enable-javascript.com/" target="_blank" '
+                 'rel="noreferrer">instructions how to enable JavaScript in your web '
+                 'browser</a>.'),
+    gettext_noop('Select'),
+    ngettext_lazy('%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+                  '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>', 0),
+    ngettext_lazy('%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+                  '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>', 0),
+    ngettext_lazy('%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+                  '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>', 0),
 )

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import wagtail
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
@@ -144,6 +145,69 @@ def test_page_editor_shows_wagtail_texts_in_lithuanian_to_staff(sites, client):
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[section.pk])).content.decode()
     assert "Nustatyti paskelbimo tvarkaraštį" in editor
     assert "Set publishing schedule" not in editor
+
+
+class ShownTexts(HTMLParser):
+    """The texts a page shows or says to a screen reader: text outside scripts, styles and
+    hidden elements, and the titles, labels, placeholders and alternatives of elements."""
+
+    SAID = ("title", "aria-label", "placeholder", "alt")
+    UNSHOWN = ("script", "style", "template")
+    VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: set[str] = set()
+        self.open: list[tuple[str, bool]] = []  # (tag, hidden) of the open elements
+
+    def hidden(self) -> bool:
+        return any(hidden for _tag, hidden in self.open)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append((tag, tag in self.UNSHOWN or "hidden" in dict(attrs)))
+        if not self.hidden():
+            self.texts.update(value.strip() for name, value in attrs
+                              if name in self.SAID and value)
+        if tag in self.VOID:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden() and data.strip():
+            self.texts.add(" ".join(data.split()))
+
+
+def wagtail_english_texts() -> set[str]:
+    """Wagtail's interface texts of at least four letters, as its English catalogues hold
+    them, each up to its first markup and without a count in front."""
+    texts = set()
+    for catalogue in Path(wagtail.__file__).parent.glob("*/locale/en/LC_MESSAGES/django.po"):
+        for entry in re.finditer(r'^msgid(?:_plural)? ((?:".*"\n)+)', catalogue.read_text(),
+                                 re.MULTILINE):
+            text = "".join(re.findall(r'"(.*)"', entry.group(1)))
+            texts.add(text.split("<")[0].replace("%(total)s ", "").strip())
+    return {text for text in texts if len(text) >= 4}
+
+
+@pytest.mark.django_db
+def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, completed_project,
+                                                                 client):
+    english = wagtail_english_texts()
+    client.force_login(editor_of(OWN, sites))
+    section = ProjectIndexPage.objects.descendant_of(sites[OWN].home).first()
+    for address in [reverse("wagtailadmin_home"),
+                    reverse("wagtailadmin_explore", args=[section.pk]),
+                    reverse("wagtailadmin_pages:edit", args=[section.pk]),
+                    reverse("wagtailadmin_pages:edit", args=[completed_project["lt"].pk])]:
+        shown = ShownTexts()
+        shown.feed(client.get(address, HTTP_HOST=HOST).content.decode())
+        untranslated = {text for text in shown.texts
+                        if re.sub(r"^[0-9]+ ", "", text) in english}
+        assert not untranslated, address
 
 
 @pytest.mark.django_db
