@@ -145,6 +145,10 @@ WAGTAIL_TEXTS = (
                  'rel="noreferrer">instructions how to enable JavaScript in your web '
                  'browser</a>.'),
     gettext_noop('Select'),
+)
+
+# the counts of the dashboard's summary, in every plural form
+WAGTAIL_COUNTS = (
     ngettext_lazy('%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
                   '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>', 0),
     ngettext_lazy('%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',

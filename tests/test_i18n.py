@@ -21,7 +21,7 @@ from django.utils import translation
 import cms
 import pages
 from cms.editorial import genitive
-from cms.wagtail_texts import WAGTAIL_TEXTS
+from cms.wagtail_texts import WAGTAIL_COUNTS, WAGTAIL_TEXTS
 from pages.models import ProjectIndexPage, ProjectPage
 from tests.api.conftest import DATABASE_ENGINE
 from tests.editorial import OWN, editor_of, moderator_of
@@ -223,7 +223,10 @@ def test_structure_guard_refuses_in_lithuanian(sites, client):
 def test_wagtail_texts_listed_by_the_plugin_are_translated():
     with translation.override("lt"):
         untranslated = [text for text in WAGTAIL_TEXTS if translation.gettext(text) == text]
+        counts = [str(count) for count in WAGTAIL_COUNTS]
     assert untranslated == []
+    with translation.override("en"):
+        assert not set(counts) & {str(count) for count in WAGTAIL_COUNTS}
 
 
 @pytest.mark.parametrize(("name", "expected"), [
