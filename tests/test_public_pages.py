@@ -3,6 +3,7 @@ in Lithuanian and English, never a non-public page named, the site's chrome (sea
 breadcrumbs, contacts, accessibility statement) and the error pages."""
 
 import datetime
+import re
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -345,6 +346,37 @@ def test_server_error_page_renders_without_the_database_or_static_files(settings
 def test_server_error_page_is_lithuanian_by_default():
     html = server_error(RequestFactory().get("/")).content.decode()
     assert '<html lang="lt">' in html and "Atsiprašome" in html
+
+
+@pytest.mark.parametrize(("language", "home_path", "statement"), [
+    ("lt", "/", "/prieinamumo-deklaracija/"), ("en", "/en/", "/en/accessibility-statement/")])
+def test_server_error_page_has_the_sites_header_and_a_way_home(language, home_path, statement):
+    with translation.override(language):
+        html = server_error(RequestFactory().get("/")).content.decode()
+    assert '<header class="bar">' in html and "<footer>" in html
+    assert html.count(f'href="{home_path}"') == 2 and f'href="{statement}"' in html
+
+
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]+)">')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_every_public_template_describes_its_page_in_its_language(content, language):
+    alytus, national = home("alytus", language), home("nacionalinis", language)
+    search = "/paieska/" if language == "lt" else "/en/search/"
+    pages = {"home": html_of(alytus), "national home": html_of(national),
+             "section": html_of(section(alytus, ProviderIndexPage)),
+             "search": Client(HTTP_HOST="alytus.localhost").get(search).content.decode(),
+             "not found": html_of(alytus, "nera-tokio/", status=404),
+             "project": html_of(imported(ProjectPage, "p-home", language))}
+    described = {name: DESCRIPTION.findall(html) for name, html in pages.items()}
+    assert all(len(found) == 1 for found in described.values()), described
+    texts = {name: found[0] for name, found in described.items()}
+    found = [text for name, text in texts.items() if name != "not found"]
+    assert len(set(found)) == len(found), texts  # each page its own
+    offer = "projects, funding measures" if language == "en" else "projektai, finansavimo"
+    assert offer in texts["home"] and alytus.title in texts["home"]
 
 
 @pytest.mark.django_db

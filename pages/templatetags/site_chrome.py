@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from pages.kinds import content_kinds
@@ -154,6 +155,24 @@ def meta_description(page: Page) -> str:
         if text:
             return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return ""
+
+
+@register.simple_tag
+def page_description(page: Page | str | None, chrome: Chrome) -> str:
+    """The page's meta description: its own (`meta_description`), else what the site it is on
+    offers, after the page's title where it is not the home page."""
+    page = page or None  # templates without a page pass ""
+    own = meta_description(page) if page is not None else ""
+    if own:
+        return own
+    if chrome.home is None:
+        offer = _("EU-funded social services in Lithuania: projects, funding measures, service "
+                  "providers and news.")
+    else:
+        offer = _("EU-funded projects, funding measures, service providers and news of "
+                  "%(site)s.") % {"site": chrome.home.title}
+    titled = page is not None and page.pk != getattr(chrome.home, "pk", None)
+    return f"{page.title}. {offer}" if titled else offer
 
 
 @register.filter
