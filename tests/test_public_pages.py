@@ -357,6 +357,29 @@ def test_server_error_page_has_the_sites_header_and_a_way_home(language, home_pa
     assert html.count(f'href="{home_path}"') == 2 and f'href="{statement}"' in html
 
 
+LINK = re.compile(r'<a href="((?:http://[a-z]+\.localhost)?/[^"]*)"([^>]*)>')  # the sites' links
+
+
+UNTRANSLATED = [(FundingMeasurePage, "m-407"), (ProviderPage, "prov-admin")]
+
+
+@pytest.mark.django_db
+def test_an_english_page_marks_each_link_to_a_lithuanian_page(content):
+    """A related page not translated yet is linked in Lithuanian, and says so (WCAG 3.1.2)."""
+    for model, page_id in UNTRANSLATED:
+        imported(model, page_id, "en").unpublish()
+    html = html_of(imported(ProjectPage, "p-home", "en"))
+    links = [(urlsplit(href).path, href, attributes) for href, attributes in LINK.findall(html)]
+    lithuanian = [(href, attributes) for path, href, attributes in links
+                  if not path.startswith(("/en/", "/static/", "/feeds/"))]
+    assert {urlsplit(imported(model, page_id).full_url).path
+            for model, page_id in UNTRANSLATED} <= {
+        urlsplit(href).path for href, _attributes in lithuanian}
+    assert all('lang="lt"' in attributes for _href, attributes in lithuanian), lithuanian
+    assert not any('lang="lt"' in attributes for path, _href, attributes in links
+                   if path.startswith("/en/"))
+
+
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]+)">')
 
 
