@@ -81,10 +81,12 @@ def facet_views(query: SearchQuery, response: SearchResponse, hidden: tuple[str,
         if not values:
             continue
         facet = FACETS_BY_KEY[key]
+        hints = facet.value_descriptions(query.language)
+        values = [{**vars(value), "hint": hints.get(value.value)} for value in values]
         views.append({"key": key, "label": facet.label(query.language),
                       "shown": values[:VALUES_SHOWN], "more": values[VALUES_SHOWN:],
-                      "open": any(value.selected for value in values) or len(views) < 3,
-                      "more_open": any(value.selected for value in values[VALUES_SHOWN:])})
+                      "open": any(value["selected"] for value in values) or len(views) < 3,
+                      "more_open": any(value["selected"] for value in values[VALUES_SHOWN:])})
     return views
 
 

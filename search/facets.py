@@ -101,6 +101,13 @@ def term_labels(model_label: str, language: str) -> dict[str, str]:
         term.slug: term.label(language) for term in apps.get_model(model_label).objects.all()})
 
 
+def term_descriptions(model_label: str, language: str) -> dict[str, str]:
+    """Slug → easy-read description of the terms of a vocabulary that have one."""
+    return _kept((model_label, f"descriptions-{language}"), lambda: {
+        term.slug: description for term in apps.get_model(model_label).objects.all()
+        if (description := term.description(language))})
+
+
 def term_parents(model_label: str, broader: str) -> dict[str, str]:
     """Slug → slug of the broader term (its `broader` field), for the terms that have one."""
     return _kept((model_label, broader), lambda: dict(
@@ -174,6 +181,13 @@ class Facet:
         if callable(self.vocabulary):
             return self.vocabulary(language)
         return term_labels(self.vocabulary, language)
+
+    def value_descriptions(self, language: str) -> dict[str, str]:
+        """Value → its easy-read description in a language, for terms whose official name is
+        hard to read (target groups); empty for other facets."""
+        if not isinstance(self.vocabulary, str):
+            return {}
+        return term_descriptions(self.vocabulary, language)
 
     @property
     def parent_facet(self) -> str | None:

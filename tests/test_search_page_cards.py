@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 
 from cms.search_view import trimmed
+from pages.models import TargetGroup
 from search import pipeline
 from tests.api.conftest import DATABASE_ENGINE
 from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
@@ -141,3 +142,17 @@ def test_places_are_filters_on_the_national_site_and_fixed_on_a_municipalitys(in
         assert re.search(rf'id="facetas-{key}"[^>]*>\s*<summary>{label}</summary>', national)
     own = page("/paieska/")
     assert not re.search(r'id="facetas-(municipality|county|region)"', own)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "language"), [("/paieska/", "lt"), ("/en/search/", "en")])
+def test_a_target_group_filter_describes_a_hard_official_name(indexed, path, language):
+    html = page(path)
+    described = {group.slug: group.description(language)
+                 for group in TargetGroup.objects.exclude(description_lt="")}
+    hints = re.findall(r'<input type="checkbox" id="(f-target_group-[^"]+)" name="target_group" '
+                       r'value="([^"]+)"[^>]* aria-describedby="([^"]+)">', html)
+    assert hints, "the demo's target groups include one with an easy-read description"
+    for option_id, value, described_by in hints:
+        assert described_by == f"{option_id}-apie"
+        assert f'<p class="hint" id="{described_by}">{described[value]}</p>' in unescape(html)

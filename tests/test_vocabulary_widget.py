@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
-from pages.models import NewsPage, ProjectPage, ProviderPage
+from pages.models import NewsPage, ProjectPage, ProviderPage, TargetGroup
 from pages.widgets import FilterableCheckboxSelectMultiple
 from tests.editorial import (
     content_fixture,  # noqa: F401  (the `content` fixture)
@@ -71,3 +71,17 @@ def test_every_vocabulary_list_of_the_edit_forms_has_the_filter(model, sites, co
         assert html.select_one(f"label[for={field['id']}]").get_text(strip=True) == \
             "Filtruoti sąrašą"
     assert html.select("script[src*='pages/vocabulary-filter']")
+
+
+@pytest.mark.django_db
+def test_a_target_group_with_a_hard_official_name_shows_its_easy_read_description(sites, content):
+    project = ProjectPage.objects.filter(locale__language_code="lt").first()
+    client = logged_in(make_user("formos-admin", superuser=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk]))
+    html = BeautifulSoup(response.content, "html.parser")
+    described = TargetGroup.objects.exclude(description_lt="")
+    assert described
+    for group in described:
+        [checkbox] = html.select(f"#id_target_groups input[value='{group.pk}']")
+        label = checkbox.find_parent("label").get_text(" ", strip=True)
+        assert label == f"{group.label_lt} – {group.description_lt}"
