@@ -25,15 +25,21 @@ def folded(text: str) -> str:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def as_listed(group: TargetGroup) -> str:
+    """A target group's label in the list: its name, and its easy-read description if any."""
+    return f"{group.label_lt} – {group.description_lt}" if group.description_lt else group.label_lt
+
+
 def test_editor_filters_the_target_groups_by_typing_without_diacritics(
         live_server, browser, sites, run_import, screenshot_dir):
     assert not run_import([PROVIDER, MEASURE, PROJECT]).failed
     project = ProjectPage.objects.get(title=PROJECT["title"])
-    ticked = {group.label_lt for group in project.target_groups.all()}
+    ticked = {as_listed(group) for group in project.target_groups.all()}
     every_group = TargetGroup.objects.count()
-    matching = {group.label_lt for group in TargetGroup.objects.all()
-                if TYPED in folded(group.label_lt)}
-    assert "Mažiau galimybių turintis jaunimas" in matching and not matching & ticked
+    matching = {as_listed(group) for group in TargetGroup.objects.all()
+                if TYPED in folded(as_listed(group))}
+    assert any(label.startswith("Mažiau galimybių turintis jaunimas – ") for label in matching)
+    assert not matching & ticked
     tab = browser.new_context(locale="lt-LT", viewport={"width": 1280, "height": 900}).new_page()
     log_in(tab, live_server, editor_of(OWN, sites).username)
     tab.goto(f"{live_server.url}/admin/pages/{project.pk}/edit/")
