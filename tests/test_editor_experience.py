@@ -130,6 +130,40 @@ def test_translation_editor_offers_text_not_codes_and_numbers(sites, content):
     assert str(translation.eu_amount) == CODES_AND_NUMBERS["eu_amount"]
 
 
+@pytest.mark.django_db
+def test_translation_editor_offers_the_text_of_a_pages_records_too(sites, content, run_import):
+    """Expected results, indicators' names and units, partners' activities, links' titles and
+    the positions of people in the news are text to translate; numbers, addresses, people's
+    names are copied; a linked organisation is offered as a page to link in its translation,
+    as the page's own links are."""
+    project = ProjectPage.objects.get(pk=content.own_project.pk)
+    project.results.create(text="Įkurti namai")
+    project.indicators.create(name="Paslaugų gavėjai", unit="asmenys", target=20, achieved=12)
+    project.partners.create(provider=ProviderPage.objects.filter(locale__language_code="lt")
+                            .first(), activity="Konsultacijos")
+    project.links.create(title="Projekto aprašas", url="https://esinvesticijos.lt/p/1")
+    project.save_revision().publish()
+    assert not run_import([NEWS]).failed
+    news = NewsPage.objects.get(locale__language_code="lt")
+    news.people.create(name="Ona Onaitė", position="direktorė")
+    news.save_revision().publish()
+    client = logged_in(editor_of(OWN, sites))
+    offered = set()
+    for page in (project, news):
+        client.post(translate_url(page), {"locales": [english().pk]})
+        source = TranslationSource.objects.get(object_id=page.translation_key)
+        offered |= {".".join(path.split(".")[::2]) for path in [
+            *source.stringsegment_set.values_list("context__path", flat=True),
+            *source.overridablesegment_set.values_list("context__path", flat=True)]}
+    assert {"results.text", "indicators.name", "indicators.unit", "partners.activity",
+            "links.title", "people.position"} <= offered
+    assert offered.isdisjoint({"indicators.target", "indicators.achieved", "links.url",
+                               "people.name"})
+    english_project = ProjectPage.objects.get(pk=english_translation(project).pk)
+    assert "Įkurti namai" in [record.text for record in english_project.results.all()]
+    assert {record.locale for record in english_project.results.all()} == {english()}
+
+
 def figures_in(element) -> dict[str, str]:
     return {figure["data-figure"]: figure.get_text(strip=True)
             for figure in element.select("[data-figure]")}

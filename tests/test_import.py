@@ -155,3 +155,18 @@ def test_changing_site_moves_the_page(sites, run_import):
     page = ProjectPage.objects.get(locale__language_code="lt")
     assert page.get_parent().get_parent().slug == "kalvarija"
 
+
+
+@pytest.mark.django_db
+def test_a_translations_records_are_the_translations_of_its_sources(sites, run_import):
+    """The translation tools pair each translated record (an expected result, …) with the
+    source's record at the same place, in the page's language."""
+    assert not run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION]).failed
+    pages = {page.locale.language_code: page
+             for page in ProjectPage.objects.filter(title__in=[PROJECT["title"],
+                                                               TRANSLATION["title"]])}
+    records = {language: list(page.results.all()) for language, page in pages.items()}
+    assert [record.text for record in records["en"]] == TRANSLATION["results"]
+    assert [record.translation_key for record in records["en"]] == [
+        record.translation_key for record in records["lt"]]
+    assert {record.locale.language_code for record in records["en"]} == {"en"}

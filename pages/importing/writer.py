@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import page_published
 
 from pages.importing.schema import COMMON_KEYS, ImportKind, import_kinds
@@ -217,6 +217,7 @@ def _write_translation(external_id: str, kind: ImportKind, language: str, data: 
     page.title = title
     page.slug = _slug_for(data, page.get_parent(), page)
     _assign(page, resolved)
+    _key_as_their_sources(source, resolved)
     if created:
         _name_new_copy(page)
         _go_live(page, live)
@@ -227,6 +228,16 @@ def _write_translation(external_id: str, kind: ImportKind, language: str, data: 
     item.line_hashes[language] = digest
     item.save(update_fields=["line_hashes"])
     return Outcome("created" if created else "updated", page)
+
+
+def _key_as_their_sources(source: Page, resolved: dict[str, Any]) -> None:
+    """Translated child records (results, indicators, …) take the translation keys of the
+    source's records at the same places, so that the translation tools see each as the
+    translation of its source's record."""
+    for key, value in resolved.items():
+        if isinstance(value, list) and value and isinstance(value[0], TranslatableMixin):
+            for record, original in zip(value, getattr(source, key).all(), strict=False):
+                record.translation_key = original.translation_key
 
 
 def _name_new_copy(page: Page) -> None:

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from pages.links import PublicLinksModel
@@ -93,7 +93,7 @@ class NewsPage(PublicLinksModel, SourceFields, ImageFields, Page):
         verbose_name_plural = _("news items")
 
 
-class NewsPerson(Orderable):
+class NewsPerson(TranslatableMixin, Orderable):
     """A person mentioned in a news item, kept as plain text."""
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="people",
@@ -101,7 +101,8 @@ class NewsPerson(Orderable):
     name = models.CharField(_("full name"), max_length=255)
     position = models.CharField(_("position"), max_length=255, blank=True)
     panels = [FieldPanel("name"), FieldPanel("position")]
+    override_translatable_fields = copied_untranslated("name")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("person mentioned")
         verbose_name_plural = _("people mentioned")

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from pages.codes import PROJECT_CODE, validate_call_code, validate_project_code
@@ -172,7 +172,7 @@ class ProjectPage(PublicLinksModel, AddressFields, ContactFields, SourceFields, 
             raise ValidationError(errors)
 
 
-class ProjectPartner(Orderable):
+class ProjectPartner(TranslatableMixin, Orderable):
     class Role(models.TextChoices):
         PARTNER = "partner", _("Partner")
         SERVICE_PROVIDER = "service_provider", _("Service provider")
@@ -185,22 +185,22 @@ class ProjectPartner(Orderable):
     activity = models.CharField(_("activity"), max_length=255, blank=True)
     panels = [FieldPanel("provider"), FieldPanel("role"), FieldPanel("activity")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("project partner")
         verbose_name_plural = _("project partners")
 
 
-class ProjectResult(Orderable):
+class ProjectResult(TranslatableMixin, Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="results",
                        verbose_name=_("project"))
     text = models.CharField(_("result"), max_length=500)
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("expected result")
         verbose_name_plural = _("expected results")
 
 
-class ProjectIndicator(Orderable):
+class ProjectIndicator(TranslatableMixin, Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="indicators",
                        verbose_name=_("project"))
     name = models.CharField(_("indicator"), max_length=255)
@@ -209,12 +209,12 @@ class ProjectIndicator(Orderable):
     achieved = models.DecimalField(_("achieved value"), max_digits=14, decimal_places=2,
                                    null=True, blank=True)
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("project indicator")
         verbose_name_plural = _("project indicators")
 
 
-class ProjectLink(Orderable):
+class ProjectLink(TranslatableMixin, Orderable):
     class Kind(models.TextChoices):
         ESINVESTICIJOS = "esinvesticijos", _("esinvesticijos.lt")
         KOHESIO = "kohesio", _("Kohesio")
@@ -225,7 +225,8 @@ class ProjectLink(Orderable):
     title = models.CharField(_("title"), max_length=255)
     url = models.URLField(_("address"), max_length=500)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    override_translatable_fields = copied_untranslated("url")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("project link")
         verbose_name_plural = _("project links")
