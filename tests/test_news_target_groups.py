@@ -120,8 +120,10 @@ def test_the_news_api_shows_and_filters_target_groups(api, news):
     listing = get_json(api, f"/api/v1/news/?target_group={CARERS}")
     assert [item["id"] for item in listing["results"]] == [news["news-carers"].pk]
     carers = TargetGroup.objects.get(slug=CARERS)
-    assert listing["results"][0]["target_groups"] == [{"slug": CARERS,
-                                                       "label": carers.label_lt}]
+    parent = {"slug": carers.broader.slug, "label": carers.broader.label_lt} \
+        if carers.broader else None
+    assert listing["results"][0]["target_groups"] == [{"slug": CARERS, "label": carers.label_lt,
+                                                       "parent": parent}]
     detail = get_json(api, f"/api/v1/news/{news['news-families'].pk}/")
     assert [group["slug"] for group in detail["target_groups"]] == ["krizines-seimos"]
     both = get_json(api, f"/api/v1/news/?target_group={CARERS}&target_group=krizines-seimos")

@@ -118,7 +118,7 @@ def test_esparama_setup_removes_the_catch_all_site_and_whole_site_groups(host):
     assert data["sites"] == []
     assert not {name for name, _count in data["groups"]} & set(WAGTAIL_GROUPS)
     assert data["locales"] == [[1, "lt"], [2, "en"]]
-    assert "Catch-all default site removed: localhost:80" in host["setup_output"]
+    assert "Pašalinta numatytoji visų adresų svetainė: localhost:80" in host["setup_output"]
     assert host["after_second_setup"] == data
 
 
@@ -162,7 +162,7 @@ def test_esparama_setup_keeps_a_stock_group_with_members_and_is_idempotent():
     assert not Page.objects.filter(pk=welcome.pk).exists()
     assert list(Group.objects.filter(name__in=WAGTAIL_GROUPS).values_list("name", flat=True)) \
         == ["Editors"]
-    assert "Group Editors has members" in err.getvalue()
+    assert "Grupėje Editors yra narių" in err.getvalue()  # in the default language
     sites_before, pages_before = Site.objects.count(), Page.objects.count()
     call_command("esparama_setup", stdout=StringIO(), stderr=StringIO())
     assert (Site.objects.count(), Page.objects.count()) == (sites_before, pages_before)
