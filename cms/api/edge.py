@@ -38,7 +38,7 @@ def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if response.status_code < 400 or response.get("Content-Type") == PROBLEM_JSON:
         return response
     if response.status_code == 405:
-        allowed = response.get("Allow", "")
+        allowed = every_method(response.get("Allow", ""))
         problem = problem_response(405, _("Method %(method)s is not allowed here; allowed: "
                                           "%(allowed)s.")
                                    % {"method": request.method, "allowed": allowed})
@@ -136,15 +136,19 @@ def answer(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:
     return response
 
 
+def every_method(taken: str) -> str:
+    """The methods an address answers, given those its operations take (`Allow` as the
+    operations write it): those, HEAD wherever GET is, and OPTIONS."""
+    methods = {method.strip() for method in taken.split(",") if method.strip()}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods | {"OPTIONS"}))
+
+
 def allowed_methods(view: View, request: HttpRequest, *args, **kwargs) -> str:
-    """The methods the address answers: those its operations take (an operation refuses
-    OPTIONS naming them), HEAD wherever GET is, and OPTIONS."""
+    """The methods the address answers (an operation refuses OPTIONS naming its own)."""
     refusal = view(request, *args, **kwargs)
-    taken = {method.strip() for method in refusal.get("Allow", "GET").split(",")} \
-        if refusal.status_code == 405 else {"GET"}
-    if "GET" in taken:
-        taken.add("HEAD")
-    return ", ".join(sorted(taken | {"OPTIONS"}))
+    return every_method(refusal.get("Allow", "GET") if refusal.status_code == 405 else "GET")
 
 
 def view_as_get(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse:

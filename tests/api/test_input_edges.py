@@ -291,7 +291,7 @@ def test_an_unknown_api_path_without_slash_ends_as_a_problem(api):
 def test_wrong_methods_are_405_problems(api, method, path):
     response = getattr(api, method)(path)
     problem = assert_problem(response, 405)
-    assert response.headers["Allow"] == "GET"
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS" == api.options(path)["Allow"]
     assert method.upper() in problem["detail"]
 
 
