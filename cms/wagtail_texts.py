@@ -145,6 +145,7 @@ WAGTAIL_TEXTS = (
                  'rel="noreferrer">instructions how to enable JavaScript in your web '
                  'browser</a>.'),
     gettext_noop('Select'),
+    gettext_noop('Wagtail %(current_version)s editor guide'),
 )
 
 # the counts of the dashboard's summary, in every plural form

@@ -7,6 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import RequestFactory
+from django.utils import translation
+from django.views.defaults import server_error
 from wagtail.models import Page
 
 from pages.models import (
@@ -107,5 +110,34 @@ def test_public_page_is_accessible_in_its_language_on_desktop_and_phone(
                 problems.append((where, "axe", violations))
             tab.screenshot(path=str(screenshots / f"{template}-{language}-{width}.png"),
                            full_page=True)
+            context.close()
+    assert problems == []
+
+
+def test_server_error_page_is_accessible_in_its_language_on_desktop_and_phone(
+        browser, screenshot_dir):
+    """The 500 page is served when anything may have failed, so it is drawn from its own HTML
+    alone: it is loaded here as it is written, with no server behind it."""
+    screenshots = screenshot_dir / "screenshots"
+    screenshots.mkdir(exist_ok=True)
+    problems = []
+    for language in ("lt", "en"):
+        with translation.override(language):
+            html = server_error(RequestFactory().get("/")).content.decode()
+        for width in WIDTHS.values():
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            tab = context.new_page()
+            tab.set_content(html)
+            where = f"500 {language} {width}px"
+            text = tab.locator("body").inner_text()
+            foreign = [label for label in INTERFACE["lt" if language == "en" else "en"]
+                       if label in text]
+            if tab.locator("html").get_attribute("lang") != language or foreign:
+                problems.append((where, "language", foreign))
+            if tab.evaluate("document.documentElement.scrollWidth - window.innerWidth") > 0:
+                problems.append((where, "overflows sideways"))
+            if violations := serious_violations(tab):
+                problems.append((where, "axe", violations))
+            tab.screenshot(path=str(screenshots / f"500-{language}-{width}.png"), full_page=True)
             context.close()
     assert problems == []
