@@ -170,3 +170,16 @@ def test_a_translations_records_are_the_translations_of_its_sources(sites, run_i
     assert [record.translation_key for record in records["en"]] == [
         record.translation_key for record in records["lt"]]
     assert {record.locale.language_code for record in records["en"]} == {"en"}
+
+    changed = {**PROJECT, "results": ["Įkurti namai.", "Apmokyti darbuotojai."]}
+    assert not run_import([PROVIDER, MEASURE, changed, TRANSLATION]).failed
+    rewritten = list(pages["lt"].results.all())
+    assert [record.text for record in rewritten] == changed["results"]
+    assert rewritten[0].translation_key == records["lt"][0].translation_key  # same place
+    partners = {language: list(ProjectPage.objects.get(pk=page.pk).partners.all())
+                for language, page in pages.items()}
+    assert partners["en"] and [partner.translation_key for partner in partners["en"]] == [
+        partner.translation_key for partner in partners["lt"]]
+    assert {partner.locale.language_code for partner in partners["en"]} == {"en"}
+    assert {partner.pk for partner in partners["en"]}.isdisjoint(
+        partner.pk for partner in partners["lt"])

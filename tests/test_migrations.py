@@ -1,9 +1,16 @@
-"""The migrations describe the models exactly: a model change without its migration fails here."""
+"""The migrations describe the models exactly: a model change without its migration fails here;
+and what a data migration does to rows written before it."""
 
+import uuid
+from importlib import import_module
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+
+from pages.models import ProjectPage, ProjectResult
+from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 
 @pytest.mark.django_db
@@ -13,3 +20,27 @@ def test_no_model_change_lacks_a_migration():
         call_command("makemigrations", "--check", "--dry-run", stdout=output)
     except SystemExit:
         pytest.fail(f"models changed without a migration:\n{output.getvalue()}")
+
+
+@pytest.mark.django_db
+def test_records_are_keyed_by_their_place_in_each_translation_and_in_revisions(
+        sites, run_import):
+    """What the migration making records translatable does to rows written before it: each
+    record takes its page's locale and the key of the record at the same place in the page's
+    other translations, and the pages' revisions name those keys."""
+    assert not run_import([PROVIDER, MEASURE, PROJECT, TRANSLATION]).failed
+    source = ProjectPage.objects.get(title=PROJECT["title"])
+    ProjectResult.objects.create(page=source, text="Antras rezultatas", sort_order=1)
+    revision = ProjectPage.objects.get(pk=source.pk).save_revision()  # names both records
+    for record in ProjectResult.objects.all():
+        ProjectResult.objects.filter(pk=record.pk).update(translation_key=uuid.uuid4())
+    import_module("pages.migrations.0010_translatable_children").keyed(apps, None)
+    lithuanian, english = (
+        list(ProjectResult.objects.filter(page__title=title).order_by("sort_order", "pk"))
+        for title in (PROJECT["title"], TRANSLATION["title"]))
+    assert len(lithuanian) == 2 and len(english) == 1
+    assert english[0].translation_key == lithuanian[0].translation_key
+    assert english[0].locale.language_code == "en"
+    revision.refresh_from_db()
+    assert [record["translation_key"] for record in revision.content["results"]] == [
+        str(record.translation_key) for record in lithuanian]

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import orjson
@@ -55,11 +56,19 @@ class AnswerCounts:
         return self.hits / asked if asked else 0.0
 
 
-def answer_key(request: HttpRequest, generations: list[Any]) -> str:
+@cache
+def shape_of(schema: type[Schema]) -> str:
+    """A digest of the answer's JSON schema: answers kept by a process serving another shape
+    (before a deploy) are not served by this one."""
+    return hashlib.sha256(orjson.dumps(schema.model_json_schema(),
+                                       option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+
+
+def answer_key(request: HttpRequest, generations: list[Any], schema: type[Schema]) -> str:
     params = sorted(((name, value) for name, values in request.GET.lists() for value in values),
                     key=lambda pair: pair[0])
     address = [request.scheme, request.get_host(), request.path, params,
-               translation.get_language(), index_alias(), generations]
+               translation.get_language(), index_alias(), generations, shape_of(schema)]
     return "cms:search-answer:" + hashlib.sha256(orjson.dumps(address)).hexdigest()
 
 
@@ -105,7 +114,8 @@ def search_answer(request: HttpRequest, response: HttpResponse, schema: type[Sch
     key, kept = None, None
     if generation is not None:
         try:
-            key = answer_key(request, [generation, shared_cache().get(VOCABULARY_GENERATION, 0)])
+            key = answer_key(request, [generation, shared_cache().get(VOCABULARY_GENERATION, 0)],
+                             schema)
             kept = kept_answer(key, now)
         except Exception as error:
             logger.warning("Search answers unavailable in the shared cache: %s", error)

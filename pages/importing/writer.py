@@ -180,12 +180,14 @@ def _write_source(external_id: str, kind: ImportKind, data: dict) -> Outcome:
         page.move(parent, pos="last-child")
         page.refresh_from_db()
     page.title, page.slug = title, _slug_for(data, parent, page)
+    _key_as_their_sources(page, resolved)
     _assign(page, resolved)
     _publish(page, live)
     shared = {key: value for key, value in resolved.items()
               if not kind.fields[key].translatable}
     for translation in page.get_translations().specific():
-        _assign(translation, shared)
+        _assign(translation, {key: _records_for(translation, value)
+                              for key, value in shared.items()})
         _publish(translation, translation.live)
     item.line_hashes[SOURCE_LANGUAGE] = digest
     item.save(update_fields=["line_hashes"])
@@ -230,14 +232,30 @@ def _write_translation(external_id: str, kind: ImportKind, language: str, data: 
     return Outcome("created" if created else "updated", page)
 
 
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], TranslatableMixin)
+
+
 def _key_as_their_sources(source: Page, resolved: dict[str, Any]) -> None:
-    """Translated child records (results, indicators, …) take the translation keys of the
-    source's records at the same places, so that the translation tools see each as the
-    translation of its source's record."""
+    """Child records written anew (results, indicators, …) take the translation keys of
+    `source`'s records at the same places: a translation's, its source page's; a source's,
+    the records they replace. So the translation tools keep seeing each as the translation of
+    the same record."""
     for key, value in resolved.items():
-        if isinstance(value, list) and value and isinstance(value[0], TranslatableMixin):
+        if _is_records(value):
             for record, original in zip(value, getattr(source, key).all(), strict=False):
                 record.translation_key = original.translation_key
+
+
+def _records_for(translation: Page, value: Any) -> Any:
+    """A translation's own copies of records its source shares with it (same translation
+    keys, the translation's locale); any other value as it is."""
+    if not _is_records(value):
+        return value
+    return [type(record)(**{field.attname: getattr(record, field.attname)
+                            for field in record._meta.concrete_fields
+                            if field.name not in ("id", "page", "locale")},
+                         locale_id=translation.locale_id) for record in value]
 
 
 def _name_new_copy(page: Page) -> None:

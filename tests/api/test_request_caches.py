@@ -10,9 +10,12 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import parse_http_date
+from pydantic import create_model
 from wagtail.models import Site
 
 from cms.api import answer_cache
+from cms.api.answer_cache import answer_key
+from cms.api.search_schemas import SearchOut
 from cms.scope import site_scope
 from pages.models import MunicipalityHomePage, ProjectPage
 from search import pipeline
@@ -128,3 +131,12 @@ def test_a_kept_answer_ends_when_a_scheduled_change_falls_due(api, monkeypatch):
     api.get(SEARCH)
     after = answer_cache.answer_counts()
     assert (after.hits, after.misses) == (before.hits + 1, before.misses + 1)
+
+
+def test_an_answer_kept_in_another_shape_is_not_served():
+    """After a deploy that changes an answer's schema, answers kept by the processes before it
+    are under other keys."""
+    request = RequestFactory().get("/api/v1/search/?q=senjorai", HTTP_HOST="alytus.localhost")
+    extended = create_model("SearchOut", __base__=SearchOut, extra=(str, ""))
+    assert answer_key(request, [1, 1], SearchOut) == answer_key(request, [1, 1], SearchOut)
+    assert answer_key(request, [1, 1], SearchOut) != answer_key(request, [1, 1], extended)

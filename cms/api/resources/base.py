@@ -73,7 +73,8 @@ def labelled(term, language: str) -> dict[str, Any]:
     names its parent, the broader term."""
     broader = term.broader if getattr(term, "broader_id", None) else None
     return {"slug": term.slug, "label": term.label(language),
-            "parent": labelled(broader, language) if broader else None}
+            "parent": {"slug": broader.slug, "label": broader.label(language)}
+            if broader else None}
 
 
 def terms(related, language: str) -> list[dict[str, str]]:

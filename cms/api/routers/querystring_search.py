@@ -286,6 +286,9 @@ def search_of(search: QuerystringSearchIn, language: str, page_size: int) -> Sea
         if criterion.i == PATH:
             continue
         if criterion.i == DATED:
+            if "date" in ranges:
+                raise refuse(criterion.i, _("The criterion “%(index)s” repeats a filter given "
+                                            "before.") % {"index": criterion.i})
             ranges["date"] = bounds_of(criterion)
             continue
         if criterion.i == TEXT:
