@@ -70,3 +70,5 @@ def test_editor_filters_the_target_groups_by_typing_without_diacritics(
     search.fill("")
     expect(shown).to_have_count(every_group)
     expect(count).to_have_text(f"Rodoma: {every_group} iš {every_group}")
+    tab.wait_for_load_state("networkidle")  # the editor's own requests (preview) answered
+    tab.context.close()  # before the next test's database is restored

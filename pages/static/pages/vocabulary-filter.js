@@ -28,11 +28,19 @@
       .replace("{total}", String(checkboxes.length));
   };
 
+  // Typing in the filter is no edit of the page: its events stop here, in the capture phase,
+  // before the form's unsaved-changes and autosave watchers hear them.
   document.addEventListener("input", (event) => {
     if (event.target.matches(FILTER)) {
+      event.stopPropagation();
       narrow(event.target);
     }
-  });
+  }, true);
+  document.addEventListener("change", (event) => {
+    if (event.target.matches(FILTER)) {
+      event.stopPropagation();
+    }
+  }, true);
   // Enter in the filter would submit the page form.
   document.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.matches(FILTER)) {
