@@ -24,12 +24,12 @@ def folded(text: str) -> str:
                    if not unicodedata.combining(character)).lower()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def as_listed(group: TargetGroup) -> str:
     """A target group's label in the list: its name, and its easy-read description if any."""
     return f"{group.label_lt} – {group.description_lt}" if group.description_lt else group.label_lt
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_filters_the_target_groups_by_typing_without_diacritics(
         live_server, browser, sites, run_import, screenshot_dir):
     assert not run_import([PROVIDER, MEASURE, PROJECT]).failed
