@@ -20,7 +20,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Field, ForeignObjectRel, Model, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db.models import F, Field, ForeignObjectRel, Lookup, Model, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -88,9 +89,48 @@ def _target_groups(terms: Iterable[Row]) -> list[str]:
     return sorted({group.slug for term in terms for group in (term, term.broader) if group})
 
 
+class AnyOf(Lookup):
+    """A field's value is one of a list of ids, sent as one array parameter on PostgreSQL
+    (`= ANY(%s)`: a query text its driver parses once, whatever the batch), as `IN` elsewhere.
+    Used in a filter as `AnyOf(F(field), ids)`."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        ids = list(self.rhs)
+        if not ids:
+            raise EmptyResultSet
+        column, params = self.process_lhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s)", [*params, ids]
+        return f"{column} IN ({', '.join(['%s'] * len(ids))})", [*params, *ids]
+
+
+def among(queryset: QuerySet, field: str, ids: Collection[Any]) -> QuerySet:
+    """The rows of `queryset` whose `field` is one of `ids`."""
+    return queryset.filter(AnyOf(F(field), ids))
+
+
+# the columns of Wagtail's page that documents read (`map_page`, `is_public`); of a content
+# kind's page, every column of its own is read too (`page_columns`)
+PAGE_COLUMNS = ("id", "path", "url_path", "live", "expire_at", "title", "translation_key",
+                "locale_id", "first_published_at")
+
+
+@cache
+def page_columns(model: type[Page]) -> tuple[str, ...]:
+    """The columns a page of `model` is read with: `PAGE_COLUMNS` and the model's own."""
+    wagtail_columns = {field.attname for field in Page._meta.concrete_fields}
+    return (*PAGE_COLUMNS, *(field.attname for field in model._meta.concrete_fields
+                             if field.attname not in wagtail_columns))
+
+
 def rows_of(queryset: QuerySet) -> list[Row]:
-    pk_name = queryset.model._meta.pk.attname
-    return [Row(pk=values[pk_name], **values) for values in queryset.values()]
+    model = queryset.model
+    pk_name = model._meta.pk.attname
+    columns = page_columns(model) if issubclass(model, Page) else ()
+    return [Row(pk=values[pk_name], **values) for values in queryset.values(*columns)]
 
 
 def _lookup_tree(lookups: Iterable[str]) -> dict[str, dict]:
@@ -135,8 +175,8 @@ def _join_to_one(rows: list[Row], field: Field, directory: "SiteDirectory") -> l
 
 def _join_one_to_many(rows: list[Row], relation: ForeignObjectRel) -> list[Row]:
     key = relation.field.attname
-    children = rows_of(relation.related_model._default_manager.filter(
-        **{f"{key}__in": [row.pk for row in rows]}))
+    children = rows_of(among(relation.related_model._default_manager.all(), key,
+                             [row.pk for row in rows]))
     by_parent: dict[Any, list[Row]] = defaultdict(list)
     for child in children:
         by_parent[getattr(child, key)].append(child)
@@ -146,9 +186,10 @@ def _join_one_to_many(rows: list[Row], relation: ForeignObjectRel) -> list[Row]:
 
 
 def _join_many_to_many(rows: list[Row], field: Field, directory: "SiteDirectory") -> list[Row]:
+    through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    pairs = list(field.remote_field.through.objects.filter(
-        **{f"{source}__in": [row.pk for row in rows]}).values_list(source, target))
+    pairs = list(among(through.objects.all(), through._meta.get_field(source).attname,
+                       [row.pk for row in rows]).values_list(source, target))
     targets = directory.rows_by_pk(field.related_model, {target_id for _, target_id in pairs})
     rank = {pk: number for number, pk in enumerate(targets)}
     by_row: dict[Any, list[Row]] = defaultdict(list)
@@ -294,9 +335,9 @@ def read_lookups(content_type: str) -> list[str]:
 
 class SiteDirectory:
     """What documents read besides their pages: sites, their municipalities, the counties and
-    regions of municipalities, view restrictions, and the objects pages point at that are not
-    pages (vocabulary terms, locales, tags). Read for each batch of the drain; one rebuild
-    shares one directory between its batches."""
+    regions of municipalities, view restrictions, and the objects pages point at (vocabulary
+    terms, locales, tags, and pages such as measures and organisations). Read for each batch
+    of the drain; one rebuild shares one directory between its batches."""
 
     def __init__(self) -> None:
         homes = content.MunicipalityHomePage.objects.select_related("municipality", "locale")
@@ -313,6 +354,7 @@ class SiteDirectory:
         self.site_root_paths = Site.get_site_root_paths()
         self.expiries: list[datetime] = []
         self._tables: dict[type[Model], dict[Any, Row]] = {}
+        self._pages: dict[type[Page], dict[Any, Row]] = {}
         self._serving_prefixes: dict[str, str | None] = {}
 
     def start_document(self) -> None:
@@ -321,17 +363,29 @@ class SiteDirectory:
 
     def rows_by_pk(self, model: type[Model], ids: Collection[Any]) -> dict[Any, Row]:
         """The rows of these objects in their model's ordering, as the database sorts it:
-        pages as they are now; of other objects (vocabulary terms, locales, tags), the whole
-        table is read once, and again only when one of them is new."""
+        pages as they were when this directory first read them; of other objects (vocabulary
+        terms, locales, tags), the whole table is read once, and again only when one of them
+        is new."""
         if not ids:
             return {}
         if issubclass(model, Page):
-            return {row.pk: row for row in rows_of(model._default_manager.filter(pk__in=ids))}
+            return self._page_rows(model, ids)
         table = self._tables.get(model)
         if table is None or not table.keys() >= set(ids):
             table = self._tables[model] = {row.pk: row for row in rows_of(
                 model._default_manager.all())}
         return {pk: row for pk, row in table.items() if pk in ids}
+
+    def _page_rows(self, model: type[Page], ids: Collection[Any]) -> dict[Any, Row]:
+        """Pages read once by this directory, each when first asked for (the pages a batch's
+        pages point at, measures and organisations, are few and shared by many), in their
+        model's ordering (by tree path)."""
+        table = self._pages.setdefault(model, {})
+        if missing := set(ids) - table.keys():
+            table.update((row.pk, row) for row in rows_of(among(model._default_manager.all(),
+                                                                "pk", missing)))
+        found = sorted((table[pk] for pk in ids if pk in table), key=lambda row: row.path)
+        return {row.pk: row for row in found}
 
     def home_of(self, page: Page | Row) -> content.MunicipalityHomePage | None:
         return self.home_by_path.get(page.path[: 2 * Page.steplen])
@@ -455,7 +509,8 @@ def build_documents(page_ids: Iterable[int], directory: SiteDirectory | None = N
     if directory is None:
         directory = SiteDirectory()
     for mapping in document_mappings():
-        pages = rows_of(mapping.model.objects.filter(pk__in=wanted, alias_of__isnull=True))
+        pages = rows_of(among(mapping.model.objects.filter(alias_of__isnull=True), "pk",
+                              wanted))
         if pages:
             join_rows(pages, mapping.model, mapping.relations, directory)
         for page in pages:

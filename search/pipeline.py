@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from search.documents import SiteDirectory, build_documents, expiry_moment
+from search.documents import SiteDirectory, among, build_documents, expiry_moment
 from search.engines import get_engine
 from search.engines.base import ActionResult, IndexAction, RetryLater
 from search.freshness import index_changed
@@ -161,12 +161,13 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     read from the database. A page that could not be written (or built) is queued again: the
     drain writes it to both indices, or records why it cannot.
 
-    The batches share one site directory (sites, view restrictions, vocabulary terms): the
-    `directory` given, or one read now, after the index exists in either case. A batch holding
-    a page whose change is still pending is built with a fresh one, read after its versions, as
-    the drain does: that change may be newer than the shared directory. A change no longer
-    pending is in the index already, with the version this would write, which therefore cannot
-    replace it.
+    The batches share one site directory (sites, view restrictions, vocabulary terms, the
+    pages documents point at): the `directory` given, or one read now, after the index exists
+    in either case. A batch holding a page whose change is still pending is built with a fresh
+    one, read after its versions, as the drain does: that change may be newer than the shared
+    directory (a change of a page that documents point at queues those documents' pages). A
+    change no longer pending is in the index already, with the version this would write, which
+    therefore cannot replace it.
     """
     engine = get_engine()
     sending: tuple[Future, list[IndexAction], int] | None = None
@@ -184,7 +185,7 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
         directory = directory or SiteDirectory()
         for start in range(0, len(page_ids), batch_size):
             batch = page_ids[start:start + batch_size]
-            outbox = list(OutboxEntry.objects.filter(page_id__in=batch).values_list(
+            outbox = list(among(OutboxEntry.objects.all(), "page_id", batch).values_list(
                 "page_id", "version", "pending"))
             versions = dict.fromkeys(batch, 0) | {page_id: version
                                                   for page_id, version, _pending in outbox}

@@ -63,7 +63,9 @@ def test_building_documents_takes_a_constant_number_of_queries(sites, run_import
     assert not result.failed, result.stderr
     ids = sorted(Page.objects.type(ProjectPage, NewsPage).values_list("pk", flat=True))
     build_documents(ids)  # warm Django's caches (content types, site root paths)
-    assert queries_to_build(ids[:2] + ids[-2:]) == queries_to_build(ids) <= 25
+    # at most one query per relation: a page pointed at twice (a lead and a partner) is read
+    # once, so the whole batch may take fewer than four of its pages
+    assert queries_to_build(ids) <= queries_to_build(ids[:2] + ids[-2:]) <= 25
 
 
 @pytest.mark.engine

@@ -1,15 +1,17 @@
 """A rebuild loses no edit made while it runs, whatever the edited page's place in the rebuild:
-already written into the building index, read but not yet written, or not read yet."""
+already written into the building index, read but not yet written, or not read yet; nor an
+edit of a page that the documents point at, which the rebuild's batches share."""
 
 import pytest
 
-from pages.models import NewsPage
+from pages.models import NewsPage, ProjectPage, ProviderPage
 from search import pipeline
 from search.documents import searchable_page_ids
 from search.models import OutboxEntry
 from search.query import SearchQuery
 from search.rebuild import run_rebuild
 from search.reconcile import reconcile
+from tests.factories import MEASURE, PROJECT, PROVIDER
 
 PAGES = 6
 
@@ -74,5 +76,39 @@ def test_edits_made_between_batches_reach_the_promoted_index(engine, news):
     indexed = engine.indexed_versions()
     assert all(indexed[pk] == written.get(pk, 0) for pk in indexed)
     assert not OutboxEntry.objects.filter(pending=True).exists()
+    result = reconcile()
+    assert (result.missing, result.stale, result.orphans) == (set(), set(), set())
+
+
+@pytest.mark.parametrize("drained", [True, False], ids=["drained", "pending"])
+def test_an_organisation_renamed_during_a_rebuild_reaches_every_project_of_it(
+        engine, sites, run_import, drained):
+    """The batches of a rebuild share the pages their documents point at, read by the first
+    batch that needs one. The organisation leading every project is renamed after the first
+    project was written, and its projects are drained or still pending when their batch is
+    read: every project's document in the promoted index names it as renamed."""
+    projects = [{**PROJECT, "id": f"p{number}", "title": f"Projektas {number}",
+                 "project_code": "", "partners": []} for number in range(4)]
+    result = run_import([PROVIDER, MEASURE, *projects])
+    assert not result.failed, result.stderr
+    pipeline.drain()
+    calls: list[int] = []
+
+    def rename_after_the_first_project(size: int) -> None:
+        calls.append(size)
+        if len(calls) != 2:
+            return
+        provider = ProviderPage.objects.get(title=PROVIDER["title"])
+        provider.title = "Pervadinta administracija"
+        provider.save_revision().publish()
+        if drained:
+            assert pipeline.drain().written == 1 + len(projects)
+
+    run_rebuild(on_batch=rename_after_the_first_project, batch_size=1)
+    pipeline.drain()
+    engine.refresh()
+    project_ids = set(ProjectPage.objects.values_list("pk", flat=True))
+    found = engine.search(SearchQuery(text="Pervadinta", page_size=50)).hits
+    assert {hit.id for hit in found} >= project_ids
     result = reconcile()
     assert (result.missing, result.stale, result.orphans) == (set(), set(), set())
