@@ -11,6 +11,7 @@ from functools import lru_cache
 import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
+TAGS_AND_SPACES = re.compile(r"(?:<[^>]+>|\s)+")  # a run of them reads as one space
 STEMMERS = {"lt": "lithuanian", "en": "english"}
 
 # Lithuanian words whose forms Snowball splits into several stems (consonant stems, -ius nouns,
@@ -76,4 +77,4 @@ def stems(text: str, language: str = "lt", folded: bool = True) -> list[str]:
 
 
 def strip_html(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html or "")).strip()
+    return TAGS_AND_SPACES.sub(" ", html or "").strip()

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -352,6 +352,9 @@ class SiteDirectory:
         self.all_regions = sorted(set(self.region_of.values()))
         self.restricted_paths = restricted_paths()
         self.site_root_paths = Site.get_site_root_paths()
+        self._first_site_root: dict[str, tuple[int, Any]] = {}  # root path → first in order
+        for position, root in enumerate(self.site_root_paths):
+            self._first_site_root.setdefault(root.root_path, (position, root))
         self.expiries: list[datetime] = []
         self._tables: dict[type[Model], dict[Any, Row]] = {}
         self._pages: dict[type[Page], dict[Any, Row]] = {}
@@ -405,12 +408,15 @@ class SiteDirectory:
         return [page for page in pages if self.is_public(page)]
 
     def url_of(self, page: Page | Row) -> str:
-        """The page's full URL on the first site holding it, as Wagtail's `get_full_url` gives
-        it without a request; "" when no site holds the page or no URL serves pages."""
-        site_root = next((root for root in self.site_root_paths
-                          if page.url_path.startswith(root.root_path)), None)
-        if site_root is None:
+        """The page's full URL on the first site holding it (in the order of Wagtail's site
+        root paths, whose root path is one of the page's path prefixes), as Wagtail's
+        `get_full_url` gives it without a request; "" when no site holds the page or no URL
+        serves pages."""
+        holding = [self._first_site_root[prefix] for prefix in _path_prefixes(page.url_path)
+                   if prefix in self._first_site_root]
+        if not holding:
             return ""
+        _position, site_root = min(holding, key=lambda found: found[0])
         path = self._serving_path(site_root.language_code,
                                   page.url_path[len(site_root.root_path):])
         if path is None:
@@ -433,6 +439,14 @@ class SiteDirectory:
     def is_indexable(self, page: Page | Row) -> bool:
         """Public and in a municipality site."""
         return self.is_public(page) and self.home_of(page) is not None
+
+
+def _path_prefixes(url_path: str) -> Iterator[str]:
+    """"/a/b/" → "/", "/a/", "/a/b/"."""
+    end = url_path.find("/")
+    while end != -1:
+        yield url_path[:end + 1]
+        end = url_path.find("/", end + 1)
 
 
 PLAIN_SLUGS = re.compile(r"(?:[A-Za-z0-9_-]+/)*")  # what URL reversing neither quotes nor refuses
