@@ -187,11 +187,21 @@ class RemoteEngine(SearchEngine):
         self.client.indices.refresh(index=self.alias)
         index_changed()  # what searches see changed: so may what was kept from them
 
+    def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any]:
+        """The server's answer to a search request; an index not created yet (nothing was
+        published since the engine was set up) is created, empty, and asked again."""
+        try:
+            return self.client.search(index=self.alias, body=body, **params)
+        except Exception as error:
+            if getattr(error, "error", None) != "index_not_found_exception":
+                raise
+        self.ensure_index()
+        return self.client.search(index=self.alias, body=body, **params)
+
     def search(self, query: SearchQuery) -> SearchResponse:
         """A search without words is kept in the server's request cache (by default it keeps
         only requests for no hits); a refresh that changes the index drops what it kept."""
-        response = self.client.search(index=self.alias, body=dsl.search_body(query),
-                                      request_cache=not query.text)
+        response = self._search(dsl.search_body(query), request_cache=not query.text)
         found, count = response["hits"]["hits"], response["hits"]["total"]["value"]
         more = (len(found) > query.page_size if query.after
                 else query.offset + len(found) < count)
@@ -249,7 +259,7 @@ class RemoteEngine(SearchEngine):
     def suggest(self, prefix: str, language: str, municipality: str | None,
                 limit: int) -> list[dict[str, Any]]:
         body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
-        response = self.client.search(index=self.alias, body=body)
+        response = self._search(body)
         return [hit["_source"] for hit in response["hits"]["hits"]]
 
     def nearby_words(self, words: list[str], municipality: str | None,
@@ -265,13 +275,12 @@ class RemoteEngine(SearchEngine):
 
     def _nearby_words(self, words: list[str], municipality: str | None,
                       languages: list[str]) -> ExactUntil[dict[str, dict[str, int]]]:
-        suggested = self.client.search(index=self.alias,
-                                       body=dsl.neighbours_body(words))["suggest"]
+        suggested = self._search(dsl.neighbours_body(words))["suggest"]
         near = {word: {word, *(option["text"] for entry in suggested[str(position)]
                                for option in entry["options"])}
                 for position, word in enumerate(words)}
         terms = sorted(set().union(*near.values()))
-        aggregations = self.client.search(index=self.alias, body=dsl.word_counts_body(
+        aggregations = self._search(dsl.word_counts_body(
             terms, municipality, languages))["aggregations"]
         counts = {term: bucket["doc_count"]
                   for term, bucket in aggregations["words"]["buckets"].items()

@@ -4,6 +4,7 @@ import pytest
 
 from search.engines.base import IndexAction
 from search.query import SearchQuery
+from tests.search.conftest import drop_indices
 from tests.search.documents import DOCUMENTS
 from tests.search.worker_processes import poll
 
@@ -135,3 +136,13 @@ def test_suggest_titles(loaded):
     titles = [item["title"] for item in loaded.suggest("Savarankiško", "lt", None, 5)]
     assert titles == ["Savarankiško gyvenimo namai Alytuje"]
     assert loaded.suggest("Savarankiško", "en", None, 5) == []
+
+
+def test_an_index_not_created_yet_answers_every_search_empty(engine):
+    """Before anything is published, no index may exist yet: searches, suggestions and
+    "did you mean" answer with nothing found (the index is created), never with an error."""
+    drop_indices(engine)
+    assert engine.search(SearchQuery(text="paslaugos")).count == 0
+    assert engine.suggest("pas", "lt", None, 5) == []
+    assert engine.nearby_words(["paslaugos"], None, []) == {"paslaugos": {}}
+    assert engine.search(SearchQuery()).hits == []
