@@ -41,8 +41,8 @@ PROGRESS_TTL = 24 * 3600
 # soon. Fewer chunks cost less: each one's first read and last send overlap nothing.
 CHUNKS = 8
 MIN_CHUNK, MAX_CHUNK = 1000, 5000
-# pages in one bulk request, sent while the next are read: a chunk's first read and last send
-# overlap nothing, so the more batches a chunk has, the less of its time is not overlapped
+# pages in one bulk request, sent while the next are read (a chunk's first and last batches
+# are smaller: see `search.pipeline.overlapped_batches`)
 BATCH_SIZE = 250
 _directories: dict[str, SiteDirectory] = {}  # by rebuild's index: see `directory_of`
 logger = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ import pytest
 from search import rebuild as rebuild_module
 from search.documents import SiteDirectory, searchable_page_ids
 from search.models import Rebuild, StoredIndex
+from search.pipeline import overlapped_batches
 from search.query import SearchQuery
 from search.rebuild import (
     DONE,
@@ -150,3 +151,15 @@ def test_the_chunks_a_process_writes_share_one_site_directory_per_rebuild(
     run_rebuild(chunk_size=3)
     assert len(read) == 2
     assert indexed_ids(engine) == set(news)
+
+
+@pytest.mark.parametrize("pages", [0, 1, 3, 99, 100, 101, 2500, 2501])
+def test_a_chunk_is_sent_in_batches_whose_first_and_last_are_smaller(pages):
+    """Every page once, in order; the first and the last batch hold a fifth of the others
+    (what is not overlapped costs less), the others at most a batch's size."""
+    page_ids = list(range(1, pages + 1))
+    sizes = [len(batch) for batch in overlapped_batches(page_ids, 50)]
+    assert [page for batch in overlapped_batches(page_ids, 50) for page in batch] == page_ids
+    assert all(0 < size <= 50 for size in sizes)
+    if pages > 20:
+        assert sizes[0] == sizes[-1] == 10
