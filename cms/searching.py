@@ -30,6 +30,8 @@ YEAR = re.compile(r"(19|20)[0-9]{2}")
 
 def known_values(facet: Facet, values: list[str]) -> set[str]:
     """Those of `values` that can be a value of this facet."""
+    if not values:
+        return set()
     if facet.key == "measure":
         return set(FundingMeasurePage.objects.filter(code__in=values)
                    .values_list("code", flat=True))

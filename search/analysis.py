@@ -11,7 +11,7 @@ from functools import lru_cache
 import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
-TAGS_AND_SPACES = re.compile(r"(?:<[^>]+>|\s)+")  # a run of them reads as one space
+TAG = re.compile(r"<[^>]+>")
 STEMMERS = {"lt": "lithuanian", "en": "english"}
 
 # Lithuanian words whose forms Snowball splits into several stems (consonant stems, -ius nouns,
@@ -77,4 +77,5 @@ def stems(text: str, language: str = "lt", folded: bool = True) -> list[str]:
 
 
 def strip_html(html: str) -> str:
-    return TAGS_AND_SPACES.sub(" ", html or "").strip()
+    """The text of HTML, each run of tags and white space read as one space."""
+    return " ".join(TAG.sub(" ", html or "").split())

@@ -107,6 +107,16 @@ def on_request_host(url: str, request) -> str:
     API may be served behind a proxy, on another port than the site records name); a URL on
     another site as it is."""
     parts = urlsplit(url)
-    if not parts.hostname or parts.hostname != split_domain_port(request.get_host())[0]:
+    address, name = request_host(request)
+    if not parts.hostname or parts.hostname != name:
         return url
-    return urlunsplit((request.scheme, request.get_host(), *parts[2:]))
+    return urlunsplit((request.scheme, address, *parts[2:]))
+
+
+def request_host(request) -> tuple[str, str]:
+    """The request's host with its port, and its name alone: read once per request (a search
+    answer's every hit asks)."""
+    if not hasattr(request, "_api_host"):
+        address = request.get_host()
+        request._api_host = (address, split_domain_port(address)[0])
+    return request._api_host
