@@ -92,9 +92,8 @@ def _target_groups(terms: Iterable[Row]) -> list[str]:
 class AnyOf(Lookup):
     """A field's value is one of a list of ids, sent as one array parameter on PostgreSQL
     (`= ANY(%s)`: a query text its driver parses once, whatever the batch), as `IN` elsewhere.
-    Used in a filter as `AnyOf(F(field), ids)`."""
+    Used in a filter as `AnyOf(F(field), ids)` (see `among`), not registered as a lookup."""
 
-    lookup_name = "any_of"
     prepare_rhs = False
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
