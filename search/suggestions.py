@@ -8,6 +8,8 @@ word itself among them when some document holds it). `suggestion` picks from the
 way for every engine. Words are compared folded, and a Lithuanian word counts as known when an
 indexed word has its stem („senjoram“ is known from „senjorams“). A remote server without the
 analysis module counts its words as written, diacritics kept, as its searches match them.
+A word that no neighbour can replace (`settled`) is given alone, so that an engine need not
+count its neighbours.
 """
 
 from collections.abc import Iterable, Mapping
@@ -80,6 +82,21 @@ def replacement(word: str, near: Mapping[str, int], language: str) -> str | None
                   if count and is_near(word, term) and not word_stems(term, language) & own
                   and edits(word, term) <= allowed_edits(word) and count >= RARE_RATIO * known]
     return min(candidates)[2] if candidates else None
+
+
+def settled(count: int, neighbour_counts: Iterable[int]) -> bool:
+    """Whether no neighbour can replace a word that `count` documents hold (`replacement`): some
+    document holds it, and each neighbour (its count, or a bound above it) is in fewer than
+    `RARE_RATIO` times as many."""
+    return count > 0 and all(other < RARE_RATIO * count for other in neighbour_counts)
+
+
+def given_neighbours(word: str, near: Mapping[str, int]) -> dict[str, int]:
+    """A word's statistics as every engine gives them: the word alone when it is `settled`."""
+    count = near.get(word, 0)
+    if settled(count, (other for term, other in near.items() if term != word)):
+        return {word: count}
+    return dict(near)
 
 
 def suggestion(text: str, neighbours: Neighbours, language: str) -> str | None:

@@ -82,7 +82,8 @@ class SearchEngine(ABC):
         """For each folded word: the folded words of the public documents (of `municipality`,
         in `languages`; all when None or empty) near it (`search.suggestions.is_near`, or more:
         `suggestions` keeps those near enough), each with the number of documents holding it;
-        the word itself among them when a document holds it."""
+        the word itself among them when a document holds it; a word no neighbour can replace
+        alone (`search.suggestions.given_neighbours`)."""
 
     @abstractmethod
     def indexed_versions(self) -> dict[int, int]:

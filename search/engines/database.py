@@ -56,7 +56,7 @@ from search.query import (
     card_facts,
     facet_listing,
 )
-from search.suggestions import is_near, is_word
+from search.suggestions import given_neighbours, is_near, is_word
 from search.synonyms import units as synonym_units
 
 TEXT_FIELDS = ("title", "summary", "body", "labels", "codes")
@@ -665,7 +665,8 @@ class DatabaseEngine(SearchEngine):
             ":".join(("search:word-counts", self.alias, municipality or "*",
                       ",".join(languages) or "*")),
             partial(self._word_counts, municipality, languages), WORD_COUNTS_SECONDS)
-        return {word: {term: count for term, count in held.items() if is_near(word, term)}
+        return {word: given_neighbours(word, {term: count for term, count in held.items()
+                                              if is_near(word, term)})
                 for word in words}
 
     def indexed_versions(self) -> dict[int, int]:

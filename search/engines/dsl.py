@@ -325,11 +325,13 @@ def _word_scope(municipality: str | None, languages: list[str]) -> list[dict[str
     return scope
 
 
-def neighbours_body(words: list[str]) -> dict[str, Any]:
-    """A term suggester per folded word (named by its position) over the documents' `words`:
-    the indexed words near it, whatever their documents (deleted ones too, until merged), to be
-    counted by `word_counts_body`."""
-    return {"size": 0, "suggest": {
+def nearby_words_body(words: list[str], municipality: str | None,
+                      languages: list[str]) -> dict[str, Any]:
+    """The documents in scope holding each folded word (`word_counts_body`), and a term
+    suggester per word (named by its position) over the documents' `words`: the indexed words
+    near it, whatever their documents (deleted ones too, until merged), each with the number
+    of documents of the shard holding it."""
+    return {**word_counts_body(words, municipality, languages), "suggest": {
         str(position): {"text": word, "term": {
             "field": "words", "suggest_mode": "always", "max_edits": MAX_EDITS,
             "prefix_length": 1, "min_word_length": MIN_LENGTH, "size": NEIGHBOURS,

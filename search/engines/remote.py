@@ -31,6 +31,7 @@ from search.query import (
     card_facts,
     facet_listing,
 )
+from search.suggestions import given_neighbours, settled
 
 NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a document expires
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
@@ -264,9 +265,10 @@ class RemoteEngine(SearchEngine):
 
     def nearby_words(self, words: list[str], municipality: str | None,
                      languages: list[str]) -> dict[str, dict[str, int]]:
-        """The term suggester's words near each word, then the documents in scope holding
-        them (and the words themselves), counted: two round trips, kept in the shared cache
-        under the index generation until the first document in scope expires."""
+        """The words' counts in scope beside the term suggester's words near each, then, for
+        the words those do not settle, the neighbours' counts in scope: one or two round
+        trips, kept in the shared cache under the index generation until the first document
+        in scope expires."""
         name = ":".join(("search:nearby-words", self.alias, municipality or "*",
                          ",".join(languages) or "*", fingerprint(" ".join(words))))
         return kept_until_expiry(
@@ -275,20 +277,32 @@ class RemoteEngine(SearchEngine):
 
     def _nearby_words(self, words: list[str], municipality: str | None,
                       languages: list[str]) -> ExactUntil[dict[str, dict[str, int]]]:
-        suggested = self._search(dsl.neighbours_body(words))["suggest"]
-        near = {word: {word, *(option["text"] for entry in suggested[str(position)]
-                               for option in entry["options"])}
+        response = self._search(dsl.nearby_words_body(words, municipality, languages))
+        # neighbour → documents of the index holding it: a bound above its count in scope,
+        # when one shard answers (of several, only those suggesting it add theirs)
+        suggested = response["suggest"]
+        near = {word: {option["text"]: option["freq"] for entry in suggested[str(position)]
+                       for option in entry["options"]}
                 for position, word in enumerate(words)}
-        terms = sorted(set().union(*near.values()))
-        aggregations = self._search(dsl.word_counts_body(
-            terms, municipality, languages))["aggregations"]
-        counts = {term: bucket["doc_count"]
-                  for term, bucket in aggregations["words"]["buckets"].items()
-                  if bucket["doc_count"]}
-        expiring = aggregations["expiring"]["value"]
-        return ExactUntil({word: {term: counts[term] for term in found if term in counts}
-                           for word, found in near.items()},
+        counts = self._word_counts(response["aggregations"])
+        bounded = response["_shards"]["total"] == 1
+        uncounted = {term for word in words
+                     if not (bounded and settled(counts.get(word, 0), near[word].values()))
+                     for term in near[word]} - set(words)
+        if uncounted:
+            counts |= self._word_counts(self._search(dsl.word_counts_body(
+                sorted(uncounted), municipality, languages))["aggregations"])
+        expiring = response["aggregations"]["expiring"]["value"]
+        return ExactUntil({word: given_neighbours(word, {term: counts[term]
+                                                          for term in (word, *near[word])
+                                                          if counts.get(term)})
+                           for word in words},
                           datetime.fromtimestamp(expiring / 1000, UTC) if expiring else None)
+
+    @staticmethod
+    def _word_counts(aggregations: dict) -> dict[str, int]:
+        return {term: bucket["doc_count"]
+                for term, bucket in aggregations["words"]["buckets"].items()}
 
     def indexed_fingerprints(self, after: int, upto: int | None) -> dict[int, tuple[int, str]]:
         ids = {"gt": after, **({"lte": upto} if upto is not None else {})}

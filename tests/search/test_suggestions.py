@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.documents import expiry_text
 from search.engines.base import IndexAction
 from search.freshness import index_changed
-from search.suggestions import did_you_mean, edits, suggestion
-from tests.search.conftest import engine_fixture, holding
+from search.suggestions import did_you_mean, edits, given_neighbours, suggestion
+from tests.search.conftest import drop_indices, engine_fixture, holding
 from tests.search.documents import document
 
 DOCUMENTS = [
@@ -31,6 +33,7 @@ WRITTEN_SINCE = document(38, "Užimtumas jaunimui", municipality=["alytus"])
 database_engine = engine_fixture(["database"])
 remote_engine = engine_fixture(["elasticsearch", "opensearch"])
 basic_engine = engine_fixture(["elasticsearch"])  # the test zip lacks the analysis module
+analysing_server = engine_fixture(["opensearch"])
 
 
 @pytest.fixture
@@ -120,6 +123,60 @@ def test_a_rare_word_gives_way_only_to_a_much_more_frequent_neighbour():
     # a short word forgives one edit only
     assert suggestion("varna", {"varna": {"vora": 5}}, "lt") is None
     assert suggestion("varna", {"varna": {"vora": 5, "varta": 1}}, "lt") == "varta"
+
+
+def test_a_word_no_neighbour_can_replace_is_given_alone():
+    assert given_neighbours("paslaugos", {"paslaugos": 4, "paslaugas": 39}) == {"paslaugos": 4}
+    near = {"paslaugos": 4, "paslaugas": 40}
+    assert given_neighbours("paslaugos", near) == near
+    assert given_neighbours("pasluagos", {"paslaugos": 1}) == {"paslaugos": 1}  # held by none
+
+
+@given(st.dictionaries(st.text("pasluog", min_size=4, max_size=9), st.integers(0, 60),
+                       max_size=6),
+       st.text("pasluog", min_size=4, max_size=9))
+def test_giving_a_word_alone_never_changes_the_suggestion(near, word):
+    near = {term: count for term, count in near.items() if count}
+    assert suggestion(word, {word: given_neighbours(word, near)}, "lt") \
+        == suggestion(word, {word: near}, "lt")
+
+
+def asking(engine, monkeypatch) -> list[dict]:
+    """The bodies the engine's searches send from now on."""
+    sent, search = [], engine.client.search
+
+    def recorded(**kwargs):
+        sent.append(kwargs["body"])
+        return search(**kwargs)
+
+    monkeypatch.setattr(engine.client, "search", recorded)
+    return sent
+
+
+def test_a_server_counts_the_neighbours_only_of_words_they_may_replace(analysing_server,
+                                                                        monkeypatch):
+    """One round trip gives the words' counts in scope and each neighbour's documents in the
+    whole index, a bound above its count in scope: a word no neighbour can reach costs no
+    other."""
+    loaded, sent = holding(analysing_server, DOCUMENTS), asking(analysing_server, monkeypatch)
+    assert loaded.nearby_words(["paslaugos", "centro"], None, []) == {
+        "paslaugos": {"paslaugos": 4}, "centro": {"centro": 1}}  # „centras“: 1, not counted
+    assert len(sent) == 1 and "centras" not in str(sent)
+    assert did_you_mean(loaded, "Pasluagos", "lt", "alytus") == "paslaugos"
+    assert len(sent) == 3
+
+
+def test_of_several_shards_every_neighbour_is_counted(analysing_server, settings, monkeypatch):
+    """A neighbour's documents are summed over the shards that suggest it, no bound above its
+    count."""
+    settings.SEARCH_INDEX_SHARDS = 2
+    drop_indices(analysing_server)
+    analysing_server.ensure_index()
+    loaded = holding(analysing_server, DOCUMENTS)
+    sent = asking(loaded, monkeypatch)
+    assert loaded.nearby_words(["paslaugos", "centro"], None, []) == {
+        "paslaugos": {"paslaugos": 4}, "centro": {"centro": 1}}
+    assert len(sent) == 2 and "centras" in str(sent[1])
 
 
 def test_edits_count_a_swap_of_neighbours_as_one():
