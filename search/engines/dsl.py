@@ -31,6 +31,7 @@ FRAGMENTS = 3  # a field's highlighted passages at most, the best first (the tit
 FACET_BUCKETS = 1000  # larger than any vocabulary: no value is ever cut off
 NEIGHBOURS = 20  # the indexed words near a typed word that the term suggester gives at most
 ANY_FREQUENCY = 1_000_000  # a typed word's documents above which it gets no neighbours: none
+SNIPPET_SUFFIXES = ("", ".lt")  # the analyses snippets mark, phrases too: words keep positions
 
 
 def analysis(full: bool) -> dict[str, Any]:
@@ -70,14 +71,26 @@ def analysis(full: bool) -> dict[str, Any]:
     }
 
 
-def _text(autocomplete: bool = False) -> dict[str, Any]:
-    fields: dict[str, Any] = {"lt": {"type": "text", "analyzer": "lt"},
-                              "exact": {"type": "text", "analyzer": "lt_exact"},
-                              "en": {"type": "text", "analyzer": "en"}}
+def _analysed(analyzer: str, positions: bool, **options: Any) -> dict[str, Any]:
+    """Word positions only where `positions`: scoring reads a word's frequency, a phrase its
+    position."""
+    return {"type": "text", "analyzer": analyzer,
+            **({} if positions else {"index_options": "freqs"}), **options}
+
+
+def _text(name: str, autocomplete: bool = False) -> dict[str, Any]:
+    """A text field, folded, with its analyses as sub-fields; those a snippet marks keep the
+    words' positions, for the phrases it marks (`_highlight_query`)."""
+    def analysed(suffix: str, analyzer: str, **options: Any) -> dict[str, Any]:
+        return _analysed(analyzer, name in HIGHLIGHT_FIELDS and suffix in SNIPPET_SUFFIXES,
+                         **options)
+
+    fields = {"lt": analysed(".lt", "lt"), "exact": analysed(".exact", "lt_exact"),
+              "en": analysed(".en", "en")}
     if autocomplete:
-        fields["autocomplete"] = {"type": "text", "analyzer": "autocomplete",
-                                  "search_analyzer": "autocomplete_search"}
-    return {"type": "text", "analyzer": "folded", "fields": fields}
+        fields["autocomplete"] = analysed(".autocomplete", "autocomplete",
+                                          search_analyzer="autocomplete_search")
+    return {**analysed("", "folded"), "fields": fields}
 
 
 def index_body(full_analysis: bool) -> dict[str, Any]:
@@ -89,9 +102,9 @@ def index_body(full_analysis: bool) -> dict[str, Any]:
         "id": {"type": "long"},
         "translation_key": keyword, "site": keyword,
         "url": {"type": "keyword", "index": False},
-        "title": _text(autocomplete=True), "title_sort": keyword,
-        "summary": _text(), "body": _text(), "labels": _text(),
-        "codes": {"type": "text", "analyzer": "folded"},
+        "title": _text("title", autocomplete=True), "title_sort": keyword,
+        "summary": _text("summary"), "body": _text("body"), "labels": _text("labels"),
+        "codes": _analysed("folded", positions=False),
         # the words of the fields a query searches, only to tell which documents hold one:
         # the statistics of „did you mean“ (`search.suggestions`)
         "words": {"type": "text", "analyzer": "words", "index_options": "docs", "norms": False},
@@ -237,7 +250,7 @@ def _highlight_query(text: str, language: str) -> dict[str, Any]:
     alternatives = dict.fromkeys(alternative for unit in synonym_units(typed, language)
                                  for replacement in unit.replacements
                                  for alternative in replacement.alternatives)
-    fields = [f"{name}{suffix}" for name in HIGHLIGHT_FIELDS for suffix in ("", ".lt")]
+    fields = [f"{name}{suffix}" for name in HIGHLIGHT_FIELDS for suffix in SNIPPET_SUFFIXES]
     return {"bool": {"should": [
         *(_word_query(word, language) for word, _joining in typed),
         *({"multi_match": {"query": alternative, "type": "phrase", "fields": fields}}
@@ -300,7 +313,7 @@ def search_body(query: SearchQuery) -> dict[str, Any]:
                              "fields": {f"{name}{suffix}": {"number_of_fragments": 0}
                                         if name == "title" else {}
                                         for name in HIGHLIGHT_FIELDS
-                                        for suffix in ("", ".lt")}}
+                                        for suffix in SNIPPET_SUFFIXES}}
     return body
 
 

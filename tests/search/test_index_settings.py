@@ -69,3 +69,30 @@ def test_the_index_body_takes_its_counts_from_the_settings(settings):
     settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS = 4, 2
     body = dsl.index_body(full_analysis=False)
     assert (body["settings"]["number_of_shards"], body["settings"]["number_of_replicas"]) == (4, 2)
+
+
+def phrase_fields(body: object) -> set[str]:
+    """The fields a request body searches phrases in."""
+    if isinstance(body, list):
+        return set().union(*map(phrase_fields, body))
+    if not isinstance(body, dict):
+        return set()
+    found = set(body.get("match_phrase", {}))
+    if body.get("type") == "phrase":
+        found |= {field.partition("^")[0] for field in body["fields"]}
+    return found.union(*map(phrase_fields, body.values()))
+
+
+@pytest.mark.django_db
+def test_words_keep_their_positions_only_in_the_fields_phrases_are_searched_in():
+    """Scoring reads a word's frequency; positions cost the index room and writing time and
+    only a phrase reads them (a synonym's alternative, marked in a snippet)."""
+    body = dsl.search_body(SearchQuery(text="neįgalieji senjorai"))
+    phrased = phrase_fields(body)
+    properties = dsl.index_body(full_analysis=True)["mappings"]["properties"]
+    options = {f"{name}{'.' + sub if sub else ''}": field.get("index_options", "positions")
+               for name, top in properties.items() if top["type"] == "text"
+               for sub, field in [("", top), *top.get("fields", {}).items()]}
+    assert {options[field] for field in phrased} == {"positions"}
+    assert {option for field, option in options.items()
+            if field not in phrased and field != "words"} == {"freqs"}
