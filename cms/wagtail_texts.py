@@ -5,9 +5,16 @@ Their Lithuanian translations are in the cms catalogue (cms/locale/lt/LC_MESSAGE
 Django looks a text up in the catalogues of the apps listed first in INSTALLED_APPS before the
 later ones', and cms comes before Wagtail's apps, so these translations are the ones shown.
 Listing the texts here keeps `makemessages` from dropping them from the cms catalogue.
+
+The admin's scripts take their texts from a JavaScript catalogue, which Wagtail's view builds
+from its own `djangojs` catalogue alone; `admin_script_texts` adds the cms one
+(cms/locale/lt/LC_MESSAGES/djangojs.po) and is served at the same address.
 """
 
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_noop, ngettext_lazy
+from django.views.i18n import JavaScriptCatalog
+from wagtail.admin.localization import get_localized_response
 
 WAGTAIL_TEXTS = (
     gettext_noop('Submit to %(workflow_name)s'),
@@ -157,3 +164,12 @@ WAGTAIL_COUNTS = (
     ngettext_lazy('%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
                   '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>', 0),
 )
+
+
+# the later package's translations are the ones served
+SCRIPT_TEXTS = JavaScriptCatalog.as_view(packages=["wagtail.admin", "cms"])
+
+
+def admin_script_texts(request: HttpRequest) -> HttpResponse:
+    """The admin scripts' texts, in the user's admin language, as Wagtail's own view."""
+    return get_localized_response(SCRIPT_TEXTS, request)

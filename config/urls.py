@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.wagtail_texts import admin_script_texts
+
 urlpatterns = [
+    # before Wagtail's view of the same address: its texts and the cms catalogue's
+    path("admin/jsi18n/", admin_script_texts, name="admin-script-texts"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("cms.urls")),

@@ -5,6 +5,7 @@ text outside the translation tags, the cms modules pass no Lithuanian text to th
 outside gettext and every catalogue compiles."""
 
 import ast
+import json
 import re
 import shutil
 import subprocess
@@ -208,6 +209,30 @@ def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, complete
         untranslated = {text for text in shown.texts
                         if re.sub(r"^[0-9]+ ", "", text) in english}
         assert not untranslated, address
+
+
+def wagtail_script_texts() -> set[str]:
+    """The texts of Wagtail's admin scripts, as its English JavaScript catalogue lists them."""
+    catalogue = Path(wagtail.__file__).parent / "admin/locale/en/LC_MESSAGES/djangojs.po"
+    return {"".join(re.findall(r'"(.*)"', entry.group(1))) for entry in
+            re.finditer(r'^msgid ((?:".*"\n)+)', catalogue.read_text(), re.MULTILINE)} - {""}
+
+
+def served_script_texts(client: Client) -> dict:
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    return json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S).group(1))
+
+
+@pytest.mark.django_db
+def test_the_admin_scripts_show_every_wagtail_text_in_lithuanian(sites, client):
+    """The page editor's buttons, the sidebar and the comments take their texts from the
+    admin's JavaScript catalogue, signed in or not (the login page)."""
+    client.force_login(editor_of(OWN, sites))
+    served = served_script_texts(client)
+    assert wagtail_script_texts() - set(served) == set()
+    assert served["Collapse all"] == "Suskleisti viską"
+    assert served["%(num)s error"][3] == "%(num)s klaidų"
+    assert served_script_texts(Client(HTTP_HOST=HOST)) == served
 
 
 @pytest.mark.django_db
