@@ -39,6 +39,7 @@ from search.query import (
 )
 
 MARK = re.compile(r"(</?mark>)")
+ESCAPABLE = re.compile(r"[&<>\"']")  # what `html.escape` or `html.unescape` may change
 FacetKey = api_enum("FacetKey", [facet.key for facet in FACETS])
 FacetType = api_enum("FacetType", FACET_TYPES)
 HighlightField = api_enum("HighlightField", HIGHLIGHT_FIELDS)
@@ -253,9 +254,12 @@ class Suggestion(Schema):
 
 
 def only_marks(snippet: str) -> str:
-    """Escape everything in an engine's snippet except its <mark> tags."""
-    return "".join(part if MARK.fullmatch(part) else escape(unescape(part))
-                   for part in MARK.split(snippet))
+    """Escape everything in an engine's snippet except its <mark> tags. A text without the
+    characters that escaping or its reverse change stays as it is."""
+    parts = MARK.split(snippet)  # text, tag, text, …: the texts at even positions
+    parts[::2] = [escape(unescape(text)) if ESCAPABLE.search(text) else text
+                  for text in parts[::2]]
+    return "".join(parts)
 
 
 SearchParams = create_model(
