@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from search.documents import expiry_text
 from search.engines.base import IndexAction
 from search.freshness import index_changed
-from search.suggestions import did_you_mean, edits, given_neighbours, suggestion
+from search.suggestions import RARE_RATIO, did_you_mean, edits, given_neighbours, suggestion
 from tests.search.conftest import drop_indices, engine_fixture, holding
 from tests.search.documents import document
 
@@ -132,11 +132,22 @@ def test_a_word_no_neighbour_can_replace_is_given_alone():
     assert given_neighbours("pasluagos", {"paslaugos": 1}) == {"paslaugos": 1}  # held by none
 
 
-@given(st.dictionaries(st.text("pasluog", min_size=4, max_size=9), st.integers(0, 60),
-                       max_size=6),
-       st.text("pasluog", min_size=4, max_size=9))
-def test_giving_a_word_alone_never_changes_the_suggestion(near, word):
-    near = {term: count for term, count in near.items() if count}
+LETTERS = "pasluogė"
+
+
+@given(st.data())
+def test_giving_a_word_alone_never_changes_the_suggestion(data):
+    """Whatever a word's count and its neighbours' (a letter changed, added or dropped)."""
+    word = data.draw(st.text(LETTERS, min_size=4, max_size=8))
+    spots, letters = st.integers(0, len(word)), st.sampled_from(LETTERS)
+    neighbours = st.one_of(
+        st.builds(lambda spot, letter: word[:spot] + letter + word[spot + 1:], spots, letters),
+        st.builds(lambda spot, letter: word[:spot] + letter + word[spot:], spots, letters),
+        st.builds(lambda spot: word[:spot] + word[spot + 1:], spots))
+    own = data.draw(st.integers(0, 6))  # the word's documents; its neighbours' around the ratio
+    counts = st.one_of(st.integers(1, 60),
+                       st.integers(-1, 1).map(lambda off: max(1, own * RARE_RATIO + off)))
+    near = data.draw(st.dictionaries(neighbours, counts, max_size=4)) | ({word: own} if own else {})
     assert suggestion(word, {word: given_neighbours(word, near)}, "lt") \
         == suggestion(word, {word: near}, "lt")
 
