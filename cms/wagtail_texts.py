@@ -153,6 +153,35 @@ WAGTAIL_TEXTS = (
                  'browser</a>.'),
     gettext_noop('Select'),
     gettext_noop('Wagtail %(current_version)s editor guide'),
+    gettext_noop('Access level'),
+    gettext_noop('Add a workflow'),
+    gettext_noop('Add selected documents to collection'),
+    gettext_noop('Add tags to the selected documents'),
+    gettext_noop('Add tags to the selected images'),
+    gettext_noop('Assign role'),
+    gettext_noop('Assign role to selected users'),
+    gettext_noop('Change the active state for selected users'),
+    gettext_noop('Delete selected documents'),
+    gettext_noop('Delete selected images'),
+    gettext_noop('Editor Guide'),
+    gettext_noop('Grid layout'),
+    gettext_noop('If you just want to add pages to an existing site, create them as children of '
+                 'the homepage instead.'),
+    gettext_noop('Last login'),
+    gettext_noop('List layout'),
+    gettext_noop('Page types usage'),
+    gettext_noop('Set active state'),
+    gettext_noop('Shortcuts'),
+    gettext_noop('The root level is where you can add new sites to your Wagtail installation. '
+                 'Pages created here will not be accessible at any URL until they are associated '
+                 'with a site.'),
+    gettext_noop('Used by'),
+    gettext_noop('Workflow tasks'),
+    gettext_noop('Workflows'),
+    gettext_noop('Pages created here will not be accessible at any URL. To add pages to an '
+                 'existing site, create them as children of the homepage.'),
+    gettext_noop('New workflow task'),
+    gettext_noop('Used on'),
 )
 
 # the counts of the dashboard's summary, in every plural form
