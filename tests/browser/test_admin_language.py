@@ -2,15 +2,13 @@
 moderator (who sees what its editors see, and its reviews) and for a superuser (every screen):
 none of Wagtail's interface texts, from its templates or its scripts, is shown in English."""
 
-import re
-
 import pytest
 
 from pages.models import ProjectIndexPage, ProjectPage
 from tests.browser.test_editorial_flow import log_in
 from tests.editorial import OWN, make_user, moderator_of
 from tests.factories import MEASURE, PROJECT, PROVIDER
-from tests.test_i18n import wagtail_english_texts, wagtail_script_texts
+from tests.test_i18n import english_among, wagtail_english_texts, wagtail_script_texts
 
 # the visible texts, and the titles, labels and placeholders of the visible elements
 SHOWN_TEXTS = """() => {
@@ -38,8 +36,7 @@ SCREENS = ["/admin/", "/admin/pages/", "/admin/pages/{section}/", "/admin/pages/
 
 
 def english_texts_shown(tab, english: set[str]) -> set[str]:
-    return {text for text in tab.evaluate(SHOWN_TEXTS)
-            if re.sub(r"^[0-9]+ ", "", text) in english}
+    return english_among(tab.evaluate(SHOWN_TEXTS), english)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
