@@ -3,6 +3,7 @@
 #
 #   scripts/services.sh up     # install/fetch/unpack as needed, start, print exports
 #   scripts/services.sh env    # print the export lines only
+#   scripts/services.sh dir    # print where the services' data, logs and pidfiles live
 #   scripts/services.sh down   # stop exactly what `up` started (idempotent); fails, stopping
 #                              # nothing of it, for a service found on its port whose process
 #                              # its pidfile does not name
@@ -596,5 +597,6 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   env) print_env ;;
-  *) echo "usage: $0 {up|down|env}   (SERVICES=\"postgres redis elasticsearch opensearch\")" >&2; exit 2 ;;
+  dir) echo "$SVC" ;;
+  *) echo "usage: $0 {up|down|env|dir}   (SERVICES=\"postgres redis elasticsearch opensearch\")" >&2; exit 2 ;;
 esac

@@ -6,7 +6,6 @@ temporary directory, its own free HTTP and transport ports, and a 512 MB heap. A
 run as the services' user, as services.sh starts them (OpenSearch refuses to run as root).
 """
 
-import hashlib
 import json
 import os
 import pwd
@@ -21,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.search.worker_processes import ROOT, poll
+from tests.search.worker_processes import poll, services_dir
 
 SERVICE_USER = os.environ.get("SERVICE_USER", "cmssvc")
 HEAP = "-Xms512m -Xmx512m"
@@ -30,15 +29,13 @@ STOP_SECONDS = 60
 
 
 def distribution() -> Path:
-    """The OpenSearch home services.sh unpacked: OPENSEARCH_HOME, else under `.services`
-    (or /var/tmp, where services.sh keeps it for a clone in a private directory)."""
+    """The OpenSearch home services.sh unpacked: OPENSEARCH_HOME, else in its services'
+    directory (`services_dir`)."""
     if configured := os.environ.get("OPENSEARCH_HOME"):
         return Path(configured)
-    private = "cms-services-" + hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
-    for services in (ROOT / ".services", Path("/var/tmp") / private):
-        for home in sorted(services.glob("opensearch/opensearch-*")):
-            if (home / ".unpacked").exists():
-                return home
+    for home in sorted(services_dir().glob("opensearch/opensearch-*")):
+        if (home / ".unpacked").exists():
+            return home
     raise LookupError("No OpenSearch distribution: run `make services` (or set OPENSEARCH_HOME "
                       "to the one scripts/services.sh unpacked).")
 

@@ -6,10 +6,9 @@ import subprocess
 import pytest
 import redis
 
-from tests.search.worker_processes import ROOT
+from tests.search.worker_processes import ROOT, services_dir
 
 pytestmark = pytest.mark.disruptive
-PIDFILE = ROOT / ".services" / "redis.pid"
 
 
 @pytest.fixture
@@ -24,14 +23,15 @@ def decoy():
 def test_down_fails_loudly_for_redis_running_unlike_its_pidfile(decoy):
     client = redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=2)
     assert client.ping(), "Redis should be up: scripts/services.sh up"
-    real_pid = PIDFILE.read_text()
-    PIDFILE.write_text(f"{decoy.pid}\n")
+    pidfile = services_dir() / "redis.pid"
+    real_pid = pidfile.read_text()
+    pidfile.write_text(f"{decoy.pid}\n")
     try:
         done = subprocess.run([str(ROOT / "scripts" / "services.sh"), "down"], cwd=ROOT,
                               env={**os.environ, "SERVICES": "redis"}, capture_output=True,
                               text=True, timeout=60)
     finally:
-        PIDFILE.write_text(real_pid)
+        pidfile.write_text(real_pid)
     assert done.returncode != 0
     assert f"names pid {decoy.pid}" in done.stderr and "not stopping it" in done.stderr
     assert "not stopped" in done.stderr and "redis" in done.stderr

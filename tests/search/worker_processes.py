@@ -18,6 +18,13 @@ from config.celery import app
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def services_dir() -> Path:
+    """Where scripts/services.sh keeps the services' data and pidfiles: it decides (under the
+    clone, or under /var/tmp for a clone in a private directory)."""
+    return Path(subprocess.run([str(ROOT / "scripts" / "services.sh"), "dir"], check=True,
+                               capture_output=True, text=True).stdout.strip())
+
+
 def worker_database_url() -> str:
     settings_dict = connection.settings_dict
     if settings_dict["ENGINE"].endswith("sqlite3"):
