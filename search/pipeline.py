@@ -172,8 +172,10 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
 
     Every document is written with its outbox version, so whichever of a drain's write and
     this one is older loses. Where the engine allows, a batch is sent while the next one is
-    read from the database (`overlapped_batches`). A page that could not be written (or
-    built) is queued again: the drain writes it to both indices, or records why it cannot.
+    read from the database (`overlapped_batches`), and queued behind it once built: the
+    sender goes on to it at once, while the sent batch's outcome is recorded. A page that
+    could not be written (or built) is queued again: the drain writes it to both indices, or
+    records why it cannot.
 
     The batches share one site directory (sites, view restrictions, vocabulary terms, the
     pages documents point at): the `directory` given, or one read now, after the index exists
@@ -207,8 +209,9 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
             actions, unbuildable = buildable_actions(versions, directory)
             record_changes(unbuildable)
             actions = [action for action in actions if action.document]
+            queued = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
             if sending:
                 finish(sending)
-            sending = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
+            sending = queued
         if sending:
             finish(sending)

@@ -2,12 +2,14 @@
 chunk failing once is written again, one failing for good fails the rebuild and leaves the live
 index as it was."""
 
+import threading
+
 import pytest
 
 from search import rebuild as rebuild_module
 from search.documents import SiteDirectory, searchable_page_ids
 from search.models import Rebuild, StoredIndex
-from search.pipeline import overlapped_batches
+from search.pipeline import overlapped_batches, write_pages
 from search.query import SearchQuery
 from search.rebuild import (
     DONE,
@@ -20,18 +22,24 @@ from search.rebuild import (
     run_rebuild,
     write_chunk,
 )
+from tests.search.conftest import engine_fixture
 from workers.tasks import rebuild_search_index, write_rebuild_chunk
 
 PAGES = 7
+server_engine = engine_fixture(["elasticsearch", "opensearch"])
 
 
-@pytest.fixture
-def news(sites, run_import, engine) -> list[int]:
+def import_news(run_import) -> list[int]:
     result = run_import([{"id": f"n{number}", "type": "news", "site": "alytus",
                           "title": f"Naujiena {number}", "lead": "Trumpai."}
                          for number in range(PAGES)])
     assert not result.failed, result.stderr
     return searchable_page_ids()
+
+
+@pytest.fixture
+def news(sites, run_import, engine) -> list[int]:
+    return import_news(run_import)
 
 
 @pytest.fixture
@@ -163,3 +171,31 @@ def test_a_chunk_is_sent_in_batches_whose_first_and_last_are_smaller(pages):
     assert all(0 < size <= 50 for size in sizes)
     if pages > 20:
         assert sizes[0] == sizes[-1] == 10
+
+
+def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded(
+        sites, run_import, server_engine, monkeypatch):
+    """The sender goes on to the batch read meanwhile as soon as one is written: the server
+    does not wait for the bookkeeping of the written one (its pages counted, its rewrites
+    scheduled)."""
+    page_ids = import_news(run_import)
+    sent: list[int] = []
+    second_sent = threading.Event()
+    bulk = type(server_engine).bulk
+
+    def counted_bulk(self, actions, index=None):
+        sent.append(len(actions))
+        if len(sent) == 2:
+            second_sent.set()
+        return bulk(self, actions, index=index)
+
+    monkeypatch.setattr(type(server_engine), "bulk", counted_bulk)
+    sent_while_first_recorded: list[bool] = []
+
+    def on_batch(size: int) -> None:
+        if not sent_while_first_recorded:
+            sent_while_first_recorded.append(second_sent.wait(timeout=5))
+
+    write_pages(server_engine.create_index(), page_ids, on_batch, batch_size=5)
+    assert sent_while_first_recorded == [True]
+    assert sent == [1, 5, 1]
