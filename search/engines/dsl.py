@@ -340,11 +340,14 @@ def _word_scope(municipality: str | None, languages: list[str]) -> list[dict[str
 
 def nearby_words_body(words: list[str], municipality: str | None,
                       languages: list[str]) -> dict[str, Any]:
-    """The documents in scope holding each folded word (`word_counts_body`), and a term
-    suggester per word (named by its position) over the documents' `words`: the indexed words
-    near it, whatever their documents (deleted ones too, until merged), each with the number
-    of documents of the shard holding it."""
-    return {**word_counts_body(words, municipality, languages), "suggest": {
+    """The documents in scope holding each folded word (`word_counts_body`) and when the first
+    document in scope expires (what the counts hold until), and a term suggester per word
+    (named by its position) over the documents' `words`: the indexed words near it, whatever
+    their documents (deleted ones too, until merged), each with the number of documents of the
+    shard holding it."""
+    body = word_counts_body(words, municipality, languages)
+    body["aggs"]["expiring"] = {"min": {"field": "expires_at"}}
+    return {**body, "suggest": {
         str(position): {"text": word, "term": {
             "field": "words", "suggest_mode": "always", "max_edits": MAX_EDITS,
             "prefix_length": 1, "min_word_length": MIN_LENGTH, "size": NEIGHBOURS,
@@ -354,10 +357,8 @@ def nearby_words_body(words: list[str], municipality: str | None,
 
 def word_counts_body(terms: list[str], municipality: str | None,
                      languages: list[str]) -> dict[str, Any]:
-    """The number of public documents in scope holding each of the folded words, and when the
-    first of them expires."""
+    """The number of public documents in scope holding each of the folded words."""
     return {"size": 0, "track_total_hits": False,
             "query": {"bool": {"filter": _word_scope(municipality, languages)}},
             "aggs": {"words": {"filters": {"filters": {term: {"term": {"words": term}}
-                                                      for term in terms}}},
-                     "expiring": {"min": {"field": "expires_at"}}}}
+                                                      for term in terms}}}}}

@@ -188,6 +188,7 @@ def test_of_several_shards_every_neighbour_is_counted(analysing_server, settings
     assert loaded.nearby_words(["paslaugos", "centro"], None, []) == {
         "paslaugos": {"paslaugos": 4}, "centro": {"centro": 1}}
     assert len(sent) == 2 and "centras" in str(sent[1])
+    assert "expiring" not in sent[1]["aggs"]  # the scope's first expiry: the first one's
 
 
 def test_edits_count_a_swap_of_neighbours_as_one():
