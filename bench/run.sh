@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE=bench.settings BENCH_LABEL=${BENCH_LABEL:-run-$N}
 [[ -f bench/data/pages-$N.jsonl ]] || $PY bench/generate.py --pages "$N"
 $PY -m bench.setup --if-missing
 $PY -m bench.bulk_import "bench/data/pages-$N.jsonl" --chunk 2000
-$PY -m bench.reindex --repeat 3
+$PY -m bench.reindex --repeat 5
 $PY -m bench.reindex --workers 2 --repeat 2
 $PY -m bench.latency --publishes 200
 $PY -m bench.search_latency --rounds 50
