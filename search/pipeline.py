@@ -172,8 +172,10 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
 
     Every document is written with its outbox version, so whichever of a drain's write and
     this one is older loses. Where the engine allows, a batch is sent while the next one is
-    read from the database (`overlapped_batches`), and queued behind it once built: the
-    sender goes on to it at once, while the sent batch's outcome is recorded. A page that
+    read from the database (`overlapped_batches`), and the next one is queued behind it once
+    built: the sender goes on to it as soon as the server answered, while the sent batch's
+    outcome is recorded (so when a send fails, the batch queued behind it is still sent before
+    the error is raised). A page that
     could not be written (or built) is queued again: the drain writes it to both indices, or
     records why it cannot.
 

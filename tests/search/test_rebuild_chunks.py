@@ -176,8 +176,7 @@ def test_a_chunk_is_sent_in_batches_whose_first_and_last_are_smaller(pages):
 def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded(
         sites, run_import, server_engine, monkeypatch):
     """The sender goes on to the batch read meanwhile as soon as one is written: the server
-    does not wait for the bookkeeping of the written one (its pages counted, its rewrites
-    scheduled)."""
+    does not wait for the written one's pages to be counted."""
     page_ids = import_news(run_import)
     sent: list[int] = []
     second_sent = threading.Event()
@@ -191,11 +190,34 @@ def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded
 
     monkeypatch.setattr(type(server_engine), "bulk", counted_bulk)
     sent_while_first_recorded: list[bool] = []
+    counted: list[int] = []
 
     def on_batch(size: int) -> None:
-        if not sent_while_first_recorded:
+        if not counted:
             sent_while_first_recorded.append(second_sent.wait(timeout=5))
+        counted.append(size)
 
     write_pages(server_engine.create_index(), page_ids, on_batch, batch_size=5)
     assert sent_while_first_recorded == [True]
-    assert sent == [1, 5, 1]
+    assert sent == counted == [1, 5, 1]
+
+
+def test_a_failed_send_is_raised_with_no_batch_counted(sites, run_import, server_engine,
+                                                      monkeypatch):
+    """The batch queued behind a send that fails is still sent; no later one is read, and
+    nothing is counted as written."""
+    page_ids = import_news(run_import)
+    sent: list[int] = []
+    bulk = type(server_engine).bulk
+
+    def failing_first_bulk(self, actions, index=None):
+        sent.append(len(actions))
+        if len(sent) == 1:
+            raise ConnectionError("the server went away")
+        return bulk(self, actions, index=index)
+
+    monkeypatch.setattr(type(server_engine), "bulk", failing_first_bulk)
+    counted: list[int] = []
+    with pytest.raises(ConnectionError):
+        write_pages(server_engine.create_index(), page_ids, counted.append, batch_size=5)
+    assert sent == [1, 5] and counted == []
