@@ -175,9 +175,8 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     read from the database (`overlapped_batches`), and the next one is queued behind it once
     built: the sender goes on to it as soon as the server answered, while the sent batch's
     outcome is recorded (so when a send fails, the batch queued behind it is still sent before
-    the error is raised). A page that
-    could not be written (or built) is queued again: the drain writes it to both indices, or
-    records why it cannot.
+    the error is raised). A page that could not be written (or built) is queued again: the
+    drain writes it to both indices, or records why it cannot.
 
     The batches share one site directory (sites, view restrictions, vocabulary terms, the
     pages documents point at): the `directory` given, or one read now, after the index exists

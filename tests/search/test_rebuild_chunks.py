@@ -3,6 +3,7 @@ chunk failing once is written again, one failing for good fails the rebuild and 
 index as it was."""
 
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -173,22 +174,29 @@ def test_a_chunk_is_sent_in_batches_whose_first_and_last_are_smaller(pages):
         assert sizes[0] == sizes[-1] == 10
 
 
+def sending(engine, monkeypatch, before: Callable[[int], None]) -> list[int]:
+    """The sizes of the bulk writes the engine is sent from now on; `before` is told each
+    send's number (from 1) before it goes."""
+    sent: list[int] = []
+    bulk = type(engine).bulk
+
+    def recorded_bulk(self, actions, index=None):
+        sent.append(len(actions))
+        before(len(sent))
+        return bulk(self, actions, index=index)
+
+    monkeypatch.setattr(type(engine), "bulk", recorded_bulk)
+    return sent
+
+
 def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded(
         sites, run_import, server_engine, monkeypatch):
     """The sender goes on to the batch read meanwhile as soon as one is written: the server
     does not wait for the written one's pages to be counted."""
     page_ids = import_news(run_import)
-    sent: list[int] = []
     second_sent = threading.Event()
-    bulk = type(server_engine).bulk
-
-    def counted_bulk(self, actions, index=None):
-        sent.append(len(actions))
-        if len(sent) == 2:
-            second_sent.set()
-        return bulk(self, actions, index=index)
-
-    monkeypatch.setattr(type(server_engine), "bulk", counted_bulk)
+    sent = sending(server_engine, monkeypatch,
+                   lambda count: second_sent.set() if count == 2 else None)
     sent_while_first_recorded: list[bool] = []
     counted: list[int] = []
 
@@ -207,16 +215,12 @@ def test_a_failed_send_is_raised_with_no_batch_counted(sites, run_import, server
     """The batch queued behind a send that fails is still sent; no later one is read, and
     nothing is counted as written."""
     page_ids = import_news(run_import)
-    sent: list[int] = []
-    bulk = type(server_engine).bulk
 
-    def failing_first_bulk(self, actions, index=None):
-        sent.append(len(actions))
-        if len(sent) == 1:
+    def fail_first(count: int) -> None:
+        if count == 1:
             raise ConnectionError("the server went away")
-        return bulk(self, actions, index=index)
 
-    monkeypatch.setattr(type(server_engine), "bulk", failing_first_bulk)
+    sent = sending(server_engine, monkeypatch, fail_first)
     counted: list[int] = []
     with pytest.raises(ConnectionError):
         write_pages(server_engine.create_index(), page_ids, counted.append, batch_size=5)
