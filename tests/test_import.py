@@ -1,11 +1,13 @@
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
 
 from pages.importing.writer import import_line
-from pages.models import ImportedItem, ProjectPage
+from pages.models import ImportedItem, ProjectPage, ProjectResult
+from search.documents import build_documents
 from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
 
 
@@ -22,6 +24,11 @@ MALFORMED = [
     (valid(eu_amount="500", budget_total="100"), "eu_amount", "viršyti"),
     (valid(start_date="2021-01-01", end_date="2020-01-01"), "end_date", "ankstesnė"),
     (valid(partners=[{"provider": "nera-tokio"}]), "partners", "nera-tokio"),
+    (valid(partners=[{"role": "partner"}]), "partners", "provider"),
+    (valid(indicators=[{"name": "Gavėjai", "unit": "asmenys"}]), "indicators", "target"),
+    (valid(links=[{"title": "Nuoroda", "url": "javascript:alert(1)"}]), "links", "url"),
+    (valid(results=["Įkurti namai.", " "]), "results", "2-ame įraše text"),
+    (valid(results=["Įkurti namai." * 40]), "results", "text"),
     (valid(status="vykdomas"), "status", "galimos reikšmės"),
     (valid(colour="red"), "colour", "nežinomi raktai"),
     ('{"id": "broken", "type": ', "JSON", "netinkamas JSON"),
@@ -155,6 +162,32 @@ def test_changing_site_moves_the_page(sites, run_import):
     page = ProjectPage.objects.get(locale__language_code="lt")
     assert page.get_parent().get_parent().slug == "kalvarija"
 
+
+
+@pytest.mark.django_db
+def test_records_keep_the_order_of_their_line_wherever_they_are_read(sites, run_import):
+    """Listed records (expected results, indicators, …) are numbered by their place in the
+    line, in the page and its translation: the database keeps rows in no order of its own, so
+    the page, its revision and its search document list them as the line does."""
+    results = ["Surengti mokymai.", "Įkurti namai.", "Apmokyti darbuotojai."]
+    translated = ["Training held.", "A home opened.", "Staff trained."]
+    indicators = [{"name": name, "unit": "asmenys", "target": "10"}
+                  for name in ("Paslaugų gavėjai", "Apmokyti darbuotojai")]
+    assert not run_import([PROVIDER, MEASURE, {**PROJECT, "results": results,
+                                               "indicators": indicators},
+                           {**TRANSLATION, "results": translated, "indicators": [
+                               {**indicator, "name": name, "unit": "persons"} for indicator, name
+                               in zip(indicators, ("Service users", "Staff trained"),
+                                      strict=True)]}]).failed
+    for record in ProjectResult.objects.order_by("-pk"):  # rewritten last to first
+        ProjectResult.objects.filter(pk=record.pk).update(text=F("text"))
+    for title, texts in ((PROJECT["title"], results), (TRANSLATION["title"], translated)):
+        page = ProjectPage.objects.get(title=title)
+        assert [(record.text, record.sort_order) for record in page.results.all()] == list(
+            zip(texts, range(3), strict=True)), title
+        assert [indicator.sort_order for indicator in page.indicators.all()] == [0, 1]
+        assert [record["text"] for record in page.latest_revision.content["results"]] == texts
+        assert build_documents([page.pk])[page.pk]["body"].endswith(" ".join(texts))
 
 
 @pytest.mark.django_db

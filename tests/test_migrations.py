@@ -44,3 +44,22 @@ def test_records_are_keyed_by_their_place_in_each_translation_and_in_revisions(
     revision.refresh_from_db()
     assert [record["translation_key"] for record in revision.content["results"]] == [
         str(record.translation_key) for record in lithuanian]
+
+
+@pytest.mark.django_db
+def test_records_with_no_place_are_numbered_in_the_order_written_and_in_revisions(
+        sites, run_import):
+    """What the migration numbering records does to rows imported with no `sort_order`: each
+    page's records are numbered in the order they were written, and its revisions say so."""
+    results = ["Surengti mokymai.", "Įkurti namai.", "Apmokyti darbuotojai."]
+    assert not run_import([PROVIDER, MEASURE, {**PROJECT, "results": results}]).failed
+    page = ProjectPage.objects.get(title=PROJECT["title"])
+    ProjectResult.objects.filter(page=page).update(sort_order=None)
+    revision = ProjectPage.objects.get(pk=page.pk).save_revision()
+    import_module("pages.migrations.0011_numbered_children").numbered(apps, None)
+    numbered = list(zip(results, range(3), strict=True))
+    assert list(ProjectResult.objects.filter(page=page).order_by("pk").values_list(
+        "text", "sort_order")) == numbered
+    revision.refresh_from_db()
+    assert sorted(((record["text"], record["sort_order"])
+                   for record in revision.content["results"]), key=lambda pair: pair[1]) == numbered

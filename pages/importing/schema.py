@@ -5,9 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from pages import models as content
 from pages.importing import values
@@ -73,6 +74,32 @@ def page_refs(model: type[Page]) -> Resolver:
                         values.string_list(ids)]
 
 
+RECORD_PARENT_FIELDS = ["page", "locale"]  # a record has them once saved with its page
+
+
+def checked_record(record: models.Model, position: int) -> models.Model:
+    """The record, if its model accepts every field of it (`full_clean`); else a LineError
+    naming the item and each field refused."""
+    try:
+        record.full_clean(exclude=RECORD_PARENT_FIELDS, validate_unique=False,
+                          validate_constraints=False)
+    except ValidationError as error:
+        refused = "; ".join(f"{field}: {' '.join(messages)}"
+                            for field, messages in error.message_dict.items())
+        raise LineError(_("item %(position)s: %(error)s")
+                        % {"position": position, "error": refused}) from None
+    return record
+
+
+def in_line_order(records: list[models.Model]) -> list[models.Model]:
+    """Records numbered as the line lists them: an orderable record (`Orderable`) keeps its
+    place wherever it is read, as one an editor orders in the admin does."""
+    for place, record in enumerate(records):
+        if isinstance(record, Orderable):
+            record.sort_order = place
+    return records
+
+
 def children(model: type[models.Model], **resolvers: Resolver) -> Resolver:
     def resolve(items: Any) -> list[models.Model]:
         built = []
@@ -82,17 +109,20 @@ def children(model: type[models.Model], **resolvers: Resolver) -> Resolver:
                 raise LineError(_("unknown keys %(keys)s in item %(position)s")
                                 % {"keys": sorted(unknown), "position": position})
             try:
-                built.append(model(**{key: resolvers[key](raw) for key, raw in item.items()}))
+                record = model(**{key: resolvers[key](raw) for key, raw in item.items()})
             except LineError as error:
                 raise LineError(_("item %(position)s: %(error)s")
                                 % {"position": position, "error": error}) from None
-        return built
+            built.append(checked_record(record, position))
+        return in_line_order(built)
 
     return resolve
 
 
 def text_children(model: type[models.Model], field: str) -> Resolver:
-    return lambda items: [model(**{field: item}) for item in values.string_list(items)]
+    return lambda items: in_line_order([
+        checked_record(model(**{field: item}), position)
+        for position, item in enumerate(values.string_list(items), start=1)])
 
 
 def fields(*specs: FieldSpec) -> dict[str, FieldSpec]:
