@@ -25,10 +25,11 @@ MALFORMED = [
     (valid(start_date="2021-01-01", end_date="2020-01-01"), "end_date", "ankstesnė"),
     (valid(partners=[{"provider": "nera-tokio"}]), "partners", "nera-tokio"),
     (valid(partners=[{"role": "partner"}]), "partners", "provider"),
+    (valid(eu_amount="1e30"), "eu_amount", "nėra suma"),
     (valid(indicators=[{"name": "Gavėjai", "unit": "asmenys"}]), "indicators", "target"),
     (valid(links=[{"title": "Nuoroda", "url": "javascript:alert(1)"}]), "links", "url"),
-    (valid(results=["Įkurti namai.", " "]), "results", "2-ame įraše text"),
-    (valid(results=["Įkurti namai." * 40]), "results", "text"),
+    (valid(results=["Įkurti namai.", " "]), "results", "2-ame įraše Lauką privaloma"),
+    (valid(results=["Įkurti namai." * 40]), "results", "nedaugiau kaip 500"),
     (valid(status="vykdomas"), "status", "galimos reikšmės"),
     (valid(colour="red"), "colour", "nežinomi raktai"),
     ('{"id": "broken", "type": ', "JSON", "netinkamas JSON"),
@@ -186,7 +187,9 @@ def test_records_keep_the_order_of_their_line_wherever_they_are_read(sites, run_
         assert [(record.text, record.sort_order) for record in page.results.all()] == list(
             zip(texts, range(3), strict=True)), title
         assert [indicator.sort_order for indicator in page.indicators.all()] == [0, 1]
-        assert [record["text"] for record in page.latest_revision.content["results"]] == texts
+        assert [(record["text"], record["sort_order"])
+                for record in page.latest_revision.content["results"]] == list(
+            zip(texts, range(3), strict=True))
         assert build_documents([page.pk])[page.pk]["body"].endswith(" ".join(texts))
 
 

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from wagtail.models import Revision
 
 from pages.models import ProjectPage, ProjectResult
 from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION
@@ -49,17 +50,24 @@ def test_records_are_keyed_by_their_place_in_each_translation_and_in_revisions(
 @pytest.mark.django_db
 def test_records_with_no_place_are_numbered_in_the_order_written_and_in_revisions(
         sites, run_import):
-    """What the migration numbering records does to rows imported with no `sort_order`: each
-    page's records are numbered in the order they were written, and its revisions say so."""
+    """What the migration numbering records does to rows and revisions written with no
+    `sort_order`: each page's rows are numbered in the order they were written; a revision's
+    records take their rows' places, or, where it names records that are not rows (replaced
+    since, or not yet saved when it was), their places in its list."""
     results = ["Surengti mokymai.", "Įkurti namai.", "Apmokyti darbuotojai."]
+    assert not run_import([PROVIDER, MEASURE, {**PROJECT, "results": results[::-1]}]).failed
     assert not run_import([PROVIDER, MEASURE, {**PROJECT, "results": results}]).failed
     page = ProjectPage.objects.get(title=PROJECT["title"])
     ProjectResult.objects.filter(page=page).update(sort_order=None)
-    revision = ProjectPage.objects.get(pk=page.pk).save_revision()
+    for revision in Revision.objects.filter(object_id=str(page.pk)):
+        for record in revision.content["results"]:
+            record["sort_order"] = None
+        revision.save(update_fields=["content"])
+    ProjectPage.objects.get(pk=page.pk).save_revision()  # names the rows, in no set order
     import_module("pages.migrations.0011_numbered_children").numbered(apps, None)
-    numbered = list(zip(results, range(3), strict=True))
     assert list(ProjectResult.objects.filter(page=page).order_by("pk").values_list(
-        "text", "sort_order")) == numbered
-    revision.refresh_from_db()
-    assert sorted(((record["text"], record["sort_order"])
-                   for record in revision.content["results"]), key=lambda pair: pair[1]) == numbered
+        "text", "sort_order")) == list(zip(results, range(3), strict=True))
+    revisions = list(Revision.objects.filter(object_id=str(page.pk)).order_by("pk"))
+    assert [[record["text"] for record in sorted(revision.content["results"],
+                                                 key=lambda record: record["sort_order"])]
+            for revision in revisions] == [results[::-1]] + [results] * (len(revisions) - 1)

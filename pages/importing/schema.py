@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 
 from pages import models as content
 from pages.importing import values
-from pages.importing.values import Converter, LineError
+from pages.importing.values import Converter, LineError, described
 from pages.kinds import ContentKind, content_kinds
 
 Resolver = Callable[[Any], Any]
@@ -77,15 +77,16 @@ def page_refs(model: type[Page]) -> Resolver:
 RECORD_PARENT_FIELDS = ["page", "locale"]  # a record has them once saved with its page
 
 
-def checked_record(record: models.Model, position: int) -> models.Model:
+def checked_record(record: models.Model, position: int, single_field: bool = False
+                   ) -> models.Model:
     """The record, if its model accepts every field of it (`full_clean`); else a LineError
-    naming the item and each field refused."""
+    naming the item and each field refused (only the item, for records of a `single_field`
+    the line gives as a text)."""
     try:
         record.full_clean(exclude=RECORD_PARENT_FIELDS, validate_unique=False,
                           validate_constraints=False)
     except ValidationError as error:
-        refused = "; ".join(f"{field}: {' '.join(messages)}"
-                            for field, messages in error.message_dict.items())
+        refused = " ".join(error.messages) if single_field else described(error)
         raise LineError(_("item %(position)s: %(error)s")
                         % {"position": position, "error": refused}) from None
     return record
@@ -121,7 +122,7 @@ def children(model: type[models.Model], **resolvers: Resolver) -> Resolver:
 
 def text_children(model: type[models.Model], field: str) -> Resolver:
     return lambda items: in_line_order([
-        checked_record(model(**{field: item}), position)
+        checked_record(model(**{field: item}), position, single_field=True)
         for position, item in enumerate(values.string_list(items), start=1)])
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bs4 import Tag
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import DbWhitelister, EditorHTMLConverter
@@ -23,6 +24,15 @@ class LineError(Exception):
 
 
 Converter = Callable[[Any], Any]
+
+
+def described(error: ValidationError) -> str:
+    """A model's refusal in one line: each field refused with its messages."""
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{field}: {' '.join(messages)}"
+                         for field, messages in error.message_dict.items())
+    return " ".join(error.messages)
+
 # Elements whose content is code or a separate document, never text: dropped whole.
 UNSAFE_ELEMENTS = {"script", "style", "template", "noscript", "iframe", "object", "svg",
                    "math", "textarea", "title", "head"}
@@ -88,7 +98,10 @@ def money(value: Any) -> Decimal | None:
         raise LineError(_("“%(value)s” is not an amount") % {"value": value})
     if amount < 0:
         raise LineError(_("an amount cannot be negative (%(value)s)") % {"value": value})
-    return amount.quantize(Decimal("0.01"))
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than a decimal holds
+        raise LineError(_("“%(value)s” is not an amount") % {"value": value}) from None
 
 
 def coordinate(value: Any) -> Decimal | None:

@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import page_published
 
 from pages.importing.schema import COMMON_KEYS, ImportKind, import_kinds
-from pages.importing.values import LineError, boolean, text
+from pages.importing.values import LineError, boolean, described, text
 from pages.models import ImportedItem, MunicipalityHomePage
 
 SOURCE_LANGUAGE = "lt"
@@ -63,20 +63,13 @@ def import_line(data: Any) -> Outcome:
                 return _write_source(external_id, kind, data)
             return _write_translation(external_id, kind, language, data)
     except ValidationError as error:
-        raise LineError(_describe(error)) from None
+        raise LineError(described(error)) from None
 
 
 def _required(data: dict, key: str) -> Any:
     if data.get(key) in (None, ""):
         raise LineError(_("required field"), key)
     return data[key]
-
-
-def _describe(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return "; ".join(f"{field}: {' '.join(messages)}"
-                         for field, messages in error.message_dict.items())
-    return " ".join(error.messages)
 
 
 def _resolve(kind: ImportKind, data: dict, translation: bool) -> dict[str, Any]:
