@@ -1,6 +1,7 @@
 """One way from request parameters to a SearchQuery: the API, the residents' page and
 collections all parse and validate searches here, so they accept and reject the same input."""
 
+import logging
 import re
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -16,9 +17,12 @@ from pages.listing import parsed_whole_number
 from pages.models import CollectionPage, FundingMeasurePage
 from search import searched_texts
 from search.engines import get_engine
+from search.engines.base import SearchUnavailable
 from search.facets import FACETS_BY_KEY, Facet
 from search.query import MAX_PAGE_SIZE, Bounds, QueryError, SearchQuery, SearchResponse
 from search.suggestions import did_you_mean
+
+logger = logging.getLogger(__name__)
 
 SUGGESTERS = ThreadPoolExecutor(4, thread_name_prefix="did-you-mean")  # see `run_and_mean`
 
@@ -195,8 +199,12 @@ def meant(query: SearchQuery) -> str | None:
     if not is_first_page_of_words(query):
         return None
     municipality = query.municipality or only(query.filters.get("municipality"))
-    return did_you_mean(get_engine(), query.text, query.language, municipality,
-                        query.filters.get("language", []))
+    try:
+        return did_you_mean(get_engine(), query.text, query.language, municipality,
+                            query.filters.get("language", []))
+    except SearchUnavailable as error:  # the results answer without it
+        logger.warning("No „did you mean“ for a search: %s", error)
+        return None
 
 
 def run_and_mean(query: SearchQuery) -> tuple[SearchResponse, str | None]:

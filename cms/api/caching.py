@@ -50,6 +50,9 @@ def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpRe
     if getattr(request, "_private", False) or "Authorization" in request.headers:
         patch_cache_control(response, private=True, no_store=True)
         return response
+    if response.status_code >= 500:  # a passing failure: asked again, never kept
+        patch_cache_control(response, no_store=True)
+        return response
     if response.status_code >= 400:
         patch_cache_control(response, public=True, max_age=ERROR_MAX_AGE)
         return response

@@ -18,12 +18,13 @@ API_NAMESPACE = "esparama_api_v1"  # the URL namespace of the API's operations
 ENUMS: dict[str, list[str]] = {}
 ENUM_NAME = "x-enum-name"
 COMPONENTS = "#/components/schemas/"
-# What every operation may answer besides its own responses: a conditional GET's 304, and a 404
-# for a Host that is no municipality's site.
+# What every operation may answer besides its own responses: a conditional GET's 304, a 404
+# for a Host that is no municipality's site, and a 503 (with Retry-After) when the search engine
+# behind an answer cannot answer now.
 COMMON_RESPONSES = {
     304: {"description": "Not Modified: the representation named by If-None-Match or "
                          "If-Modified-Since is still current (no body)"},
-    **problem_responses(404),
+    **problem_responses(404, 503),
 }
 
 

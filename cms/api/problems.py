@@ -5,6 +5,7 @@ Wagtail's API v3 handlers are reused for 401/403/404; request validation is answ
 language (see `cms.api.edge`): each reason a value is refused has its own translated sentence.
 """
 
+import logging
 import re
 from http import HTTPStatus
 
@@ -16,7 +17,11 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, register_exception_handlers
 
+from cms.unavailable import as_unavailable
+from search.engines.base import SearchUnavailable
 from search.query import QueryError
+
+logger = logging.getLogger(__name__)
 
 # Why Pydantic refused a value, by its error type; other types are "not a valid value".
 REFUSALS = {
@@ -102,6 +107,12 @@ def register_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApiProblem)
     def api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
         return problem_response(exc.status, exc.detail, exc.parameter)
+
+    @api.exception_handler(SearchUnavailable)
+    def search_unavailable(request: HttpRequest, exc: SearchUnavailable) -> HttpResponse:
+        logger.warning("Search unavailable for %s: %s", request.path, exc)
+        return as_unavailable(problem_response(
+            503, _("Search is not working at the moment. Try again in a moment.")))
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -44,6 +44,10 @@ class PageResource:
     sort_values: dict[str, Any] = field(default_factory=dict)
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[Any, ...] = ()
+    # the page with what its detail shows from outside the database (a collection's live
+    # results, from the engine) read before the detail schema resolves it: Pydantic would turn
+    # a failure there (the engine not answering, a 503) into a validation error
+    prepared: Callable[[Page], Page] = lambda page: page
 
 
 RESOURCES: dict[str, PageResource] = {}

@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.unavailable.SearchUnavailableMiddleware",
 ]
 
 # Cross-origin reads of the API (a search sent as JSON, as plone.restapi clients send it, is a

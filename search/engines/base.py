@@ -33,6 +33,12 @@ class RetryLater(ActionResult):
     to be tried again later, without counting as one of the page's failed attempts."""
 
 
+class SearchUnavailable(Exception):
+    """The engine could not answer a search now: its server is unreachable, or failed to answer
+    (a node leaving the cluster, a shard copy moving) even when asked again. Residents are told
+    to try again in a moment; it is never a refused query."""
+
+
 def fingerprint(*parts: str) -> str:
     """A short digest of what an index is built with."""
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]

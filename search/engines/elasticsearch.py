@@ -1,3 +1,4 @@
+from elastic_transport import TransportError
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
@@ -9,6 +10,7 @@ class ElasticsearchEngine(RemoteEngine):
 
     streaming_bulk = staticmethod(helpers.streaming_bulk)
     scan = staticmethod(helpers.scan)
+    connection_errors = (TransportError,)  # the transport's: answers with a status are ApiError
 
     def make_client(self, url: str) -> Elasticsearch:
         return Elasticsearch(url, request_timeout=10, retry_on_timeout=False, max_retries=1,

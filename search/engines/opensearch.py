@@ -1,11 +1,14 @@
 from typing import Any
 
 import orjson
+from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
 from search.engines.remote import RemoteEngine
+
+CONNECTIONS_KEPT = 10
 
 
 class OrjsonSerializer(JSONSerializer):
@@ -32,7 +35,10 @@ class OpenSearchEngine(RemoteEngine):
 
     streaming_bulk = staticmethod(helpers.streaming_bulk)
     scan = staticmethod(helpers.scan)
+    connection_errors = (OpenSearchConnectionError,)
 
     def make_client(self, url: str) -> OpenSearch:
+        """Connections kept open: as many as the Elasticsearch client keeps per node (a
+        search's suggestion is asked beside it, a web server's threads share the client)."""
         return OpenSearch(url, timeout=10, retry_on_timeout=False, max_retries=1,
-                          serializer=OrjsonSerializer())
+                          pool_maxsize=CONNECTIONS_KEPT, serializer=OrjsonSerializer())

@@ -1,10 +1,12 @@
 """The engine over an Elasticsearch-compatible server; ES and OpenSearch are tiny subclasses."""
 
 import json
+import logging
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext
@@ -15,6 +17,7 @@ from search.engines.base import (
     IndexAction,
     RetryLater,
     SearchEngine,
+    SearchUnavailable,
     basic_analysis_allowed,
     fingerprint,
 )
@@ -33,10 +36,19 @@ from search.query import (
 )
 from search.suggestions import given_neighbours, settled
 
+logger = logging.getLogger(__name__)
+
 NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a document expires
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
                       "index_closed_exception", "unavailable_shards_exception"}
+SEARCH_AGAIN_AFTER_SECONDS = 0.25  # a search the server failed is asked once more after this
+
+
+def failed_on_the_server(error: Exception) -> bool:
+    """Whether the server answered a request with a failure of its own (a 5xx status)."""
+    status = getattr(error, "status_code", None)
+    return isinstance(status, int) and status >= 500
 
 
 def verdict(ok: bool, outcome: dict[str, Any]) -> str:
@@ -68,6 +80,8 @@ class RemoteEngine(SearchEngine):
 
     streaming_bulk: Callable[..., Iterator]
     scan: Callable[..., Iterator]
+    connection_errors: tuple[type[Exception], ...]  # the client's: the server was not reached
+
 
     @property
     def building_alias(self) -> str:
@@ -189,8 +203,32 @@ class RemoteEngine(SearchEngine):
         index_changed()  # what searches see changed: so may what was kept from them
 
     def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any]:
-        """The server's answer to a search request; an index not created yet (nothing was
-        published since the engine was set up) is created, empty, and asked again."""
+        """The server's answer to a search request. A search the server failed to answer (a
+        5xx: a node leaving the cluster, a shard copy moving) is asked once more, a moment
+        later; a server not reached was asked again by the client already. Still failing, or
+        not reached, it is `SearchUnavailable`."""
+        try:
+            return self._search_or_create(body, params)
+        except Exception as error:
+            if not failed_on_the_server(error):
+                self.raise_unavailable(error)
+            logger.warning("A search failed on the server and is asked again: %s", error)
+        time.sleep(SEARCH_AGAIN_AFTER_SECONDS)
+        try:
+            return self._search_or_create(body, params)
+        except Exception as error:
+            self.raise_unavailable(error)
+
+    def raise_unavailable(self, error: Exception) -> NoReturn:
+        """`SearchUnavailable` for an error saying the server could not answer (unreachable,
+        or a 5xx); any other error (a refused request) as it is."""
+        if failed_on_the_server(error) or isinstance(error, self.connection_errors):
+            raise SearchUnavailable(str(error)) from error
+        raise error
+
+    def _search_or_create(self, body: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
+        """An index not created yet (nothing was published since the engine was set up) is
+        created, empty, and asked again."""
         try:
             return self.client.search(index=self.alias, body=body, **params)
         except Exception as error:
@@ -259,7 +297,11 @@ class RemoteEngine(SearchEngine):
 
     def suggest(self, prefix: str, language: str, municipality: str | None,
                 limit: int) -> list[dict[str, Any]]:
-        body = dsl.suggest_body(prefix, language, municipality, limit, self.full_analysis)
+        try:
+            full_analysis = self.full_analysis  # read from the server once
+        except Exception as error:
+            self.raise_unavailable(error)
+        body = dsl.suggest_body(prefix, language, municipality, limit, full_analysis)
         response = self._search(body)
         return [hit["_source"] for hit in response["hits"]["hits"]]
 

@@ -154,8 +154,9 @@ def test_node_stopping_during_publishes_and_a_rebuild_loses_nothing(
             try:
                 answers.append(engine.search(SearchQuery(text="teikejas", page_size=1)).count)
                 answered_in_outage += outage.is_set()
-            except Exception:  # counted: the test reports every failed search
-                failures.append(traceback.format_exc())
+            except Exception as error:  # counted: the test reports every failed search
+                failures.append(f"{traceback.format_exc()}the server's answer: "
+                                f"{getattr(error, 'info', None)}")
 
     drainer = run.submit(run.drain_when_asked)
     searcher = run.submit(search)

@@ -59,12 +59,18 @@ def live_results(page: CollectionPage, result_page: int = 1) -> tuple[SearchQuer
     return query, run(query)
 
 
+def with_live_results(page: CollectionPage) -> CollectionPage:
+    """The page, its live results read (the resource's `prepared`)."""
+    page.live_results = live_results(page)[1]
+    return page
+
+
 class CollectionDetail(CollectionSummary, Translated):
     results: SearchOut
 
     @staticmethod
     def resolve_results(page: CollectionPage) -> SearchResponse:
-        return live_results(page)[1]
+        return page.live_results
 
 
 def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:
@@ -80,5 +86,5 @@ register(PageResource(
     key="collections", content_type=COLLECTION, model=CollectionPage,
     filters=CollectionFilters, summary_schema=CollectionSummary,
     detail_schema=CollectionDetail, json_ld=json_ld,
-    select_related=("locale",),
+    select_related=("locale",), prepared=with_live_results,
 ))

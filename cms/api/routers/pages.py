@@ -66,7 +66,7 @@ def page_router(resource: PageResource) -> Router:
                 openapi_extra={"responses": problem_responses(400, 404)},
                 summary=f"Get one of the published {resource.key}")
     def page_detail(request: HttpRequest, page_id: int, params: Query[AnswerLanguage]):
-        return published_page(request, page_id)
+        return resource.prepared(published_page(request, page_id))
 
     @router.get("/{page_id}/jsonld/", response={200: JsonLd, **errors},
                 operation_id=f"get_{resource.key}_jsonld", url_name=f"{resource.key}-jsonld",

@@ -42,6 +42,7 @@ def preview_page(request: HttpRequest, page_id: int, params: Query[AnswerLanguag
     if resource is None:
         raise ApiProblem(404, _("Pages of the type of page %(id)s are not shown through the API.")
                          % {"id": page_id}, "page_id")
-    detail = resource.detail_schema.model_validate(draft, context={"request": request})
+    detail = resource.detail_schema.model_validate(resource.prepared(draft),
+                                                   context={"request": request})
     return {**detail.model_dump(), "preview": True,
             "live": page.live, "has_unpublished_changes": page.has_unpublished_changes}

@@ -1,0 +1,96 @@
+"""When the search engine cannot answer. The API answers a 503 problem saying when to ask again;
+the residents' pages that show search results (the search page, collection pages and their
+feeds) a 503 page in the site's chrome; neither is kept by a cache, and the same request
+answers once the engine does. A search whose „did you mean“ alone failed answers without it."""
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+
+from pages.models import CollectionPage
+from tests.api.conftest import get_json
+from tests.factories import add_page, home
+from tests.search.failing_proxy import SHARDS_FAILED, failing_proxy
+
+pytestmark = pytest.mark.django_db
+NOT_ANSWERING = "Paieška šiuo metu neveikia. Pabandykite dar kartą po kelių akimirkų."
+SEARCHING_OPERATIONS = [
+    "/api/v1/search/?q=paslaugos", "/api/v1/search/?target_group=senyvo-amziaus-asmenys",
+    "/api/v1/search/suggest/?q=pasl", "/api/v1/taxonomies/target_group/",
+    "/api/v1/@querystring-search?" + urlencode({"query": json.dumps({"query": [
+        {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any",
+         "v": ["NewsPage"]}]})}),
+]
+
+
+@pytest.fixture
+def collection(api) -> CollectionPage:
+    page = CollectionPage(title="Projektai senjorams", slug="senjorams",
+                          filters="target_group=senyvo-amziaus-asmenys", page_size=5)
+    return add_page(home("alytus"), page, publish=True)
+
+
+@pytest.fixture
+def engine_down(api, settings) -> Client:
+    """The API client, with the engine's server not answering (nothing listens there)."""
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"
+    return api
+
+
+def assert_passing_failure(response) -> None:
+    assert response.status_code == 503, response.content[:300]
+    assert response["Retry-After"] == "10"
+    assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("address", SEARCHING_OPERATIONS)
+def test_a_searching_operation_answers_a_503_problem_then_answers_again(
+        engine_down, address, settings, search_engine):
+    response = engine_down.get(address)
+    assert_passing_failure(response)
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {"type": "about:blank", "title": "Service Unavailable",
+                               "status": 503, "detail": NOT_ANSWERING}
+    settings.OPENSEARCH_URL = search_engine["OPENSEARCH_URL"]  # the engine answers again
+    assert engine_down.get(address).status_code == 200
+
+
+def test_a_collections_detail_answers_a_503_problem(engine_down, collection):
+    assert_passing_failure(engine_down.get(f"/api/v1/collections/{collection.pk}/"))
+
+
+@pytest.mark.parametrize(("address", "words"), [
+    ("/paieska/?q=paslaugos", ["Paieška šiuo metu neveikia", "Bandyti dar kartą"]),
+    ("/en/search/?q=services", ["Search is not working at the moment", "Try again"]),
+])
+def test_the_search_page_answers_a_503_page_in_its_language(engine_down, address, words):
+    response = engine_down.get(address)
+    assert_passing_failure(response)
+    html = response.content.decode()
+    assert all(word in html for word in words)
+    assert 'class="site-name" href="/' in html  # the site's chrome
+    assert f'href="{address}"' in html  # try again
+
+
+def test_a_collection_page_and_its_feed_answer_503_and_other_pages_answer(
+        engine_down, collection):
+    assert_passing_failure(engine_down.get("/senjorams/"))
+    assert_passing_failure(engine_down.get(f"/feeds/collections/{collection.pk}.rss"))
+    assert engine_down.get("/").status_code == 200
+    assert engine_down.get("/api/v1/collections/?municipality=alytus").status_code == 200
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("search_engine", ["opensearch"], indirect=True)
+def test_a_search_whose_did_you_mean_failed_answers_without_it(api, settings, search_engine):
+    address = "/api/v1/search/?q=pasluagos&municipality=alytus"
+    with failing_proxy(search_engine["OPENSEARCH_URL"]) as proxy:
+        settings.OPENSEARCH_URL = proxy.url
+        proxy.failing_bodies_with = b'"suggest"'  # only the request for „did you mean“
+        proxy.failures = [SHARDS_FAILED] * 2
+        body = get_json(api, address)
+        assert (body["did_you_mean"], proxy.failures) == (None, [])
+        assert body["count"] > 0
+        assert get_json(api, address + "&lang=lt")["did_you_mean"] == "paslaugos"

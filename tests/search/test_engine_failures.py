@@ -1,0 +1,69 @@
+"""A search the engine's server cannot answer. One the server failed (a 5xx, as a cluster
+answers while a node leaves it) is asked once more; failing again, or with the server not
+reached, it is `SearchUnavailable`. A refused request stays the client's error, asked once. The
+servers are real: a proxy in front of them fails the searches it is told to."""
+
+import pytest
+
+from search.engines import get_engine
+from search.engines.base import SearchUnavailable
+from search.query import SearchQuery
+from tests.search.conftest import URL_SETTINGS
+from tests.search.documents import DOCUMENTS
+from tests.search.failing_proxy import REFUSED, SHARDS_FAILED, FailingProxy, failing_proxy
+
+remote_engines = pytest.mark.parametrize("engine", list(URL_SETTINGS), indirect=True)
+
+
+def url_setting(settings) -> str:
+    return next(name for name in URL_SETTINGS.values() if getattr(settings, name))
+
+
+@pytest.fixture
+def proxy(loaded, settings) -> FailingProxy:
+    """The proxy in front of the test's engine, holding the shared documents."""
+    setting = url_setting(settings)
+    with failing_proxy(getattr(settings, setting)) as started:
+        setattr(settings, setting, started.url)
+        yield started
+
+
+@remote_engines
+def test_a_search_the_server_failed_is_answered_when_asked_again(proxy):
+    proxy.failures = [SHARDS_FAILED]
+    assert get_engine().search(SearchQuery()).count == len(DOCUMENTS)
+    assert proxy.searches == 2
+
+
+@remote_engines
+def test_a_search_the_server_fails_again_is_unavailable(proxy):
+    engine = get_engine()
+    proxy.failures = [SHARDS_FAILED] * 2
+    with pytest.raises(SearchUnavailable):
+        engine.search(SearchQuery(text="paslaugos"))
+    proxy.failures = [SHARDS_FAILED] * 2
+    with pytest.raises(SearchUnavailable):
+        engine.suggest("pasl", "lt", None, 5)
+    assert proxy.searches == 4
+    assert engine.search(SearchQuery()).count == len(DOCUMENTS)  # the server answers again
+
+
+@remote_engines
+def test_a_refused_search_is_asked_once_and_stays_the_clients_error(proxy):
+    proxy.failures = [REFUSED]
+    with pytest.raises(Exception) as raised:
+        get_engine().search(SearchQuery())
+    assert not isinstance(raised.value, SearchUnavailable)
+    assert raised.value.status_code == 400
+    assert proxy.searches == 1
+
+
+@remote_engines
+def test_a_server_not_reached_is_unavailable(engine, settings):
+    setattr(settings, url_setting(settings), "http://127.0.0.1:9")  # nothing listens there
+    unreachable = get_engine()
+    for ask in (lambda: unreachable.search(SearchQuery(text="paslaugos")),
+                lambda: unreachable.suggest("pasl", "lt", None, 5),
+                lambda: unreachable.nearby_words(["paslaugos"], None, ["lt"])):
+        with pytest.raises(SearchUnavailable):
+            ask()
