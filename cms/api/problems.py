@@ -1,8 +1,10 @@
 """Every API error is an RFC 9457 problem (application/problem+json), built here only.
 
 Wagtail's API v3 handlers are reused for 401/403/404; request validation is answered with 400
-(not v3's 422) and always names the offending parameter. The detail is written in the request's
-language (see `cms.api.edge`): each reason a value is refused has its own translated sentence.
+(not v3's 422) and always names the offending parameter. A search the engine cannot answer now
+is a 503; an answer that fails while it is built is the server's own 500, logged. The detail
+is written in the request's language (see `cms.api.edge`): each reason a value is refused has
+its own translated sentence.
 """
 
 import logging
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, register_exception_handlers
 
 from cms.unavailable import as_unavailable
@@ -107,6 +110,14 @@ def register_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApiProblem)
     def api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
         return problem_response(exc.status, exc.detail, exc.parameter)
+
+    @api.exception_handler(PydanticValidationError)
+    def answer_not_built(request: HttpRequest, exc: PydanticValidationError) -> HttpResponse:
+        """Requests are validated by Ninja (`invalid_request`) and the operations' own checks:
+        an answer failing its schema (a resolver's error, which Pydantic reports as invalid
+        data) is the server's failure, logged, and answered without its internals."""
+        logger.error("The answer to %s could not be built", request.path, exc_info=exc)
+        return problem_response(500, _("The answer could not be built; the error was recorded."))
 
     @api.exception_handler(SearchUnavailable)
     def search_unavailable(request: HttpRequest, exc: SearchUnavailable) -> HttpResponse:

@@ -73,3 +73,23 @@ def test_every_operation_takes_lang_and_answers_its_problems_in_it(api):
         address = path.replace("{page_id}", "1").replace("{key}", "fund")
         problem = api.get(f"{address}?lang=en&colour=red").json()
         assert problem["detail"].startswith(("Unknown parameter", "Invalid parameter")), address
+
+
+def test_an_answer_failing_while_it_is_built_is_a_logged_500_without_its_internals(
+        api, monkeypatch, caplog):
+    from taggit.managers import _TaggableManager
+
+    from pages.models import NewsPage
+
+    def refused(manager) -> None:
+        raise RuntimeError("db-7.internal:5432 refused the connection")
+
+    news = NewsPage.objects.live().first()
+    monkeypatch.setattr(_TaggableManager, "all", refused)  # read by a resolver of the detail
+    response = api.get(f"/api/v1/news/{news.pk}/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert "internal" not in response.content.decode()
+    assert response.json()["detail"] == "Atsakymo nepavyko sudaryti; klaida užregistruota."
+    assert any(record.levelname == "ERROR" and "db-7.internal" in str(record.exc_info[1])
+               for record in caplog.records if record.exc_info)
