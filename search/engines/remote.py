@@ -42,13 +42,19 @@ NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a do
 RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
                       "index_closed_exception", "unavailable_shards_exception"}
+TOO_MANY_REQUESTS = 429
 SEARCH_AGAIN_AFTER_SECONDS = 0.25  # a search the server failed is asked once more after this
+
+
+def status_of(error: Exception) -> int | None:
+    """The HTTP status a client's error carries, if the server answered."""
+    status = getattr(error, "status_code", None)
+    return status if isinstance(status, int) else None
 
 
 def failed_on_the_server(error: Exception) -> bool:
     """Whether the server answered a request with a failure of its own (a 5xx status)."""
-    status = getattr(error, "status_code", None)
-    return isinstance(status, int) and status >= 500
+    return (status_of(error) or 0) >= 500
 
 
 def verdict(ok: bool, outcome: dict[str, Any]) -> str:
@@ -220,9 +226,11 @@ class RemoteEngine(SearchEngine):
             self.raise_unavailable(error)
 
     def raise_unavailable(self, error: Exception) -> NoReturn:
-        """`SearchUnavailable` for an error saying the server could not answer (unreachable,
-        or a 5xx); any other error (a refused request) as it is."""
-        if failed_on_the_server(error) or isinstance(error, self.connection_errors):
+        """`SearchUnavailable` for an error saying the server could not answer now
+        (unreachable, a 5xx, or too busy: a 429, not asked again so as not to add to its
+        load); any other error (a refused request) as it is."""
+        if (failed_on_the_server(error) or status_of(error) == TOO_MANY_REQUESTS
+                or isinstance(error, self.connection_errors)):
             raise SearchUnavailable(str(error)) from error
         raise error
 

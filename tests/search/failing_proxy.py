@@ -14,6 +14,10 @@ SHARDS_FAILED = (500, {"error": {"root_cause": [{"type": "node_closed_exception"
                                  "type": "search_phase_execution_exception",
                                  "reason": "all shards failed", "phase": "query"},
                        "status": 500})
+TOO_BUSY = (429, {"error": {"root_cause": [{"type": "es_rejected_execution_exception",
+                                            "reason": "rejected execution"}],
+                            "type": "search_phase_execution_exception",
+                            "reason": "all shards failed"}, "status": 429})
 REFUSED = (400, {"error": {"root_cause": [{"type": "parsing_exception", "reason": "unknown"}],
                            "type": "parsing_exception", "reason": "unknown"}, "status": 400})
 

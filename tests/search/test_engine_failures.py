@@ -1,7 +1,8 @@
 """A search the engine's server cannot answer. One the server failed (a 5xx, as a cluster
-answers while a node leaves it) is asked once more; failing again, or with the server not
-reached, it is `SearchUnavailable`. A refused request stays the client's error, asked once. The
-servers are real: a proxy in front of them fails the searches it is told to."""
+answers while a node leaves it) is asked once more; failing again, with the server too busy (a
+429, not asked again) or not reached, it is `SearchUnavailable`. A refused request stays the
+client's error, asked once. The servers are real: a proxy in front of them fails the searches
+it is told to."""
 
 import pytest
 
@@ -10,7 +11,13 @@ from search.engines.base import SearchUnavailable
 from search.query import SearchQuery
 from tests.search.conftest import URL_SETTINGS
 from tests.search.documents import DOCUMENTS
-from tests.search.failing_proxy import REFUSED, SHARDS_FAILED, FailingProxy, failing_proxy
+from tests.search.failing_proxy import (
+    REFUSED,
+    SHARDS_FAILED,
+    TOO_BUSY,
+    FailingProxy,
+    failing_proxy,
+)
 
 remote_engines = pytest.mark.parametrize("engine", list(URL_SETTINGS), indirect=True)
 
@@ -46,6 +53,14 @@ def test_a_search_the_server_fails_again_is_unavailable(proxy):
         engine.suggest("pasl", "lt", None, 5)
     assert proxy.searches == 4
     assert engine.search(SearchQuery()).count == len(DOCUMENTS)  # the server answers again
+
+
+@remote_engines
+def test_a_search_the_server_is_too_busy_for_is_unavailable_without_asking_again(proxy):
+    proxy.failures = [TOO_BUSY]
+    with pytest.raises(SearchUnavailable):
+        get_engine().search(SearchQuery(text="paslaugos"))
+    assert proxy.searches == 1
 
 
 @remote_engines
