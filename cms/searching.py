@@ -3,7 +3,7 @@ collections all parse and validate searches here, so they accept and reject the 
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -199,21 +199,27 @@ def meant(query: SearchQuery) -> str | None:
     if not is_first_page_of_words(query):
         return None
     municipality = query.municipality or only(query.filters.get("municipality"))
-    try:
-        return did_you_mean(get_engine(), query.text, query.language, municipality,
-                            query.filters.get("language", []))
-    except SearchUnavailable as error:  # the results answer without it
-        logger.warning("No „did you mean“ for a search: %s", error)
-        return None
+    return did_you_mean(get_engine(), query.text, query.language, municipality,
+                        query.filters.get("language", []))
 
 
-def run_and_mean(query: SearchQuery) -> tuple[SearchResponse, str | None]:
+def run_and_mean(query: SearchQuery, on_incomplete: Callable[[], None] | None = None,
+                 ) -> tuple[SearchResponse, str | None]:
     """`run`, with the query the resident may have `meant`: asked side by side where the engine
-    answers both without the database, as the suggestion costs round trips of its own."""
+    answers both without the database, as the suggestion costs round trips of its own. A
+    suggestion the engine could not give (`SearchUnavailable`) leaves the results without
+    it, and `on_incomplete` is told."""
     if not (is_first_page_of_words(query) and get_engine().talks_only_to_its_server):
         return run(query), meant(query)
     suggesting = SUGGESTERS.submit(meant, query)
-    return run(query), suggesting.result()
+    found = run(query)
+    try:
+        return found, suggesting.result()
+    except SearchUnavailable as error:
+        logger.warning("A search answered without „did you mean“: %s", error)
+        if on_incomplete:
+            on_incomplete()
+        return found, None
 
 
 def searched(request: HttpRequest, query: SearchQuery) -> tuple[SearchResponse, str | None]:

@@ -16,8 +16,11 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 10  # a leaving node's shard copies are out of the routing by then
 
 
-def as_unavailable(response: HttpResponse) -> HttpResponse:
-    """`response` marked as a passing failure: when to ask again, and never kept by caches."""
+def as_unavailable(request: HttpRequest, error: SearchUnavailable,
+                   response: HttpResponse) -> HttpResponse:
+    """`response`, the answer to a request whose search the engine could not answer: logged,
+    saying when to ask again, and never kept by caches."""
+    logger.warning("Search unavailable for %s: %s", request.path, error)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     patch_cache_control(response, no_store=True)
     return response
@@ -36,5 +39,5 @@ class SearchUnavailableMiddleware:
                           exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, SearchUnavailable):
             return None
-        logger.warning("Search unavailable for %s: %s", request.path, exception)
-        return as_unavailable(render(request, "cms/search_unavailable.html", status=503))
+        return as_unavailable(request, exception,
+                              render(request, "cms/search_unavailable.html", status=503))

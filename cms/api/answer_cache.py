@@ -26,7 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from ninja import Schema
 
-from cms.api.caching import mark_modified
+from cms.api.caching import is_incomplete, mark_modified
 from cms.api.rendering import RENDERER
 from search.conf import index_alias, shared_cache
 from search.facets import VOCABULARY_GENERATION
@@ -106,7 +106,7 @@ def search_answer(request: HttpRequest, response: HttpResponse, schema: type[Sch
     the operation's own options: `by_alias`, `exclude_none`), written into `response` (which
     holds the operation's headers); or the same answer kept from an earlier request. The
     response says the index's freshness as Last-Modified. `on_count` is told the answer's
-    number of matches, computed or kept."""
+    number of matches, computed or kept. An answer marked incomplete is not kept."""
     now = timezone.now()
     state = freshness()
     mark_modified(request, state.latest_change)
@@ -134,7 +134,7 @@ def search_answer(request: HttpRequest, response: HttpResponse, schema: type[Sch
     count = getattr(answer, "count", None)
     if on_count and count is not None:
         on_count(count)
-    if key is not None:
+    if key is not None and not is_incomplete(request):
         try:
             shared_cache().set(key, KeptAnswer(response.content, dict(response.items()),
                                                state.next_change, count), ANSWER_SECONDS)

@@ -37,6 +37,16 @@ def mark_private(request: HttpRequest) -> None:
     request._private = True
 
 
+def mark_incomplete(request: HttpRequest) -> None:
+    """The answer lacks a part that could not be read now: never kept, by a cache of ours
+    (`cms.api.answer_cache`) or an HTTP cache."""
+    request._incomplete = True
+
+
+def is_incomplete(request: HttpRequest) -> bool:
+    return getattr(request, "_incomplete", False)
+
+
 def max_age_for(path: str) -> int:
     return SEARCH_MAX_AGE if "/search/" in path else DEFAULT_MAX_AGE
 
@@ -50,7 +60,7 @@ def with_caching_headers(request: HttpRequest, response: HttpResponse) -> HttpRe
     if getattr(request, "_private", False) or "Authorization" in request.headers:
         patch_cache_control(response, private=True, no_store=True)
         return response
-    if response.status_code >= 500:  # a passing failure: asked again, never kept
+    if response.status_code >= 500 or is_incomplete(request):  # a passing failure: never kept
         patch_cache_control(response, no_store=True)
         return response
     if response.status_code >= 400:

@@ -121,8 +121,7 @@ def register_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(SearchUnavailable)
     def search_unavailable(request: HttpRequest, exc: SearchUnavailable) -> HttpResponse:
-        logger.warning("Search unavailable for %s: %s", request.path, exc)
-        return as_unavailable(problem_response(
+        return as_unavailable(request, exc, problem_response(
             503, _("Search is not working at the moment. Try again in a moment.")))
 
     @api.exception_handler(AuthenticationError)

@@ -1,8 +1,8 @@
-from elastic_transport import TransportError
+import elastic_transport
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
-from search.engines.remote import RemoteEngine
+from search.engines.remote import ASKED_AGAIN_BY_THE_CLIENT, RemoteEngine
 
 
 class ElasticsearchEngine(RemoteEngine):
@@ -10,10 +10,11 @@ class ElasticsearchEngine(RemoteEngine):
 
     streaming_bulk = staticmethod(helpers.streaming_bulk)
     scan = staticmethod(helpers.scan)
-    connection_errors = (TransportError,)  # the transport's: answers with a status are ApiError
+    connection_errors = (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
 
     def make_client(self, url: str) -> Elasticsearch:
-        """A request is asked again once for the statuses the OpenSearch client asks again for:
-        a 429 is the server asking for fewer requests, not one more."""
+        """A request is asked again once, at once, for the statuses the OpenSearch client asks
+        again for (`ASKED_AGAIN_BY_THE_CLIENT`): not a 429, the server asking for fewer."""
         return Elasticsearch(url, request_timeout=10, retry_on_timeout=False, max_retries=1,
-                             retry_on_status=(502, 503, 504), serializer=OrjsonSerializer())
+                             retry_on_status=ASKED_AGAIN_BY_THE_CLIENT,
+                             serializer=OrjsonSerializer())

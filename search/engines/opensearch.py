@@ -6,7 +6,7 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
-from search.engines.remote import RemoteEngine
+from search.engines.remote import ASKED_AGAIN_BY_THE_CLIENT, RemoteEngine
 
 CONNECTIONS_KEPT = 10
 
@@ -41,4 +41,5 @@ class OpenSearchEngine(RemoteEngine):
         """Connections kept open: as many as the Elasticsearch client keeps per node (a
         search's suggestion is asked beside it, a web server's threads share the client)."""
         return OpenSearch(url, timeout=10, retry_on_timeout=False, max_retries=1,
+                          retry_on_status=ASKED_AGAIN_BY_THE_CLIENT,
                           pool_maxsize=CONNECTIONS_KEPT, serializer=OrjsonSerializer())

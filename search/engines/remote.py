@@ -43,7 +43,8 @@ RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-st
 RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
                       "index_closed_exception", "unavailable_shards_exception"}
 TOO_MANY_REQUESTS = 429
-SEARCH_AGAIN_AFTER_SECONDS = 0.25  # a search the server failed is asked once more after this
+ASKED_AGAIN_BY_THE_CLIENT = (502, 503, 504)  # once, at once: both clients' retry_on_status
+SEARCH_AGAIN_AFTER_SECONDS = 0.25  # a search the server failed otherwise is asked again after
 
 
 def status_of(error: Exception) -> int | None:
@@ -87,7 +88,6 @@ class RemoteEngine(SearchEngine):
     streaming_bulk: Callable[..., Iterator]
     scan: Callable[..., Iterator]
     connection_errors: tuple[type[Exception], ...]  # the client's: the server was not reached
-
 
     @property
     def building_alias(self) -> str:
@@ -209,14 +209,16 @@ class RemoteEngine(SearchEngine):
         index_changed()  # what searches see changed: so may what was kept from them
 
     def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any]:
-        """The server's answer to a search request. A search the server failed to answer (a
+        """The server's answer to a search request, complete: a shard that cannot answer fails
+        the search rather than leaving its hits out. A search the server failed to answer (a
         5xx: a node leaving the cluster, a shard copy moving) is asked once more, a moment
-        later; a server not reached was asked again by the client already. Still failing, or
-        not reached, it is `SearchUnavailable`."""
+        later, unless the client asked again already (`ASKED_AGAIN_BY_THE_CLIENT`, and a
+        server not reached). Still failing, or not reached, it is `SearchUnavailable`."""
+        params["allow_partial_search_results"] = False
         try:
             return self._search_or_create(body, params)
         except Exception as error:
-            if not failed_on_the_server(error):
+            if not failed_on_the_server(error) or status_of(error) in ASKED_AGAIN_BY_THE_CLIENT:
                 self.raise_unavailable(error)
             logger.warning("A search failed on the server and is asked again: %s", error)
         time.sleep(SEARCH_AGAIN_AFTER_SECONDS)

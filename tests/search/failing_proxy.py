@@ -9,6 +9,10 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+UNAVAILABLE = (503, {"error": {"root_cause": [{"type": "no_shard_available_action_exception",
+                                               "reason": "no shard available"}],
+                               "type": "search_phase_execution_exception",
+                               "reason": "all shards failed"}, "status": 503})
 SHARDS_FAILED = (500, {"error": {"root_cause": [{"type": "node_closed_exception",
                                                   "reason": "node closed"}],
                                  "type": "search_phase_execution_exception",
@@ -34,6 +38,7 @@ class FailingProxy(ThreadingHTTPServer):
         self.failures: list[tuple[int, dict]] = []
         self.failing_bodies_with = b""
         self.searches = 0
+        self.searched: list[str] = []  # the addresses of the searches, query strings with them
         self.lock = threading.Lock()
 
     @property
@@ -45,6 +50,7 @@ class FailingProxy(ThreadingHTTPServer):
             return None
         with self.lock:
             self.searches += 1
+            self.searched.append(path)
             return self.failures.pop(0) if self.failures else None
 
 

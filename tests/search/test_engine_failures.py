@@ -1,6 +1,8 @@
 """A search the engine's server cannot answer. One the server failed (a 5xx, as a cluster
-answers while a node leaves it) is asked once more; failing again, with the server too busy (a
-429, not asked again) or not reached, it is `SearchUnavailable`. A refused request stays the
+answers while a node leaves it) is asked once more, by the client or by the engine; failing
+again, with the server too busy (a 429, not asked again) or not reached, it is
+`SearchUnavailable`. A shard that cannot answer fails the search rather than leaving its hits
+out. A refused request stays the
 client's error, asked once. The servers are real: a proxy in front of them fails the searches
 it is told to."""
 
@@ -15,6 +17,7 @@ from tests.search.failing_proxy import (
     REFUSED,
     SHARDS_FAILED,
     TOO_BUSY,
+    UNAVAILABLE,
     FailingProxy,
     failing_proxy,
 )
@@ -40,6 +43,25 @@ def test_a_search_the_server_failed_is_answered_when_asked_again(proxy):
     proxy.failures = [SHARDS_FAILED]
     assert get_engine().search(SearchQuery()).count == len(DOCUMENTS)
     assert proxy.searches == 2
+
+
+@remote_engines
+def test_every_search_asks_for_complete_results(proxy):
+    engine = get_engine()
+    engine.search(SearchQuery(text="paslaugos"))
+    engine.suggest("pasl", "lt", None, 5)
+    engine.nearby_words(["paslaugos"], None, ["lt"])
+    assert len(proxy.searched) >= 3
+    assert all("allow_partial_search_results=false" in path for path in proxy.searched)
+
+
+@remote_engines
+@pytest.mark.parametrize("failure", [SHARDS_FAILED, UNAVAILABLE])
+def test_a_search_the_server_fails_twice_is_unavailable_after_two_asks(proxy, failure):
+    proxy.failures = [failure] * 3
+    with pytest.raises(SearchUnavailable):
+        get_engine().search(SearchQuery(text="paslaugos"))
+    assert (proxy.searches, len(proxy.failures)) == (2, 1)
 
 
 @remote_engines

@@ -61,7 +61,7 @@ def live_results(page: CollectionPage, result_page: int = 1) -> tuple[SearchQuer
 
 def with_live_results(page: CollectionPage) -> CollectionPage:
     """The page, its live results read (the resource's `prepared`)."""
-    page.live_results = live_results(page)[1]
+    page.results_found = live_results(page)[1]
     return page
 
 
@@ -70,7 +70,7 @@ class CollectionDetail(CollectionSummary, Translated):
 
     @staticmethod
     def resolve_results(page: CollectionPage) -> SearchResponse:
-        return page.live_results
+        return page.results_found
 
 
 def json_ld(page: CollectionPage, context: Context) -> dict[str, Any]:

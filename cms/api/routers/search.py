@@ -5,6 +5,7 @@ from django.utils.cache import patch_vary_headers
 from ninja import Query, Router, Schema
 
 from cms.api.answer_cache import search_answer
+from cms.api.caching import mark_incomplete
 from cms.api.pagination import link_header, total_pages
 from cms.api.params import require_known, require_terms
 from cms.api.problems import Problem, problem_responses
@@ -52,7 +53,7 @@ def search(request: HttpRequest, response: HttpResponse,
     query = query_of(params)
 
     def cursor_page() -> CursorPage:
-        found, suggestion = run_and_mean(query)
+        found, suggestion = run_and_mean(query, on_incomplete=lambda: mark_incomplete(request))
         answer = CursorPage(**vars(found), next_cursor=next_cursor(query, found),
                             did_you_mean=suggestion)
         response["Link"] = link_header(request, query.page,
