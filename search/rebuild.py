@@ -102,8 +102,16 @@ def chunk_size_for(pages: int) -> int:
 
 def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     """Create the new index (writes of the outbox reach it from now on) and record the rebuild
-    with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them)."""
+    with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them). It
+    supersedes a rebuild still recorded as running."""
     engine = get_engine()
+    # one rebuild at a time: one still recorded as running (its process may have stopped) is
+    # failed, so that its chunks stop, and its index is dropped by `create_index`; its record
+    # stays until the next rebuild, for a chunk still writing to see that it failed
+    superseded = list(Rebuild.objects.filter(alias=engine.alias, state=RUNNING)
+                      .values_list("pk", flat=True))
+    Rebuild.objects.filter(pk__in=superseded).update(state=FAILED,
+                                                     message="Superseded by a new rebuild.")
     try:
         engine.ensure_index()
         index = engine.create_index()
@@ -116,7 +124,8 @@ def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     if page_ids and bounds[-1] != page_ids[-1]:
         bounds.append(page_ids[-1])
     with transaction.atomic():
-        Rebuild.objects.filter(alias=engine.alias).exclude(state=RUNNING).delete()
+        Rebuild.objects.filter(alias=engine.alias).exclude(state=RUNNING).exclude(
+            pk__in=superseded).delete()
         rebuild = Rebuild.objects.create(alias=engine.alias, index=index, total=len(page_ids))
         RebuildChunk.objects.bulk_create(RebuildChunk(rebuild=rebuild, after=after, upto=upto)
                                          for after, upto in itertools.pairwise(bounds))
@@ -136,11 +145,12 @@ def directory_of(rebuild: Rebuild) -> SiteDirectory:
 def write_chunk(chunk_id: int, on_batch: Callable[[int], None] | None = None,
                 batch_size: int = BATCH_SIZE) -> None:
     """Write a chunk's pages into its rebuild's index and acknowledge it; nothing when the
-    rebuild is over. Written again from the start when retried (its count too)."""
-    chunk = RebuildChunk.objects.select_related("rebuild").get(pk=chunk_id)
-    rebuild = chunk.rebuild
-    if rebuild.state != RUNNING:
+    rebuild is over (or its record gone). Written again from the start when retried (its count
+    too)."""
+    chunk = RebuildChunk.objects.select_related("rebuild").filter(pk=chunk_id).first()
+    if chunk is None or chunk.rebuild.state != RUNNING:
         return
+    rebuild = chunk.rebuild
     this_chunk = RebuildChunk.objects.filter(pk=chunk.pk)
     this_chunk.update(written=0)
 
@@ -165,7 +175,9 @@ def complete_rebuild(rebuild_id: int) -> bool:
     others wait for its transaction and find it done); a promotion that fails leaves the
     rebuild running, to be completed by the next call.
     """
-    rebuild = Rebuild.objects.get(pk=rebuild_id)
+    rebuild = Rebuild.objects.filter(pk=rebuild_id).first()
+    if rebuild is None:  # superseded, and its record removed by a rebuild after it
+        return False
     with transaction.atomic():
         if not Rebuild.objects.filter(pk=rebuild_id, state=RUNNING).exclude(
                 chunks__acknowledged=False).update(state=DONE):
@@ -178,9 +190,9 @@ def complete_rebuild(rebuild_id: int) -> bool:
 
 def fail_rebuild(rebuild_id: int, error: str) -> None:
     """Fail a running rebuild: its index is dropped, the live one stays."""
-    rebuild = Rebuild.objects.get(pk=rebuild_id)
-    if Rebuild.objects.filter(pk=rebuild_id, state=RUNNING).update(state=FAILED,
-                                                                  message=error[:2000]):
+    rebuild = Rebuild.objects.filter(pk=rebuild_id).first()
+    if rebuild and Rebuild.objects.filter(pk=rebuild_id, state=RUNNING).update(
+            state=FAILED, message=error[:2000]):
         logger.error("The rebuild into %s failed: %s", rebuild.index, error)
         get_engine().abandon(rebuild.index)
 

@@ -60,7 +60,9 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def create_index(self) -> str:
-        """Create an empty new index for a rebuild and let writes reach it too; return its name."""
+        """Create an empty new index for a rebuild and let writes reach it too; return its name.
+        It is the only rebuilding index: one left by a rebuild that ended without dropping it
+        (its process stopped, or the engine could not be reached then) is dropped."""
 
     @abstractmethod
     def promote(self, index: str) -> None:

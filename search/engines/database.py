@@ -460,6 +460,7 @@ class DatabaseEngine(SearchEngine):
                 self._new_index(live=True)
 
     def create_index(self) -> str:
+        self._indexes().filter(live=False).delete()
         return self._new_index(live=False)
 
     def promote(self, index: str) -> None:

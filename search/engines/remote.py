@@ -142,10 +142,16 @@ class RemoteEngine(SearchEngine):
                 body={"actions": [{"add": {"index": index, "alias": self.alias}}]})
 
     def create_index(self) -> str:
-        """Nobody searches a rebuilding index: it is not refreshed until it is promoted."""
+        """Nobody searches a rebuilding index: it is not refreshed until it is promoted. The
+        building alias moves to it alone (writes through an alias of two indices fail)."""
+        left = self._indices_of(self.building_alias)
         index = self._new_index(refresh_interval="-1")
-        self.client.indices.update_aliases(
-            body={"actions": [{"add": {"index": index, "alias": self.building_alias}}]})
+        self.client.indices.update_aliases(body={"actions": [
+            *({"remove": {"index": name, "alias": self.building_alias}} for name in left),
+            {"add": {"index": index, "alias": self.building_alias}},
+        ]})
+        for name in left:
+            self.abandon(name)
         return index
 
     def promote(self, index: str) -> None:

@@ -7,9 +7,10 @@ import pytest
 from pages.models import NewsPage, ProjectPage, ProviderPage
 from search import pipeline
 from search.documents import searchable_page_ids
-from search.models import OutboxEntry
+from search.engines.base import IndexAction
+from search.models import OutboxEntry, Rebuild, StoredIndex
 from search.query import SearchQuery
-from search.rebuild import run_rebuild
+from search.rebuild import begin_rebuild, complete_rebuild, run_rebuild, write_chunk
 from search.reconcile import reconcile
 from tests.factories import MEASURE, PROJECT, PROVIDER
 
@@ -112,3 +113,40 @@ def test_an_organisation_renamed_during_a_rebuild_reaches_every_project_of_it(
     assert {hit.id for hit in found} >= project_ids
     result = reconcile()
     assert (result.missing, result.stale, result.orphans) == (set(), set(), set())
+
+
+def test_a_rebuild_left_running_is_superseded_and_edits_reach_the_next_one(engine, news):
+    """A rebuild whose process stopped stays recorded as running, its index behind the
+    building alias. The next rebuild fails it and drops its index: edits made while the next
+    one runs are written (to the live index and the new one alone), none refused."""
+    left_behind = begin_rebuild()  # and its process stops: no chunk written, nothing dropped
+
+    def edit_between_batches(size: int) -> None:
+        publish_title(news[0], "Pakeista perstatant")
+        pipeline.drain()
+
+    index = run_rebuild(on_batch=edit_between_batches, batch_size=2)
+    left_behind.refresh_from_db()
+    assert (left_behind.state, left_behind.message) == (Rebuild.FAILED,
+                                                         "Superseded by a new rebuild.")
+    assert not OutboxEntry.objects.filter(attempts__gt=0).exists()
+    assert not OutboxEntry.objects.filter(pending=True).exists()
+    engine.refresh()
+    assert titles(engine)[news[0].pk] == "Pakeista perstatant"
+    assert engine.bulk([IndexAction(news[1].pk, 99, None)])[0].error == ""  # writes go through
+    assert indices_of(engine) == [index]
+    late_chunk = left_behind.chunks.values_list("pk", flat=True).first()
+    run_rebuild()  # removes the superseded record; a late task of it changes nothing
+    assert not Rebuild.objects.filter(pk=left_behind.pk).exists()
+    write_chunk(late_chunk)
+    assert not complete_rebuild(left_behind.pk)
+    assert len(indices_of(engine)) == 1
+
+
+def indices_of(engine) -> list[str]:
+    """Every index of the engine's alias, live or rebuilding."""
+    client = getattr(engine, "client", None)
+    if client is None:
+        return sorted(StoredIndex.objects.filter(alias=engine.alias)
+                      .values_list("name", flat=True))
+    return sorted(client.indices.get(index=f"{engine.alias}-*"))
