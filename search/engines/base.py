@@ -58,6 +58,11 @@ class SearchEngine(ABC):
     def ensure_index(self) -> None:
         """Create the live index and its alias when there is none."""
 
+    def cannot_answer(self, error: Exception) -> bool:
+        """Whether `error` says the engine's server could not answer now (rather than that it
+        refused a request): only an engine with a server of its own says so."""
+        return False
+
     @abstractmethod
     def create_index(self) -> str:
         """Create an empty new index for a rebuild and let writes reach it too; return its name.

@@ -233,12 +233,16 @@ class RemoteEngine(SearchEngine):
         except Exception as error:
             self.raise_unavailable(error)
 
+    def cannot_answer(self, error: Exception) -> bool:
+        """Unreachable, a 5xx, or too busy (a 429, not asked again so as not to add to the
+        server's load)."""
+        return (failed_on_the_server(error) or status_of(error) == TOO_MANY_REQUESTS
+                or isinstance(error, self.connection_errors))
+
     def raise_unavailable(self, error: Exception) -> NoReturn:
-        """`SearchUnavailable` for an error saying the server could not answer now
-        (unreachable, a 5xx, or too busy: a 429, not asked again so as not to add to its
-        load); any other error (a refused request) as it is."""
-        if (failed_on_the_server(error) or status_of(error) == TOO_MANY_REQUESTS
-                or isinstance(error, self.connection_errors)):
+        """`SearchUnavailable` for an error saying the server `cannot_answer` now; any other
+        error (a refused request) as it is."""
+        if self.cannot_answer(error):
             raise SearchUnavailable(str(error)) from error
         raise error
 

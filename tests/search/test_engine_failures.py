@@ -6,10 +6,16 @@ out. A refused request stays the
 client's error, asked once. The servers are real: a proxy in front of them fails the searches
 it is told to."""
 
-import pytest
+from io import StringIO
 
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from search import outbox
 from search.engines import get_engine
 from search.engines.base import SearchUnavailable
+from search.models import OutboxEntry
 from search.query import SearchQuery
 from tests.search.conftest import URL_SETTINGS
 from tests.search.documents import DOCUMENTS
@@ -104,3 +110,14 @@ def test_a_server_not_reached_is_unavailable(engine, settings):
                 lambda: unreachable.nearby_words(["paslaugos"], None, ["lt"])):
         with pytest.raises(SearchUnavailable):
             ask()
+
+
+@remote_engines
+@pytest.mark.parametrize("action", ["status", "drain", "rebuild", "reconcile"])
+def test_an_operator_command_says_the_engine_did_not_answer(engine, settings, action):
+    outbox.record_changes([10**9])  # a change waiting to be written
+    setattr(settings, url_setting(settings), "http://127.0.0.1:9")  # nothing listens there
+    with pytest.raises(CommandError, match="Paieškos variklis neatsakė") as refused:
+        call_command("search_index", action, "--no-progress", stdout=StringIO())
+    assert "127.0.0.1" in str(refused.value)
+    assert OutboxEntry.objects.get(page_id=10**9).pending

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -22,7 +22,14 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, action: str, no_progress: bool, **options) -> None:
-        getattr(self, action.replace("-", "_"))(no_progress)
+        try:
+            getattr(self, action.replace("-", "_"))(no_progress)
+        except Exception as error:
+            if not get_engine().cannot_answer(error):
+                raise
+            raise CommandError(_("The search engine did not answer: %(error)s. Run the command "
+                                 "again once it does; changes not written wait in the outbox.")
+                               % {"error": error}) from error
 
     def rebuild(self, no_progress: bool) -> None:
         total = len(searchable_page_ids())
