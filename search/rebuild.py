@@ -16,10 +16,11 @@ start. Once a rebuild is recorded, it is read from the database: the pages its c
 
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,35 +101,48 @@ def chunk_size_for(pages: int) -> int:
     return min(MAX_CHUNK, max(MIN_CHUNK, -(-pages // CHUNKS)))
 
 
+@contextmanager
+def one_beginning_at_a_time(alias: str) -> Iterator[None]:
+    """A transaction during which no other rebuild of `alias` begins: PostgreSQL holds an
+    advisory lock on it until the transaction ends; SQLite lets one transaction write at a
+    time."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"rebuild:{alias}"])
+        yield
+
+
 def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     """Create the new index (writes of the outbox reach it from now on) and record the rebuild
-    with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them). It
-    supersedes a rebuild still recorded as running."""
+    with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them).
+
+    One rebuild begins at a time, and supersedes one still recorded as running (its process may
+    have stopped): that one is failed, so that its chunks stop, and `create_index` drops its
+    index; its record stays until the next rebuild, for a chunk still writing to see that it
+    failed."""
     engine = get_engine()
-    # one rebuild at a time: one still recorded as running (its process may have stopped) is
-    # failed, so that its chunks stop, and its index is dropped by `create_index`; its record
-    # stays until the next rebuild, for a chunk still writing to see that it failed
-    superseded = list(Rebuild.objects.filter(alias=engine.alias, state=RUNNING)
-                      .values_list("pk", flat=True))
-    Rebuild.objects.filter(pk__in=superseded).update(state=FAILED,
-                                                     message="Superseded by a new rebuild.")
     try:
-        engine.ensure_index()
-        index = engine.create_index()
+        with one_beginning_at_a_time(engine.alias):
+            engine.ensure_index()
+            index = engine.create_index()
+            page_ids = searchable_page_ids()  # read once writes reach the new index
+            chunk_size = chunk_size or chunk_size_for(len(page_ids))
+            bounds = [0, *page_ids[chunk_size - 1::chunk_size]]
+            if page_ids and bounds[-1] != page_ids[-1]:
+                bounds.append(page_ids[-1])
+            earlier = Rebuild.objects.filter(alias=engine.alias)
+            earlier.exclude(state=RUNNING).delete()
+            earlier.filter(state=RUNNING).update(state=FAILED,
+                                                 message="Superseded by a new rebuild.")
+            rebuild = Rebuild.objects.create(alias=engine.alias, index=index,
+                                             total=len(page_ids))
+            RebuildChunk.objects.bulk_create(
+                RebuildChunk(rebuild=rebuild, after=after, upto=upto)
+                for after, upto in itertools.pairwise(bounds))
     except Exception as error:
         write_progress(RebuildProgress(FAILED, message=f"{type(error).__name__}: {error}"))
         raise
-    page_ids = searchable_page_ids()
-    chunk_size = chunk_size or chunk_size_for(len(page_ids))
-    bounds = [0, *page_ids[chunk_size - 1::chunk_size]]
-    if page_ids and bounds[-1] != page_ids[-1]:
-        bounds.append(page_ids[-1])
-    with transaction.atomic():
-        Rebuild.objects.filter(alias=engine.alias).exclude(state=RUNNING).exclude(
-            pk__in=superseded).delete()
-        rebuild = Rebuild.objects.create(alias=engine.alias, index=index, total=len(page_ids))
-        RebuildChunk.objects.bulk_create(RebuildChunk(rebuild=rebuild, after=after, upto=upto)
-                                         for after, upto in itertools.pairwise(bounds))
     write_progress(RebuildProgress(RUNNING, total=rebuild.total, rebuild=rebuild.pk))
     return rebuild
 
@@ -159,13 +173,22 @@ def write_chunk(chunk_id: int, on_batch: Callable[[int], None] | None = None,
         if on_batch:
             on_batch(size)
 
-    write_pages(rebuild.index, searchable_page_ids(chunk.after, upto=chunk.upto), count,
-                batch_size, directory_of(rebuild))
+    try:
+        write_pages(rebuild.index, searchable_page_ids(chunk.after, upto=chunk.upto), count,
+                    batch_size, directory_of(rebuild))
+    except Exception:
+        if not ended(rebuild):
+            raise  # written again, from its start
     acknowledged = this_chunk.filter(rebuild__state=RUNNING).update(acknowledged=True)
-    if not acknowledged and Rebuild.objects.filter(pk=rebuild.pk, state=FAILED).exists():
-        # The rebuild failed while this chunk wrote, which may have created its dropped index
-        # again (an engine creates an index a write names).
+    if not acknowledged and ended(rebuild):
+        # The rebuild failed (or was superseded) while this chunk wrote, which may have
+        # created its dropped index again (an engine creates an index a write names).
         get_engine().abandon(rebuild.index)
+
+
+def ended(rebuild: Rebuild) -> bool:
+    """Whether the rebuild failed, or its record is gone (superseded, then removed)."""
+    return not Rebuild.objects.filter(pk=rebuild.pk).exclude(state=FAILED).exists()
 
 
 def complete_rebuild(rebuild_id: int) -> bool:

@@ -75,7 +75,8 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def abandon(self, index: str) -> None:
-        """Drop a rebuild index that will not be promoted."""
+        """Drop a rebuild index that will not be promoted; never the live index (which a late
+        task of a rebuild that went live may name)."""
 
     @abstractmethod
     def bulk(self, actions: list[IndexAction], index: str | None = None) -> list[ActionResult]:

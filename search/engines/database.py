@@ -471,7 +471,7 @@ class DatabaseEngine(SearchEngine):
             target.save(update_fields=["live"])
 
     def abandon(self, index: str) -> None:
-        self._indexes().filter(name=index).delete()
+        self._indexes().filter(name=index, live=False).delete()
 
     def refresh(self) -> None:
         """Writes are visible as soon as their transaction commits."""

@@ -168,6 +168,9 @@ class RemoteEngine(SearchEngine):
             self.client.indices.delete(index=name)
 
     def abandon(self, index: str) -> None:
+        if self.client.indices.exists_alias(name=self.alias, index=index):
+            logger.warning("The live index %s is not dropped as a rebuild's.", index)
+            return
         self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def _operations(self, actions: list[IndexAction], indices: list[str]) -> Iterator[dict]:

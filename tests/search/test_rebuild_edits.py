@@ -2,7 +2,11 @@
 already written into the building index, read but not yet written, or not read yet; nor an
 edit of a page that the documents point at, which the rebuild's batches share."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from django.db import connection
 
 from pages.models import NewsPage, ProjectPage, ProviderPage
 from search import pipeline
@@ -13,6 +17,7 @@ from search.query import SearchQuery
 from search.rebuild import begin_rebuild, complete_rebuild, run_rebuild, write_chunk
 from search.reconcile import reconcile
 from tests.factories import MEASURE, PROJECT, PROVIDER
+from tests.search.documents import DOCUMENTS
 
 PAGES = 6
 
@@ -143,10 +148,49 @@ def test_a_rebuild_left_running_is_superseded_and_edits_reach_the_next_one(engin
     assert len(indices_of(engine)) == 1
 
 
-def indices_of(engine) -> list[str]:
-    """Every index of the engine's alias, live or rebuilding."""
+def indices_of(engine, live: bool | None = None) -> list[str]:
+    """The indices of the engine's alias: live, rebuilding, or (None) both."""
     client = getattr(engine, "client", None)
     if client is None:
-        return sorted(StoredIndex.objects.filter(alias=engine.alias)
-                      .values_list("name", flat=True))
-    return sorted(client.indices.get(index=f"{engine.alias}-*"))
+        stored = StoredIndex.objects.filter(alias=engine.alias)
+        if live is not None:
+            stored = stored.filter(live=live)
+        return sorted(stored.values_list("name", flat=True))
+    if live is None:
+        return sorted(client.indices.get(index=f"{engine.alias}-*"))
+    return engine._indices_of(engine.alias if live else engine.building_alias)
+
+
+def test_a_late_task_of_a_rebuild_that_went_live_never_drops_the_live_index(engine, news):
+    rebuild = begin_rebuild()
+    for chunk_id in rebuild.chunks.values_list("pk", flat=True):
+        write_chunk(chunk_id)
+    assert complete_rebuild(rebuild.pk)
+    Rebuild.objects.filter(pk=rebuild.pk).update(state=Rebuild.FAILED)  # as a race may leave it
+    write_chunk(rebuild.chunks.values_list("pk", flat=True).first())  # redelivered late
+    engine.abandon(rebuild.index)  # as failing it again would
+    engine.refresh()
+    assert indices_of(engine, live=True) == [rebuild.index]
+    assert len(titles(engine)) == PAGES
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="rebuilds begun by two processes at once: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_rebuilds_begun_at_once_begin_one_after_the_other(engine):
+    both_ready = threading.Barrier(2)
+
+    def begin(_number: int) -> int:
+        both_ready.wait()
+        try:
+            return begin_rebuild().pk
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        begun = list(pool.map(begin, range(2)))
+    states = Rebuild.objects.filter(pk__in=begun)
+    assert sorted(states.values_list("state", flat=True)) == [Rebuild.FAILED, Rebuild.RUNNING]
+    running = states.get(state=Rebuild.RUNNING)
+    assert indices_of(engine, live=False) == [running.index]
+    assert engine.bulk([IndexAction(10**9, 1, DOCUMENTS[0])])[0].error == ""
