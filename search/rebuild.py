@@ -103,43 +103,51 @@ def chunk_size_for(pages: int) -> int:
 
 @contextmanager
 def one_beginning_at_a_time(alias: str) -> Iterator[None]:
-    """A transaction during which no other rebuild of `alias` begins: PostgreSQL holds an
-    advisory lock on it until the transaction ends; SQLite lets one transaction write at a
-    time."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"rebuild:{alias}"])
+    """No other rebuild of `alias` begins meanwhile: on PostgreSQL, this connection holds an
+    advisory lock on it (a lock of its session, not of a transaction, so that what is done
+    meanwhile is committed step by step); SQLite lets one connection write at a time."""
+    if connection.vendor != "postgresql":
         yield
+        return
+    key = f"rebuild:{alias}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [key])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [key])
 
 
 def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     """Create the new index (writes of the outbox reach it from now on) and record the rebuild
     with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them).
 
-    One rebuild begins at a time, and supersedes one still recorded as running (its process may
-    have stopped): that one is failed, so that its chunks stop, and `create_index` drops its
-    index; its record stays until the next rebuild, for a chunk still writing to see that it
-    failed."""
+    One rebuild begins at a time. It supersedes one still recorded as running (its process may
+    have stopped): that one is failed first, so that its chunks stop, then `create_index`
+    drops its index; its record stays until the next rebuild, for a chunk still writing to see
+    that it failed. The page ids are read once the new index exists (and writes reach it)."""
     engine = get_engine()
     try:
         with one_beginning_at_a_time(engine.alias):
+            earlier = Rebuild.objects.filter(alias=engine.alias)
+            superseded = list(earlier.filter(state=RUNNING).values_list("pk", flat=True))
+            earlier.filter(pk__in=superseded, state=RUNNING).update(
+                state=FAILED, message="Superseded by a new rebuild.")
             engine.ensure_index()
             index = engine.create_index()
-            page_ids = searchable_page_ids()  # read once writes reach the new index
+            page_ids = searchable_page_ids()
             chunk_size = chunk_size or chunk_size_for(len(page_ids))
             bounds = [0, *page_ids[chunk_size - 1::chunk_size]]
             if page_ids and bounds[-1] != page_ids[-1]:
                 bounds.append(page_ids[-1])
-            earlier = Rebuild.objects.filter(alias=engine.alias)
-            earlier.exclude(state=RUNNING).delete()
-            earlier.filter(state=RUNNING).update(state=FAILED,
-                                                 message="Superseded by a new rebuild.")
-            rebuild = Rebuild.objects.create(alias=engine.alias, index=index,
-                                             total=len(page_ids))
-            RebuildChunk.objects.bulk_create(
-                RebuildChunk(rebuild=rebuild, after=after, upto=upto)
-                for after, upto in itertools.pairwise(bounds))
+            with transaction.atomic():
+                earlier.exclude(state=RUNNING).exclude(pk__in=superseded).delete()
+                rebuild = Rebuild.objects.create(alias=engine.alias, index=index,
+                                                 total=len(page_ids))
+                RebuildChunk.objects.bulk_create(
+                    RebuildChunk(rebuild=rebuild, after=after, upto=upto)
+                    for after, upto in itertools.pairwise(bounds))
     except Exception as error:
         write_progress(RebuildProgress(FAILED, message=f"{type(error).__name__}: {error}"))
         raise
