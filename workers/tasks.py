@@ -9,12 +9,14 @@ from celery import Task, group, shared_task
 from celery.signals import worker_ready
 
 from search import searched_texts
+from search.engines import get_engine
 from search.outbox import DRAIN_TASK, schedule_drain
 from search.pipeline import BATCH_SIZE, DrainReport, drain_batch
 from search.rebuild import (
     begin_rebuild,
     complete_rebuild,
     fail_rebuild,
+    one_beginning_at_a_time,
     schema_outdated,
     write_chunk,
 )
@@ -93,8 +95,10 @@ def write_rebuild_chunk(rebuild_id: int, chunk_id: int) -> None:
 @shared_task(acks_late=False)
 def rebuild_search_index_if_schema_changed() -> str | None:
     """Rebuild the index, in chunks the workers share, if an upgrade changed what it is built
-    with (mapping, analysis); the new index's name, or None when it is current."""
-    return rebuild_search_index() if schema_outdated() else None
+    with (mapping, analysis); the new index's name, or None when it is current. The check is
+    made where rebuilds begin one at a time, so that workers starting together begin one."""
+    with one_beginning_at_a_time(get_engine().alias):
+        return rebuild_search_index() if schema_outdated() else None
 
 
 @worker_ready.connect

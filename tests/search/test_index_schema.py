@@ -3,11 +3,14 @@ for the database engine, the analysis and its stored terms): an index of another
 upgrade leaves it, is rebuilt behind its alias when a worker starts (in chunks the workers
 share) or `search_index upgrade` runs, and search keeps answering from the rebuilt one."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from search import pipeline
 from search.engines import get_engine
@@ -82,3 +85,26 @@ def test_a_starting_worker_queues_the_rebuild_in_chunks_that_any_worker_takes(
     engine.refresh()
     assert engine.live_schema() == "upgraded-schema"
     assert [hit.id for hit in engine.search(FOUND).hits] == [hit.id for hit in before.hits]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="workers starting at once, each with its connection: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(engine, monkeypatch):
+    monkeypatch.setattr(type(engine), "schema_version", lambda engine: "upgraded-schema")
+    monkeypatch.setattr(tasks, "group", lambda signatures: SimpleNamespace(
+        apply_async=lambda: None))
+    both_ready = threading.Barrier(2)
+
+    def start_worker(_number: int) -> str | None:
+        both_ready.wait()
+        try:
+            return tasks.rebuild_search_index_if_schema_changed()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        begun = [index for index in pool.map(start_worker, range(2)) if index]
+    assert len(begun) == 1
+    assert list(Rebuild.objects.values_list("index", flat=True)) == begun
