@@ -89,7 +89,7 @@ def test_a_starting_worker_queues_the_rebuild_in_chunks_that_any_worker_takes(
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="workers starting at once, each with its connection: PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
 def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(engine, monkeypatch):
     monkeypatch.setattr(type(engine), "schema_version", lambda engine: "upgraded-schema")

@@ -176,7 +176,7 @@ def test_a_late_task_of_a_rebuild_that_went_live_never_drops_the_live_index(engi
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="rebuilds begun by two processes at once: PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rebuilds_begun_at_once_begin_one_after_the_other(engine):
     both_ready = threading.Barrier(2)
 
