@@ -58,6 +58,15 @@ def failed_on_the_server(error: Exception) -> bool:
     return (status_of(error) or 0) >= 500
 
 
+def lost_between_phases(error: Exception) -> bool:
+    """Whether a shard lost the search's context between its query and fetch phases (its node
+    left the cluster, its copy moved, its index was replaced): a new search gets a new one."""
+    answer = getattr(error, "info", None)
+    causes = answer.get("error", {}).get("root_cause", []) if isinstance(answer, dict) else []
+    return any(isinstance(cause, dict) and cause.get("type") == "search_context_missing_exception"
+               for cause in causes)
+
+
 def verdict(ok: bool, outcome: dict[str, Any]) -> str:
     """What one bulk item's outcome means: "written" (stored, a newer version is there, or
     nothing to delete), "later" (the server cannot write now) or "failed" (the document)."""
@@ -220,14 +229,16 @@ class RemoteEngine(SearchEngine):
     def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any]:
         """The server's answer to a search request, complete: a shard that cannot answer fails
         the search rather than leaving its hits out. A search the server failed to answer (a
-        5xx: a node leaving the cluster, a shard copy moving) is asked once more, a moment
-        later, unless the client asked again already (`ASKED_AGAIN_BY_THE_CLIENT`, and a
-        server not reached). Still failing, or not reached, it is `SearchUnavailable`."""
+        5xx, or a shard's context `lost_between_phases`: a node leaving the cluster, a shard
+        copy moving) is asked once more, a moment later, unless the client asked again
+        already (`ASKED_AGAIN_BY_THE_CLIENT`, and a server not reached). Still failing, or not
+        reached, it is `SearchUnavailable`."""
         params["allow_partial_search_results"] = False
         try:
             return self._search_or_create(body, params)
         except Exception as error:
-            if not failed_on_the_server(error) or status_of(error) in ASKED_AGAIN_BY_THE_CLIENT:
+            if not (lost_between_phases(error) or failed_on_the_server(error)
+                    and status_of(error) not in ASKED_AGAIN_BY_THE_CLIENT):
                 self.raise_unavailable(error)
             logger.warning("A search failed on the server and is asked again: %s", error)
         time.sleep(SEARCH_AGAIN_AFTER_SECONDS)
@@ -240,7 +251,7 @@ class RemoteEngine(SearchEngine):
         """Unreachable, a 5xx, or too busy (a 429, not asked again so as not to add to the
         server's load)."""
         return (failed_on_the_server(error) or status_of(error) == TOO_MANY_REQUESTS
-                or isinstance(error, self.connection_errors))
+                or lost_between_phases(error) or isinstance(error, self.connection_errors))
 
     def raise_unavailable(self, error: Exception) -> NoReturn:
         """`SearchUnavailable` for an error saying the server `cannot_answer` now; any other

@@ -13,6 +13,11 @@ UNAVAILABLE = (503, {"error": {"root_cause": [{"type": "no_shard_available_actio
                                                "reason": "no shard available"}],
                                "type": "search_phase_execution_exception",
                                "reason": "all shards failed"}, "status": 503})
+CONTEXT_LOST = (404, {"error": {"root_cause": [{"type": "search_context_missing_exception",
+                                                "reason": "No search context found for id [7]"}],
+                                "type": "search_phase_execution_exception",
+                                "reason": "Partial shards failure", "phase": "fetch"},
+                      "status": 404})
 SHARDS_FAILED = (500, {"error": {"root_cause": [{"type": "node_closed_exception",
                                                   "reason": "node closed"}],
                                  "type": "search_phase_execution_exception",

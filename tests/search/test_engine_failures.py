@@ -20,6 +20,7 @@ from search.query import SearchQuery
 from tests.search.conftest import URL_SETTINGS
 from tests.search.documents import DOCUMENTS
 from tests.search.failing_proxy import (
+    CONTEXT_LOST,
     REFUSED,
     SHARDS_FAILED,
     TOO_BUSY,
@@ -45,8 +46,9 @@ def proxy(loaded, settings) -> FailingProxy:
 
 
 @remote_engines
-def test_a_search_the_server_failed_is_answered_when_asked_again(proxy):
-    proxy.failures = [SHARDS_FAILED]
+@pytest.mark.parametrize("failure", [SHARDS_FAILED, CONTEXT_LOST])
+def test_a_search_the_server_failed_is_answered_when_asked_again(proxy, failure):
+    proxy.failures = [failure]
     assert get_engine().search(SearchQuery()).count == len(DOCUMENTS)
     assert proxy.searches == 2
 
@@ -62,7 +64,7 @@ def test_every_search_asks_for_complete_results(proxy):
 
 
 @remote_engines
-@pytest.mark.parametrize("failure", [SHARDS_FAILED, UNAVAILABLE])
+@pytest.mark.parametrize("failure", [SHARDS_FAILED, UNAVAILABLE, CONTEXT_LOST])
 def test_a_search_the_server_fails_twice_is_unavailable_after_two_asks(proxy, failure):
     proxy.failures = [failure] * 3
     with pytest.raises(SearchUnavailable):
