@@ -17,6 +17,7 @@ from pages.listing import parsed_whole_number
 from pages.models import CollectionPage
 from pages.models.structure import IndexPage
 from pages.templatetags.site_chrome import site_contacts
+from search.engines.base import SearchUnavailable
 from search.query import QueryError, SearchQuery
 
 
@@ -58,13 +59,20 @@ def search_page_response(request: HttpRequest, language: str) -> TemplateRespons
 
 
 def collection_context(page: CollectionPage, request: HttpRequest) -> dict:
-    """Live results of a collection page, for its template."""
+    """Live results of a collection page, for its template. An editor's preview shows the page
+    without them when the engine cannot answer; residents get the 503 page
+    (`cms.unavailable`)."""
     from cms.api.resources.collections import live_results
 
     try:
         query, response = live_results(page, parsed_whole_number(request.GET.get("page")) or 1)
     except QueryError:  # a page beyond the last one
         query, response = live_results(page)
+    except SearchUnavailable:
+        if not getattr(request, "is_preview", False):
+            raise
+        return {"language": page.language, "home": page.get_parent().specific,
+                "results_unavailable": True}
     refine = [*((key, value) for key, values in query.filters.items() for value in values),
               ("q", query.text), ("sort", query.sort)]
     params = urlencode([(key, value) for key, value in refine if value])

@@ -101,3 +101,12 @@ def test_a_search_whose_did_you_mean_failed_answers_without_it_and_is_not_kept(
         assert body["count"] > 0
         assert "no-store" in response["Cache-Control"]
         assert get_json(api, address)["did_you_mean"] == "paslaugos"  # asked, not kept
+
+
+def test_an_editors_preview_of_a_collection_shows_the_page_saying_its_results_wait(
+        collection, engine_down):
+    response = collection.make_preview_request()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Projektai senjorams" in html
+    assert "Paieška šiuo metu neveikia: rezultatai bus parodyti čia, kai ji atsakys." in html
