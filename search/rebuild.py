@@ -232,7 +232,12 @@ def run_rebuild(on_batch: Callable[[int], None] | None = None, batch_size: int =
                 chunk_size: int | None = None) -> str:
     """Rebuild in this process: the chunks one after another, then promote; the new index's
     name. No edit made meanwhile is lost (see `search.pipeline.write_pages`)."""
-    rebuild = begin_rebuild(chunk_size)
+    return write_rebuild(begin_rebuild(chunk_size), on_batch, batch_size)
+
+
+def write_rebuild(rebuild: Rebuild, on_batch: Callable[[int], None] | None = None,
+                  batch_size: int = BATCH_SIZE) -> str:
+    """Write a begun rebuild's chunks in this process, then promote its index; its name."""
     try:
         for chunk_id in rebuild.chunks.order_by("pk").values_list("pk", flat=True):
             write_chunk(chunk_id, on_batch, batch_size)
@@ -259,5 +264,10 @@ def schema_outdated() -> bool:
 
 def rebuild_if_schema_changed() -> str | None:
     """Rebuild in this process when the schema is outdated, so that no stale index keeps
-    answering after an upgrade; the new index's name, or None when it is current."""
-    return run_rebuild() if schema_outdated() else None
+    answering after an upgrade; the new index's name, or None when it is current. The check is
+    made where rebuilds begin one at a time, so that a worker starting meanwhile begins none."""
+    with one_beginning_at_a_time(get_engine().alias):
+        if not schema_outdated():
+            return None
+        rebuild = begin_rebuild()
+    return write_rebuild(rebuild)

@@ -91,20 +91,25 @@ def test_a_starting_worker_queues_the_rebuild_in_chunks_that_any_worker_takes(
                     reason="workers starting at once, each with its connection: PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
-def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(engine, monkeypatch):
+@pytest.mark.parametrize("upgrading", ["two workers", "a worker and the upgrade command"])
+def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(
+        engine, monkeypatch, upgrading):
     monkeypatch.setattr(type(engine), "schema_version", lambda engine: "upgraded-schema")
     monkeypatch.setattr(tasks, "group", lambda signatures: SimpleNamespace(
         apply_async=lambda: None))
+    starters = [tasks.rebuild_search_index_if_schema_changed,
+                tasks.rebuild_search_index_if_schema_changed if upgrading == "two workers"
+                else rebuild_if_schema_changed]
     both_ready = threading.Barrier(2)
 
-    def start_worker(_number: int) -> str | None:
+    def start(upgrade) -> str | None:
         both_ready.wait()
         try:
-            return tasks.rebuild_search_index_if_schema_changed()
+            return upgrade()
         finally:
             connection.close()
 
     with ThreadPoolExecutor(2) as pool:
-        begun = [index for index in pool.map(start_worker, range(2)) if index]
+        begun = [index for index in pool.map(start, starters) if index]
     assert len(begun) == 1
     assert list(Rebuild.objects.values_list("index", flat=True)) == begun
