@@ -39,11 +39,12 @@ from search.suggestions import given_neighbours, settled
 logger = logging.getLogger(__name__)
 
 NEARBY_WORDS_SECONDS = 3600  # exact until the index generation moves on or a document expires
-RETRY_LATER_STATUSES = {429, 502, 503, 504}  # overloaded, unavailable, flood-stage disk block
-RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
-                      "index_closed_exception", "unavailable_shards_exception"}
 TOO_MANY_REQUESTS = 429
 ASKED_AGAIN_BY_THE_CLIENT = (502, 503, 504)  # once, at once: both clients' retry_on_status
+# overloaded, unavailable, flood-stage disk block
+RETRY_LATER_STATUSES = {TOO_MANY_REQUESTS, *ASKED_AGAIN_BY_THE_CLIENT}
+RETRY_LATER_ERRORS = {"cluster_block_exception", "index_not_found_exception",
+                      "index_closed_exception", "unavailable_shards_exception"}
 SEARCH_AGAIN_AFTER_SECONDS = 0.25  # a search the server failed otherwise is asked again after
 
 
