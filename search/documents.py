@@ -9,7 +9,6 @@ rows of values, not model instances: a page instance costs more to make than its
 """
 
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -19,6 +18,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db.models import F, Field, ForeignObjectRel, Lookup, Model, QuerySet
@@ -506,9 +506,11 @@ def map_page(page: Row, content_type: str, directory: SiteDirectory) -> Document
 
 def fingerprinted(document: Document) -> Document:
     """The document with a fingerprint of its content: reconcile compares what the index holds
-    with what the database says now, not only versions."""
-    content = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
-    return {**document, "fingerprint": hashlib.sha256(content.encode()).hexdigest()[:20]}
+    with what the database says now, not only versions. How it is made is part of every
+    engine's schema (`SearchEngine.schema_version`), so that an index holding fingerprints made
+    otherwise is rebuilt rather than found stale document by document."""
+    content = orjson.dumps(document, default=str, option=orjson.OPT_SORT_KEYS)
+    return {**document, "fingerprint": hashlib.sha256(content).hexdigest()[:20]}
 
 
 def build_documents(page_ids: Iterable[int], directory: SiteDirectory | None = None

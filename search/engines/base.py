@@ -110,8 +110,9 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def schema_version(self) -> str:
-        """What this engine builds an index with now (its mapping and analysis), as a digest:
-        an index built with another one holds stale terms or lacks fields."""
+        """What this engine builds an index with now (its mapping and analysis, and how a
+        document's fingerprint is made), as a digest: an index built with another one holds
+        stale terms, lacks fields or holds fingerprints that no longer compare."""
 
     @abstractmethod
     def live_schema(self) -> str:

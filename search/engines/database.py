@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from search import analysis
 from search.analysis import WORD, fold, stems, tokens
-from search.documents import expiry_moment
+from search.documents import expiry_moment, fingerprinted
 from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEngine, fingerprint
 from search.facets import FACETS
 from search.freshness import ExactUntil, index_changed, kept_until_expiry
@@ -424,8 +424,9 @@ def after(key: list[Any], field_name: str, descending: bool) -> Q:
 @cache
 def stored_terms_schema() -> str:
     """The database engine's index is its stored rows, made by the analysis and by
-    `stored_fields` with its helpers: a change of any of them is a change of schema."""
-    makers = (stored_fields, analysed, spaced, as_date)
+    `stored_fields` with its helpers, beside the documents' fingerprints: a change of any of
+    them is a change of schema."""
+    makers = (stored_fields, analysed, spaced, as_date, fingerprinted)
     return fingerprint(inspect.getsource(analysis), repr(TEXT_FIELDS),
                        *(inspect.getsource(maker) for maker in makers))
 

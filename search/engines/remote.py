@@ -1,5 +1,6 @@
 """The engine over an Elasticsearch-compatible server; ES and OpenSearch are tiny subclasses."""
 
+import inspect
 import json
 import logging
 import time
@@ -11,6 +12,7 @@ from typing import Any, NoReturn
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext
 
+from search.documents import fingerprinted
 from search.engines import dsl
 from search.engines.base import (
     ActionResult,
@@ -136,7 +138,7 @@ class RemoteEngine(SearchEngine):
         """Replicas are left out: a cluster's replicas say nothing of what an index holds."""
         body = dsl.index_body(self.full_analysis)
         del body["settings"]["number_of_replicas"]
-        return fingerprint(json.dumps(body, sort_keys=True))
+        return fingerprint(json.dumps(body, sort_keys=True), inspect.getsource(fingerprinted))
 
     def live_schema(self) -> str:
         indices = self._indices_of(self.alias)
