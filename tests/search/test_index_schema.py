@@ -4,6 +4,7 @@ upgrade leaves it, is rebuilt behind its alias when a worker starts (in chunks t
 share) or `search_index upgrade` runs, and search keeps answering from the rebuilt one."""
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from types import SimpleNamespace
@@ -102,7 +103,7 @@ def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(
                 else rebuild_if_schema_changed]
     both_ready = threading.Barrier(2)
 
-    def start(upgrade) -> str | None:
+    def start(upgrade: Callable[[], str | None]) -> str | None:
         both_ready.wait()
         try:
             return upgrade()
