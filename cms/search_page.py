@@ -64,6 +64,7 @@ def collection_context(page: CollectionPage, request: HttpRequest) -> dict:
     (`cms.unavailable`)."""
     from cms.api.resources.collections import live_results
 
+    site_context = {"language": page.language, "home": page.get_parent().specific}
     try:
         query, response = live_results(page, parsed_whole_number(request.GET.get("page")) or 1)
     except QueryError:  # a page beyond the last one
@@ -71,13 +72,11 @@ def collection_context(page: CollectionPage, request: HttpRequest) -> dict:
     except SearchUnavailable:
         if not getattr(request, "is_preview", False):
             raise
-        return {"language": page.language, "home": page.get_parent().specific,
-                "results_unavailable": True}
+        return {**site_context, "results_unavailable": True}
     refine = [*((key, value) for key, values in query.filters.items() for value in values),
               ("q", query.text), ("sort", query.sort)]
     params = urlencode([(key, value) for key, value in refine if value])
-    return {"language": page.language, "home": page.get_parent().specific,
-            "refine_url": f"{SEARCH_PATHS[page.language]}?{params}",
+    return {**site_context, "refine_url": f"{SEARCH_PATHS[page.language]}?{params}",
             **results_context(request, query, response, hidden=("language",))}
 
 
