@@ -251,11 +251,17 @@ def write_rebuild(rebuild: Rebuild, on_batch: Callable[[int], None] | None = Non
 
 def schema_outdated() -> bool:
     """Whether the live index was built with another schema than the engine builds with now (a
-    changed mapping, analysis or stemming table) and no rebuild is under way to replace it."""
+    changed mapping, analysis or stemming table) and no rebuild is under way to replace it.
+
+    The rebuild's state is read before the live schema: a rebuild marked done was promoted in
+    the same transaction, so its schema is then live. Read the other way round, a rebuild
+    finishing between the two reads would look like none was ever made."""
     engine = get_engine()
     engine.ensure_index()
+    if read_progress().active:
+        return False
     built_with, now = engine.live_schema(), engine.schema_version()
-    if built_with == now or read_progress().active:
+    if built_with == now:
         return False
     logger.warning("The search index %s was built with schema %s, the engine's is now %s: "
                    "rebuilding it behind its alias.", engine.alias, built_with or "?", now)

@@ -14,10 +14,11 @@ from django.core.management import call_command
 from django.db import connection
 
 from search import pipeline
+from search import rebuild as rebuilds
 from search.engines import get_engine
 from search.models import Rebuild
 from search.query import SearchQuery
-from search.rebuild import rebuild_if_schema_changed
+from search.rebuild import begin_rebuild, rebuild_if_schema_changed, schema_outdated, write_rebuild
 from tests.factories import MEASURE, PROJECT, PROVIDER
 from workers import tasks
 
@@ -86,6 +87,30 @@ def test_a_starting_worker_queues_the_rebuild_in_chunks_that_any_worker_takes(
     engine.refresh()
     assert engine.live_schema() == "upgraded-schema"
     assert [hit.id for hit in engine.search(FOUND).hits] == [hit.id for hit in before.hits]
+
+
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_a_rebuild_finishing_while_the_schema_is_checked_is_not_begun_again(
+        indexed, monkeypatch):
+    """Whichever the check reads first, the rebuild's state or the live schema, the rebuild
+    finishing right after that read leaves the index current."""
+    monkeypatch.setattr(type(indexed), "schema_version", lambda engine: "upgraded-schema")
+    rebuild = begin_rebuild()
+    unfinished = [lambda: write_rebuild(rebuild)]
+
+    def finishing_after(read: Callable) -> Callable:
+        def read_then_finish(*args: object) -> object:
+            value = read(*args)
+            while unfinished:
+                unfinished.pop()()
+            return value
+        return read_then_finish
+
+    monkeypatch.setattr(rebuilds, "read_progress", finishing_after(rebuilds.read_progress))
+    monkeypatch.setattr(type(indexed), "live_schema", finishing_after(type(indexed).live_schema))
+    assert not schema_outdated()
+    assert not unfinished
+    assert get_engine().live_schema() == "upgraded-schema"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
