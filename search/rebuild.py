@@ -16,11 +16,11 @@ start. Once a rebuild is recorded, it is read from the database: the pages its c
 
 import itertools
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,7 @@ from search.conf import shared_cache
 from search.documents import SiteDirectory, searchable_page_ids
 from search.engines import get_engine
 from search.freshness import index_changed
+from search.locks import one_at_a_time
 from search.models import Rebuild, RebuildChunk
 from search.pipeline import write_pages
 
@@ -101,29 +102,17 @@ def chunk_size_for(pages: int) -> int:
     return min(MAX_CHUNK, max(MIN_CHUNK, -(-pages // CHUNKS)))
 
 
-@contextmanager
-def one_beginning_at_a_time(alias: str) -> Iterator[None]:
-    """No other rebuild of `alias` begins meanwhile: on PostgreSQL, this connection holds an
-    advisory lock on it (a lock of its session, not of a transaction, so that what is done
-    meanwhile is committed step by step); SQLite lets one connection write at a time."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    key = f"rebuild:{alias}"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [key])
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [key])
+def one_beginning_at_a_time(alias: str) -> AbstractContextManager[None]:
+    """No other rebuild of `alias` begins meanwhile."""
+    return one_at_a_time(f"rebuild:{alias}")
 
 
 def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
     """Create the new index (writes of the outbox reach it from now on) and record the rebuild
     with its chunks, each of up to `chunk_size` page ids (by default `chunk_size_for` them).
 
-    One rebuild begins at a time. It supersedes one still recorded as running (its process may
+    One rebuild begins at a time, and its progress says it is under way before another may
+    begin (see `schema_outdated`). It supersedes one still recorded as running (its process may
     have stopped): that one is failed first, so that its chunks stop, then `create_index`
     drops its index; its record stays until the next rebuild, for a chunk still writing to see
     that it failed. The page ids are read once the new index exists (and writes reach it)."""
@@ -148,10 +137,10 @@ def begin_rebuild(chunk_size: int | None = None) -> Rebuild:
                 RebuildChunk.objects.bulk_create(
                     RebuildChunk(rebuild=rebuild, after=after, upto=upto)
                     for after, upto in itertools.pairwise(bounds))
+            write_progress(RebuildProgress(RUNNING, total=rebuild.total, rebuild=rebuild.pk))
     except Exception as error:
         write_progress(RebuildProgress(FAILED, message=f"{type(error).__name__}: {error}"))
         raise
-    write_progress(RebuildProgress(RUNNING, total=rebuild.total, rebuild=rebuild.pk))
     return rebuild
 
 

@@ -1,15 +1,19 @@
 """Admin panel "Paieškos būklė": outbox figures, failed documents and retry, index vs database
 counts, rebuild with progress; administrators see everything, moderators their municipality."""
 
+import threading
+
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.urls import reverse
 
+from cms import rebuild as rebuilding
 from pages.models import ProjectPage
 from search import pipeline
 from search.engines import get_engine
 from search.models import OutboxEntry
-from search.rebuild import DONE, read_progress
+from search.rebuild import DONE, QUEUED, RebuildProgress, read_progress
 from search.reconcile import DRIFT, cache_key, reconcile
 from tests.editorial import (
     OTHER,
@@ -20,7 +24,7 @@ from tests.editorial import (
     moderator_of,
     national_admin,
 )
-from tests.search.conftest import engine_fixture
+from tests.search.conftest import elsewhere, engine_fixture
 
 engine = engine_fixture(["database", "opensearch"])
 
@@ -112,6 +116,33 @@ def test_rebuild_runs_as_a_task_and_reports_progress(sites, engine, indexed, cli
     response = client.get(reverse("cms_search_health"))
     assert "Baigta" in response.content.decode()
     assert figures(response)[OWN] == (2, 2)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="two requests side by side, each with its connection: PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("engine", ["database"], indirect=True)
+def test_two_clicks_at_once_queue_one_rebuild(engine, monkeypatch):
+    """The other click comes once this one has read that no rebuild is under way."""
+    queued: list[dict] = []
+    monkeypatch.setattr(rebuilding.rebuild_search_index, "apply_async",
+                        lambda **options: queued.append(options))
+    read = rebuilding.read_progress
+    other_click: list[threading.Thread] = []
+    outcome: list = []
+
+    def another_click_meanwhile() -> RebuildProgress:
+        progress = read()
+        if not other_click:
+            other_click.append(elsewhere(rebuilding.start_rebuild, outcome))
+            other_click[0].join(timeout=5)  # or it waits for this click to be done
+        return progress
+
+    monkeypatch.setattr(rebuilding, "read_progress", another_click_meanwhile)
+    assert rebuilding.start_rebuild().state == QUEUED
+    other_click[0].join(timeout=60)
+    assert [progress.state for progress in outcome] == [QUEUED]
+    assert len(queued) == 1
 
 
 def test_the_panel_shows_the_drift_the_last_reconcile_pass_found(indexed, client):

@@ -38,6 +38,7 @@ from search.engines.base import ActionResult, IndexAction, RetryLater, SearchEng
 from search.facets import FACETS
 from search.freshness import ExactUntil, index_changed, kept_until_expiry
 from search.lithuanian import TYPO_MIN_LENGTH, expanded, forgives_typo, query_words
+from search.locks import until_commit
 from search.models import StoredDocument, StoredFacetValue, StoredIndex
 from search.query import (
     EXACT,
@@ -431,6 +432,11 @@ def stored_terms_schema() -> str:
                        *(inspect.getsource(maker) for maker in makers))
 
 
+class LiveIndexReplaced(Exception):
+    """Rows a search read in one query were gone in the next: their index was dropped, as a
+    rebuild went live between the two."""
+
+
 class DatabaseEngine(SearchEngine):
     def _indexes(self) -> QuerySet[StoredIndex]:
         return StoredIndex.objects.filter(alias=self.alias)
@@ -455,24 +461,35 @@ class DatabaseEngine(SearchEngine):
     def live_schema(self) -> str:
         return self._indexes().filter(live=True).values_list("schema", flat=True).first() or ""
 
+    def _changing_indexes(self) -> None:
+        """Within a transaction that adds or drops one of the alias's indexes: writes wait for
+        it to commit, and it for the writes under way (see `bulk`)."""
+        until_commit(f"indexes:{self.alias}")
+
     def ensure_index(self) -> None:
         with transaction.atomic():
+            self._changing_indexes()
             if not self._indexes().filter(live=True).exists():
                 self._new_index(live=True)
 
     def create_index(self) -> str:
-        self._indexes().filter(live=False).delete()
-        return self._new_index(live=False)
+        with transaction.atomic():
+            self._changing_indexes()
+            self._indexes().filter(live=False).delete()
+            return self._new_index(live=False)
 
     def promote(self, index: str) -> None:
         with transaction.atomic():
+            self._changing_indexes()
             target = self._indexes().select_for_update().get(name=index)
             self._indexes().filter(live=True).exclude(pk=target.pk).delete()
             target.live = True
             target.save(update_fields=["live"])
 
     def abandon(self, index: str) -> None:
-        self._indexes().filter(name=index, live=False).delete()
+        with transaction.atomic():
+            self._changing_indexes()
+            self._indexes().filter(name=index, live=False).delete()
 
     def refresh(self) -> None:
         """Writes are visible as soon as their transaction commits."""
@@ -484,6 +501,8 @@ class DatabaseEngine(SearchEngine):
                 latest[action.page_id] = action
         prepared = {page_id: stored_fields(action) for page_id, action in latest.items()}
         with transaction.atomic():
+            # Writes share the alias's indexes; one dropped meanwhile would lose what they add.
+            until_commit(f"indexes:{self.alias}", shared=True)
             targets = list(self._indexes().filter(name=index) if index else self._indexes())
             if not any(target.live or index for target in targets):
                 return [RetryLater(action.page_id, action.version,
@@ -518,6 +537,12 @@ class DatabaseEngine(SearchEngine):
         return live.exclude(pk__in=expired) if expired else live
 
     def search(self, query: SearchQuery) -> SearchResponse:
+        try:
+            return self._search(query)
+        except LiveIndexReplaced:
+            return self._search(query)  # in the index now live
+
+    def _search(self, query: SearchQuery) -> SearchResponse:
         docs = self._visible()
         if query.municipality:
             docs = docs.filter(id__in=having("municipality", [query.municipality]))
@@ -565,6 +590,8 @@ class DatabaseEngine(SearchEngine):
             ranked = sorted(row for row in ranked if not query.after or row[0] > query.after)
             keys = {pk: key for key, pk in ranked[start:end]}
             by_id = StoredDocument.objects.in_bulk(list(keys))
+            if len(by_id) < len(keys):
+                raise LiveIndexReplaced
             rows = [by_id[pk] for pk in keys]
         else:
             order = query.order

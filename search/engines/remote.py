@@ -25,6 +25,7 @@ from search.engines.base import (
 )
 from search.facets import FACETS
 from search.freshness import ExactUntil, index_changed, kept_until_expiry
+from search.locks import one_at_a_time
 from search.query import (
     HIGHLIGHT_FIELDS,
     STAT_FIELDS,
@@ -148,10 +149,14 @@ class RemoteEngine(SearchEngine):
         return mappings.get("_meta", {}).get("schema", "")
 
     def ensure_index(self) -> None:
-        if not self._indices_of(self.alias):
-            index = self._new_index()
-            self.client.indices.update_aliases(
-                body={"actions": [{"add": {"index": index, "alias": self.alias}}]})
+        """Processes finding no index create one at a time: the first, behind the alias."""
+        if self._indices_of(self.alias):
+            return
+        with one_at_a_time(f"first index:{self.alias}"):
+            if not self._indices_of(self.alias):
+                index = self._new_index()
+                self.client.indices.update_aliases(
+                    body={"actions": [{"add": {"index": index, "alias": self.alias}}]})
 
     def create_index(self) -> str:
         """Nobody searches a rebuilding index: it is not refreshed until it is promoted. The

@@ -1,7 +1,11 @@
 import os
+import threading
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.db import connection
 
 from search.engines import get_engine
 from search.engines.base import IndexAction
@@ -58,3 +62,25 @@ def loaded(engine):
 
 
 analysing_engine = engine_fixture(ANALYSING_ENGINES)
+
+
+def as_another_process(action: Callable[[], Any]) -> Any:
+    """Run `action` in this thread as another process would, on a connection of its own."""
+    try:
+        return action()
+    finally:
+        connection.close()
+
+
+def elsewhere(action: Callable[[], object], outcome: list) -> threading.Thread:
+    """Start `action` in a thread of its own, as another process; its result (or the exception
+    it raised) is added to `outcome`."""
+    def run() -> None:
+        try:
+            outcome.append(as_another_process(action))
+        except Exception as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread

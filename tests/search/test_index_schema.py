@@ -4,8 +4,9 @@ upgrade leaves it, is rebuilt behind its alias when a worker starts (in chunks t
 share) or `search_index upgrade` runs, and search keeps answering from the rebuilt one."""
 
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from io import StringIO
 from types import SimpleNamespace
 
@@ -15,11 +16,13 @@ from django.db import connection
 
 from search import pipeline
 from search import rebuild as rebuilds
+from search.conf import shared_cache
 from search.engines import get_engine
 from search.models import Rebuild
 from search.query import SearchQuery
 from search.rebuild import begin_rebuild, rebuild_if_schema_changed, schema_outdated, write_rebuild
 from tests.factories import MEASURE, PROJECT, PROVIDER
+from tests.search.conftest import as_another_process
 from workers import tasks
 
 FOUND = SearchQuery(text="savarankiško gyvenimo namai")
@@ -114,6 +117,36 @@ def test_a_rebuild_finishing_while_the_schema_is_checked_is_not_begun_again(
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="a worker starting beside the command, each with its connection")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
+def test_a_worker_starting_as_a_rebuild_begins_finds_it_under_way(indexed, monkeypatch):
+    """The worker checks the schema the moment `search_index rebuild` has begun its rebuild,
+    with no progress shown before (none for a day, say)."""
+    monkeypatch.setattr(type(indexed), "schema_version", lambda engine: "upgraded-schema")
+    monkeypatch.setattr(tasks, "group", lambda signatures: SimpleNamespace(
+        apply_async=lambda: None))
+    shared_cache().delete(rebuilds._key())
+    beginning = rebuilds.one_beginning_at_a_time
+    worker_check: list[Future] = []
+
+    @contextmanager
+    def then_a_worker_starts(alias: str) -> Iterator[None]:
+        with beginning(alias):
+            yield
+        if not worker_check:  # the first beginning: the command's
+            with ThreadPoolExecutor(1) as pool:
+                worker_check.append(pool.submit(
+                    as_another_process, tasks.rebuild_search_index_if_schema_changed))
+                worker_check[0].result()
+
+    monkeypatch.setattr(rebuilds, "one_beginning_at_a_time", then_a_worker_starts)
+    new_index = rebuilds.run_rebuild()
+    assert worker_check[0].result() is None
+    assert list(Rebuild.objects.values_list("index", flat=True)) == [new_index]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="workers starting at once, each with its connection: PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("engine", ["database", "opensearch"], indirect=True)
@@ -130,10 +163,7 @@ def test_workers_starting_together_after_an_upgrade_begin_one_rebuild(
 
     def start(upgrade: Callable[[], str | None]) -> str | None:
         both_ready.wait()
-        try:
-            return upgrade()
-        finally:
-            connection.close()
+        return as_another_process(upgrade)
 
     with ThreadPoolExecutor(2) as pool:
         begun = [index for index in pool.map(start, starters) if index]
