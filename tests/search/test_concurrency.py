@@ -250,7 +250,8 @@ def queue():
 
 class HoldingProxy:
     """A TCP proxy to an engine that passes every request on but never returns the answer to
-    the first bulk request: its writes are applied while the client still waits."""
+    a bulk request: its writes are applied while the client still waits (and, once it has
+    given up waiting, while it waits for the one it sends again)."""
 
     def __init__(self, url: str) -> None:
         target = urlsplit(url)
@@ -277,7 +278,7 @@ class HoldingProxy:
               requests: bool) -> None:
         try:
             while data := source.recv(65536):
-                if requests and b"/_bulk" in data and not self.bulk_sent.is_set():
+                if requests and b"/_bulk" in data:
                     held.set()
                     self.bulk_sent.set()
                 if requests or not held.is_set():
