@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Site
 
@@ -27,8 +27,12 @@ SERVICE_MODULES = {TESTS / "search" / name for name in (
 STANDALONE_MODULES = {TESTS / "browser" / "test_demo.py", TESTS / "test_plugin.py"}
 
 
+# Properties, not timings: an example is never failed for taking long on a busy machine
+hypothesis_settings.register_profile("suite", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("suite")
 # `make test-fast` (--hypothesis-profile=fast): fewer random examples, for an inner loop
-hypothesis_settings.register_profile("fast", max_examples=5)
+hypothesis_settings.register_profile("fast", hypothesis_settings.get_profile("suite"),
+                                     max_examples=5)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -84,6 +88,13 @@ def _default_language() -> Iterator[None]:
     an earlier test activated in this thread, and leaves it as it found it."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def one_day(monkeypatch) -> None:
+    """Searches are counted per day: the test's all fall on one, even across midnight."""
+    today = timezone.localdate()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today)
 
 
 @pytest.fixture(autouse=True)

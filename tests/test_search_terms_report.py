@@ -12,7 +12,7 @@ from search.models import SearchedText
 from tests.editorial import OTHER, OWN, editor_of, logged_in, moderator_of, national_admin
 from workers.tasks import prune_searched_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_day")]
 REPORT = reverse("cms_search_terms")
 
 

@@ -13,7 +13,7 @@ from search.engines import get_engine
 from search.models import SearchedText
 from tests.api.conftest import get_json, on_each_engine
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_day")]
 
 
 @on_each_engine
@@ -32,7 +32,7 @@ def test_a_remote_engine_is_asked_for_the_results_and_the_suggestion_side_by_sid
         api, monkeypatch):
     """Each waits for the other to have started: asked one after the other, they would not
     meet and the answer would fail."""
-    both_asked = threading.Barrier(2, timeout=10)
+    both_asked = threading.Barrier(2, timeout=60)
     engine_class = type(get_engine())
 
     def meeting(method):

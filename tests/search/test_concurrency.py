@@ -46,11 +46,11 @@ def concurrently(*works: Callable[[], object], hold: float | None = 0.3) -> list
     def run(work: Callable[[], object]) -> object:
         try:
             if hold is None:
-                barrier.wait(timeout=10)
+                barrier.wait(timeout=60)
                 return work()
             with transaction.atomic():
                 OutboxEntry.objects.exists()  # the transaction has begun
-                barrier.wait(timeout=10)
+                barrier.wait(timeout=60)
                 result = work()
                 time.sleep(hold)
             return result
@@ -84,7 +84,7 @@ def test_failure_of_an_older_version_leaves_a_new_change_pending(monkeypatch):
         changed.set()  # made, not yet committed: its transaction stays open
 
     def fail_version_1_after_the_change() -> None:
-        assert changed.wait(timeout=10)
+        assert changed.wait(timeout=60)
         outbox.record_failure(NO_PAGE, 1, "atmesta")
 
     concurrently(fail_version_1_after_the_change, change)
@@ -122,7 +122,7 @@ def test_concurrent_drains_write_every_row_once(engine, monkeypatch):
     def both_building(versions: dict[int, int], *args) -> list[IndexAction]:
         if threading.get_ident() not in building:  # each drain's first batch waits for the other
             building[threading.get_ident()] = set(versions)
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=60)
         return build(versions, *args)
 
     monkeypatch.setattr(pipeline, "actions_for", both_building)

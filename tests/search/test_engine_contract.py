@@ -126,7 +126,7 @@ def test_rebuild_index_receives_writes_and_replaces_the_live_one(loaded):
     assert ids(search(loaded)) == {7}  # the new index only had the write made meanwhile
     loaded.bulk([IndexAction(8, 1, {**DOCUMENTS[0], "id": 8, "title": "Po perstatymo"})])
     # not refreshed by hand: the promoted index refreshes itself again (every second)
-    poll(lambda: ids(search(loaded)) == {7, 8}, seconds=10)
+    poll(lambda: ids(search(loaded)) == {7, 8}, seconds=60)
     assert set(loaded.indexed_versions()) == {7, 8}
     loaded.promote(new_index)  # again, as a retried promotion does: the index stays live
     assert ids(search(loaded)) == {7, 8}

@@ -202,7 +202,7 @@ def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded
 
     def on_batch(size: int) -> None:
         if not counted:
-            sent_while_first_recorded.append(second_sent.wait(timeout=5))
+            sent_while_first_recorded.append(second_sent.wait(timeout=60))
         counted.append(size)
 
     write_pages(server_engine.create_index(), page_ids, on_batch, batch_size=5)
