@@ -111,15 +111,14 @@ def drain_batch(limit: int = BATCH_SIZE) -> DrainReport:
             record_failure(page_id, versions[page_id], error, final=True)
         report.failed += len(unbuildable)
         results = engine.bulk(actions) if actions else []
+        if any(not result.error for result in results):
+            engine.refresh()  # acknowledged once searches see it
     except BaseException:
         release(entries, claimed_until)
         raise
     settle(results, report)
     if report.written:
-        try:
-            engine.refresh()  # what the generation counts is what searches see
-        finally:
-            index_changed()
+        index_changed()  # what the generation counts is what searches see
     schedule_rewrites(actions, results)
     return report
 

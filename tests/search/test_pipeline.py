@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 from pages.models import ImportedItem, ProjectPage, ProviderPage, TargetGroup
 from search import pipeline
 from search.engines.base import IndexAction
+from search.freshness import index_generation
 from search.models import OutboxEntry
 from search.query import SearchQuery
 from search.rebuild import run_rebuild
@@ -36,6 +37,27 @@ def test_publish_reaches_the_index_and_empties_the_outbox(engine, project):
     english = project.get_translation(project.get_translations().first().locale)
     assert found(engine, "Alytus", filters={"language": ["en"]}) == {english.pk: english.title}
     assert not OutboxEntry.objects.filter(pending=True).exists()
+
+
+@pytest.mark.parametrize("engine", ["opensearch"], indirect=True)
+def test_a_write_is_acknowledged_once_searches_see_it(engine, project, monkeypatch):
+    """The engine stores the batch but cannot refresh: its rows wait to be written again, and
+    answers kept under the index generation stay kept (none is after an acknowledged write)."""
+    generation = index_generation()
+
+    def unreachable(engine) -> None:
+        raise ConnectionError("the engine stopped answering")
+
+    monkeypatch.setattr(type(engine), "refresh", unreachable)
+    with pytest.raises(ConnectionError):
+        pipeline.drain()
+    assert set(OutboxEntry.objects.values_list("pending", flat=True)) == {True}
+    assert index_generation() == generation
+    monkeypatch.undo()
+    pipeline.drain()
+    assert not OutboxEntry.objects.filter(pending=True).exists()
+    assert index_generation() != generation
+    assert project.pk in found(engine, "Alytaus")
 
 
 def test_drafts_never_reach_the_index(engine, project):
