@@ -84,10 +84,9 @@ def on_page_moved(sender, instance: Page, **kwargs) -> None:
     record_changes(with_linking_pages(subtree_ids(instance)))
 
 
-def on_page_deleting(sender, instance: Model, **kwargs) -> None:
+def on_page_deleting(sender, instance: Page, **kwargs) -> None:
     """Before the delete, while the links to the page still exist."""
-    if isinstance(instance, Page):
-        record_changes(with_linking_pages({instance.pk}))
+    record_changes(with_linking_pages({instance.pk}))
 
 
 def on_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
@@ -118,7 +117,9 @@ def connect() -> None:
     page_unpublished.connect(on_page_state_changed, dispatch_uid="search-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-moved")
     page_slug_changed.connect(on_page_moved, dispatch_uid="search-slug")
-    pre_delete.connect(on_page_deleting, dispatch_uid="search-deleted")
+    # sent for the page row of a page of every kind; a receiver for every model would keep
+    # Django from deleting any other rows in bulk (the index's among them)
+    pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid="search-deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction,
                       dispatch_uid="search-private")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction,
