@@ -1,4 +1,5 @@
-"""A page may name a page of another municipality's site only when that page is public.
+"""A page may name a page of another municipality's site only when that page is public, in a
+field or in a link of its rich text.
 
 A municipality's editors never see another municipality's drafts in their choosers; this is
 the rule behind it, so that no form, import or crafted request can link a draft of municipality
@@ -12,13 +13,17 @@ from django.db.models import Field, Model
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
+from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.rich_text import extract_references_from_rich_text
 
 from pages.forms import PageForm
 from pages.public import public_only
 
 HOME_PATH_LENGTH = 2 * Page.steplen  # municipality home pages are children of the root
-HIDDEN_LINK = _("“%(title)s” belongs to another municipality and is not public yet.")
+# names the page by its id only: its title is another municipality's unpublished work
+HIDDEN_LINK = _("The linked page (id %(id)s) belongs to another municipality and is not public "
+                "yet.")
 
 Links = dict[str, list[Page]]
 
@@ -33,6 +38,18 @@ def is_page_link(field) -> bool:
 
 def page_link_fields(model: type[Model]) -> list:
     return [field for field in model._meta.get_fields() if is_page_link(field)]
+
+
+def rich_text_fields(model: type[Model]) -> list[RichTextField]:
+    return [field for field in model._meta.get_fields() if isinstance(field, RichTextField)]
+
+
+def linked_in(html: str | None) -> list[Page]:
+    """The pages a stored rich text links to (an id that is not a number names none)."""
+    ids = {int(object_id) for model, object_id, *_paths in extract_references_from_rich_text(
+        html or "") if issubclass(model, Page) and str(object_id).isascii()
+        and str(object_id).isdecimal()}
+    return list(Page.objects.filter(pk__in=ids)) if ids else []
 
 
 def child_link_fields(model: type[Model]) -> dict[str, list]:
@@ -60,7 +77,7 @@ def hidden_links(home_path: str, links: Links) -> dict[str, ValidationError]:
                   if page.pk not in public and site_of(page.path) != own_site]
         if hidden:
             errors[field] = ValidationError(
-                [ValidationError(HIDDEN_LINK, params={"title": page.title}) for page in hidden])
+                [ValidationError(HIDDEN_LINK, params={"id": page.pk}) for page in hidden])
     return errors
 
 
@@ -74,6 +91,8 @@ def values(value) -> list:
 def model_links(page: Page) -> Links:
     links: Links = {field.name: values(getattr(page, field.name))
                     for field in page_link_fields(type(page))}
+    links |= {field.name: linked_in(getattr(page, field.name))
+              for field in rich_text_fields(type(page))}
     for relation, fields in child_link_fields(type(page)).items():
         links[relation] = [target for child in getattr(page, relation).all()
                            for field in fields for target in values(getattr(child, field.name))]
@@ -87,9 +106,12 @@ class PublicLinksForm(PageForm):
         valid = super().is_valid()
         home_path = self.instance.path or self.parent_page.path
         cleaned = getattr(self, "cleaned_data", {})
-        fields = [field.name for field in page_link_fields(type(self.instance))]
-        for name, error in hidden_links(home_path, {
-                name: values(cleaned.get(name)) for name in fields if name in cleaned}).items():
+        model = type(self.instance)
+        links = {field.name: values(cleaned[field.name]) for field in page_link_fields(model)
+                 if field.name in cleaned}
+        links |= {field.name: linked_in(cleaned[field.name]) for field in rich_text_fields(model)
+                  if field.name in cleaned}
+        for name, error in hidden_links(home_path, links).items():
             self.add_error(name, error)
             valid = False
         for relation, link_fields in child_link_fields(type(self.instance)).items():
@@ -118,3 +140,4 @@ class PublicLinksModel(Model):
         super().clean()
         if self.path and (errors := hidden_links(self.path, model_links(self))):
             raise ValidationError(errors)
+

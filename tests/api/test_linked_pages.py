@@ -85,6 +85,24 @@ def test_a_live_project_never_names_a_hidden_provider(api, state):
     assert get_engine().search(SearchQuery(text=SECRET)).count == 0
 
 
+@pytest.mark.parametrize("state", STATES)
+def test_a_rich_text_link_to_a_hidden_page_gives_no_address(api, state):
+    """The link's words stay; the address of the page (its slug made from its title) does not."""
+    hidden, public = provider_in(state), provider_in("public")
+    project = alytus_project()
+    project.body = (f'<p>Žr. <a linktype="page" id="{hidden.pk}">partnerį</a> ir '
+                    f'<a linktype="page" id="{public.pk}">teikėją</a>.</p>')
+    project.save_revision().publish()
+    detail = api.get(f"/api/v1/projects/{project.pk}/")
+    page = api.get(project.get_url())
+    assert detail.status_code == page.status_code == 200
+    assert "<a>partnerį</a>" in detail.json()["body"]
+    for content in (detail.content.decode(), page.content.decode()):
+        assert hidden.slug not in content
+    for html in (detail.json()["body"], page.content.decode()):
+        assert f'/{public.slug}/">teikėją</a>' in html
+
+
 def test_a_public_provider_is_named(api):
     provider = provider_in("public")
     project = link(alytus_project(), provider)
