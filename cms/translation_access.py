@@ -14,7 +14,8 @@ their own addresses with the page rule added:
 * a snippet may be translated by whom may edit its type.
 
 wagtail-localize's "Translate this page" and "Sync translated pages" buttons are offered only to
-whom the view at their address admits (`offered_buttons`).
+whom the view at their address admits (`offered_buttons`), and its report of translations lists
+those of the pages the user may find in the admin.
 """
 
 from collections.abc import Callable, Iterator
@@ -22,20 +23,24 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, resolve
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
     SubmitTranslationForm,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from cms.municipal_scope import reachable_pages, sees_everything
 
 # Where wagtail-localize serves the views below, inside the admin's URLs.
 ADMIN_PREFIX = "localize/"
@@ -116,6 +121,21 @@ class OwnTranslationsUpdateView(UpdateTranslationsView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class OwnTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's report of translations: of snippets, and of the pages in the trees
+    the user may find in the admin (every page for whom sees every municipality)."""
+
+    def get_queryset(self) -> QuerySet[Translation]:
+        translations = super().get_queryset()
+        if sees_everything(self.request.user):
+            return translations
+        reachable = reachable_pages(self.request.user) or Q()
+        page_type = ContentType.objects.get_for_model(Page)
+        return translations.filter(
+            ~Q(source__object__content_type=page_type)
+            | Q(source__object_id__in=Page.objects.filter(reachable).values("translation_key")))
+
+
 def translation_urls() -> list[URLPattern]:
     """The guarded views at wagtail-localize's own addresses: registered before its URLs, they
     answer every link that wagtail-localize's buttons and pages make."""
@@ -126,6 +146,11 @@ def translation_urls() -> list[URLPattern]:
              EditableSnippetTranslationView.as_view(), name="cms_submit_snippet_translation"),
         path(f"{ADMIN_PREFIX}update/<int:translation_source_id>/",
              OwnTranslationsUpdateView.as_view(), name="cms_update_translations"),
+        path(f"{ADMIN_PREFIX}reports/translations/", OwnTranslationsReportView.as_view(),
+             name="cms_translations_report"),
+        path(f"{ADMIN_PREFIX}reports/translations/results/",
+             OwnTranslationsReportView.as_view(results_only=True),
+             name="cms_translations_report_results"),
     ]
 
 

@@ -22,7 +22,7 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
 from cms.dashboard import municipality_panel, own_pages_summary
-from cms.municipal_scope import reachable_pages, visible_trees
+from cms.municipal_scope import reachable_pages, sees_everything, visible_trees
 from cms.search_page import collection_context, section_search_context
 from cms.search_terms import SearchTermsView, report_trees
 from cms.searching import check_collection_search
@@ -145,6 +145,13 @@ def publishing_log_menu_item() -> MenuItem:
 def search_terms_menu_item() -> MenuItem:
     return SearchTermsMenuItem(_("Search terms without results"), reverse("cms_search_terms"),
                                icon_name="search", order=60)
+
+
+@hooks.register("construct_reports_menu")
+def national_reports(request, menu_items: list) -> None:
+    """Wagtail's page types usage names each type's last edited page in every municipality."""
+    if not sees_everything(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 @hooks.register("before_serve_page")

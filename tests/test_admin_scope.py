@@ -1,11 +1,15 @@
 """In the admin, a municipality's staff never see another municipality's unpublished pages
 (choosers, explorer, page search) and can never link one into their own pages."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail_localize.models import Translation, TranslationSource
 
 from pages.models import ProjectPage, ProviderPage
 from tests.editorial import (
@@ -48,6 +52,35 @@ def test_staff_never_see_another_municipalitys_drafts(sites, drafts, role):
         assert drafts[OTHER].title.encode() not in response.content, url
 
 
+def reports_and_confirmations(drafts: dict) -> list[str]:
+    """Admin pages listing pages of every municipality: a bulk action's confirmation (of the
+    pages under another municipality's section), the translations and page types reports."""
+    return [
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id=all&childOf={drafts[OTHER].get_parent().pk}",
+        reverse("wagtail_localize:translations_report_results"),
+        reverse("wagtailadmin_reports:page_types_usage_results"),
+    ]
+
+
+@pytest.mark.parametrize("role", [editor_of, moderator_of])
+def test_reports_and_bulk_actions_never_name_another_municipalitys_drafts(sites, drafts, role):
+    drafts[OTHER].save_revision()  # the last edited provider
+    source, _created = TranslationSource.get_or_create_from_instance(drafts[OTHER])
+    Translation.objects.create(source=source,
+                               target_locale=Locale.objects.get(language_code="en"))
+    client = logged_in(role(OWN, sites))
+    for url in reports_and_confirmations(drafts):
+        response = client.get(url)
+        assert response.status_code in (200, 302, 403), url
+        assert drafts[OTHER].title.encode() not in response.content, url
+    menu = client.get(reverse("wagtailadmin_home")).content
+    assert reverse("wagtailadmin_reports:page_types_usage").encode() not in menu
+    national = logged_in(national_admin())  # what is kept from them is there
+    for url in reports_and_confirmations(drafts)[1:]:
+        assert drafts[OTHER].title.encode() in national.get(url).content, url
+
+
 def test_staff_still_find_their_own_drafts_and_others_public_pages(sites, drafts, content):
     client = logged_in(editor_of(OWN, sites))
     own = client.get(reverse("wagtailadmin_choose_page_child",
@@ -71,13 +104,26 @@ def test_model_validation_refuses_another_municipalitys_hidden_page(sites, draft
     with pytest.raises(ValidationError) as refused:
         project.full_clean()
     assert "lead_beneficiary" in refused.value.message_dict
+    assert SECRET not in str(refused.value)  # named by its id only
     project.lead_beneficiary = drafts[OWN]  # a draft of the project's own municipality is fine
     project.full_clean()
 
 
-def publish_with_lead(client: Client, project: ProjectPage, provider: ProviderPage):
+def test_a_rich_text_link_to_another_municipalitys_hidden_page_is_refused(sites, drafts,
+                                                                          content):
+    project = content.own_project
+    project.body = f'<p><a linktype="page" id="{drafts[OTHER].pk}">partneris</a></p>'
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean()
+    assert list(refused.value.message_dict) == ["body"]
+    project.body = f'<p><a linktype="page" id="{drafts[OWN].pk}">partneris</a></p>'
+    project.full_clean()
+
+
+def publish_with_lead(client: Client, project: ProjectPage, provider: ProviderPage,
+                      **fields: str):
     data = nested_form_data({
-        "title": project.title, "slug": project.slug, "status": project.status,
+        **fields, "title": project.title, "slug": project.slug, "status": project.status,
         "lead_beneficiary": provider.pk,
         "partners": inline_formset([{"provider": provider.pk, "role": "partner",
                                      "activity": ""}]),
@@ -103,6 +149,28 @@ def test_a_moderator_cannot_publish_a_link_to_another_municipalitys_draft(sites,
     assert ProjectPage.objects.get(pk=project.pk).lead_beneficiary_id == drafts[OWN].pk
 
 
+def linking_in_text(page: ProviderPage) -> str:
+    """The editor's rich text (Draftail's content state): a paragraph linking the page."""
+    return json.dumps({"blocks": [{
+        "key": "p1", "text": "partneris", "type": "unstyled", "depth": 0,
+        "inlineStyleRanges": [], "entityRanges": [{"offset": 0, "length": 9, "key": 0}],
+        "data": {}}], "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE",
+                                          "data": {"id": page.pk, "url": "/"}}}})
+
+
+def test_a_moderator_cannot_publish_a_text_linking_another_municipalitys_draft(sites, drafts,
+                                                                                content):
+    client = logged_in(moderator_of(OWN, sites))
+    project = content.own_project
+    refused = publish_with_lead(client, project, drafts[OWN], body=linking_in_text(drafts[OTHER]))
+    assert refused.status_code == 200  # the form again, with its errors
+    assert list(refused.context["form"].errors) == ["body"]
+    assert drafts[OTHER].title not in refused.content.decode()
+    accepted = publish_with_lead(client, project, drafts[OWN], body=linking_in_text(drafts[OWN]))
+    assert accepted.status_code == 302
+    assert f'id="{drafts[OWN].pk}"' in ProjectPage.objects.get(pk=project.pk).body
+
+
 def test_an_import_line_cannot_link_another_municipalitys_draft(sites, run_import):
     draft = {**PROVIDER, "id": "prov-kalvarija", "site": OTHER, "municipality": OTHER,
              "title": f"{SECRET} teikėjas", "live": False}
@@ -110,8 +178,9 @@ def test_an_import_line_cannot_link_another_municipalitys_draft(sites, run_impor
     linked = {**PROJECT, "measure": None, "project_code": "", "lead_beneficiary": "prov-kalvarija",
               "partners": [{"provider": "prov-kalvarija", "role": "partner"}]}
     result = run_import([draft, own_draft, linked])
-    assert any("lead_beneficiary" in line and SECRET in line for line in result.errors), \
-        result.stderr
+    assert any("lead_beneficiary" in line and "kitai savivaldybei" in line
+               for line in result.errors), result.stderr
+    assert SECRET not in result.stderr  # the hidden page is named by its id only
     assert not ProjectPage.objects.filter(title=PROJECT["title"]).exists()
     own = run_import([{**linked, "lead_beneficiary": "prov-alytus-draft",
                        "partners": [{"provider": "prov-alytus-draft", "role": "partner"}]}])
