@@ -192,7 +192,8 @@ def refuse_deleting_what_drafts_name(request, instances: list, back_to: str):
     if not drafts:
         return None
     named = [instance for instance in instances if drafts_naming([instance])]
-    messages.error(request, refusal(named, drafts))
+    messages.error(request, refusal(
+        named, drafts, lambda draft: draft.permissions_for_user(request.user).can_edit()))
     return redirect(back_to)
 
 

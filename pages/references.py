@@ -6,7 +6,7 @@ open or publish. A row that a page's unpublished draft names through a protected
 protected as well (`connect`, called from `PagesConfig.ready()`).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from django.apps import apps
@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, get_page_models
 
@@ -73,11 +74,18 @@ def refuse_deleting_what_drafts_name(sender, instance: models.Model, **kwargs) -
         raise ProtectedError(refusal([instance], drafts), set(drafts))
 
 
-def refusal(instances: list[models.Model], drafts: list[Page]) -> str:
+def refusal(instances: list[models.Model], drafts: list[Page],
+            may_read: Callable[[Page], bool] = lambda draft: True) -> str:
+    """Why the instances are kept: the drafts naming them, by title where `may_read` lets the
+    reader see it, else counted."""
     named = ", ".join(str(instance) for instance in instances)
-    titles = ", ".join(sorted({draft.draft_title for draft in drafts}))
+    readable = [draft for draft in drafts if may_read(draft)]
+    titles = sorted({draft.draft_title for draft in readable})
+    if unread := len(drafts) - len(readable):
+        titles.append(ngettext("%(count)d draft you may not edit",
+                               "%(count)d drafts you may not edit", unread) % {"count": unread})
     return _("“%(named)s” cannot be deleted: unpublished drafts link to it (%(titles)s).") % {
-        "named": named, "titles": titles}
+        "named": named, "titles": ", ".join(titles)}
 
 
 def connect() -> None:

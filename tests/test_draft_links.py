@@ -17,6 +17,7 @@ from tests.editorial import (
     content_fixture,  # noqa: F401  (the `content` fixture)
     logged_in,
     make_user,
+    moderator_of,
 )
 from tests.factories import add_provider
 
@@ -73,6 +74,20 @@ def test_a_bulk_delete_is_refused_too(admin, content, provider):
     response = admin.post(f"{bulk}?id={provider.pk}", {"child_pages_count": 0})
     assert response.status_code == 302
     assert content.own_project.title in refusal_shown(response)
+    assert ProviderPage.objects.filter(pk=provider.pk).exists()
+
+
+def test_another_municipalitys_draft_is_counted_not_named(sites, content, provider):
+    """Another municipality's draft may name a public provider; its title is its own."""
+    draft = content.other_project.get_latest_revision_as_object()
+    draft.title = "Slaptas kitos savivaldybės pavadinimas"
+    draft.lead_beneficiary = provider
+    draft.save_revision()
+    moderator = logged_in(moderator_of(OWN, sites))
+    response = moderator.post(reverse("wagtailadmin_pages:delete", args=[provider.pk]))
+    refused = refusal_shown(response)
+    assert content.own_project.title in refused
+    assert draft.title not in refused and "1 juodraštis, kurio negalite redaguoti" in refused
     assert ProviderPage.objects.filter(pk=provider.pk).exists()
 
 
