@@ -182,9 +182,21 @@ WAGTAIL_TEXTS = (
                  'existing site, create them as children of the homepage.'),
     gettext_noop('New workflow task'),
     gettext_noop('Used on'),
+    # the confirmations of the actions on pages selected in the explorer
+    gettext_noop('Are you sure you want to delete these pages?'),
+    gettext_noop('Are you sure you want to move these pages?'),
+    gettext_noop('There is no valid destination page for these pages'),
+    gettext_noop('Yes, move these pages'),
+    gettext_noop("No, don't move"),
+    gettext_noop('Are you sure you want to publish these pages?'),
+    gettext_noop('Are you sure you want to unpublish these pages?'),
+    gettext_noop('Yes, unpublish'),
+    gettext_noop('One or more references to this %(model_name)s prevent it from being deleted.'),
+    gettext_noop('Please type <b>%(wagtail_site_name)s</b> to confirm.'),
 )
 
-# the counts of the dashboard's summary, in every plural form
+# texts with a count (the dashboard's summary, the explorer's confirmations), in every plural
+# form
 WAGTAIL_COUNTS = (
     ngettext_lazy('%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
                   '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>', 0),
@@ -192,6 +204,32 @@ WAGTAIL_COUNTS = (
                   '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>', 0),
     ngettext_lazy('%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
                   '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>', 0),
+    ngettext_lazy('Delete 1 page', 'Delete %(counter)s pages', 0),
+    ngettext_lazy('This will also delete one more subpage.',
+                  'This will also delete %(counter)s more subpages.', 0),
+    ngettext_lazy("You don't have permission to delete this page",
+                  "You don't have permission to delete these pages", 0),
+    ngettext_lazy('This action will delete <b>%(total_pages_formatted)s</b> page in total.',
+                  'This action will delete <b>%(total_pages_formatted)s</b> pages in total.', 0),
+    ngettext_lazy('Move 1 page', 'Move %(counter)s pages', 0),
+    ngettext_lazy('This page has one child page', 'This page has %(counter)s child pages', 0),
+    ngettext_lazy("You don't have permission to move this page",
+                  "You don't have permission to move these pages", 0),
+    ngettext_lazy('The following page cannot be moved to %(dest_title)s',
+                  'The following pages cannot be moved to %(dest_title)s', 0),
+    ngettext_lazy('The following page cannot be moved due to duplicate slug',
+                  'The following pages cannot be moved due to duplicate slugs', 0),
+    ngettext_lazy('Publish 1 page', 'Publish %(counter)s pages', 0),
+    ngettext_lazy('This page has one unpublished subpage',
+                  'This page has %(counter)s unpublished subpages', 0),
+    ngettext_lazy("You don't have permission to publish this page",
+                  "You don't have permission to publish these pages", 0),
+    ngettext_lazy('Unpublish 1 page', 'Unpublish %(counter)s pages', 0),
+    ngettext_lazy('This page has one subpage', 'This page has %(counter)s subpages', 0),
+    ngettext_lazy("You don't have permission to unpublish this page",
+                  "You don't have permission to unpublish these pages", 0),
+    ngettext_lazy('This %(model_name)s is referenced %(usage_count)s time.',
+                  'This %(model_name)s is referenced %(usage_count)s times.', 0),
 )
 
 

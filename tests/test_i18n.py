@@ -206,10 +206,14 @@ def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, complete
     english = wagtail_english_texts()
     client.force_login(editor_of(OWN, sites))
     section = ProjectIndexPage.objects.descendant_of(sites[OWN].home).first()
+    confirmations = [reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+                     + f"?id={completed_project['lt'].pk}&id={section.pk}"
+                     for action in ("delete", "move", "publish", "unpublish")]
     for address in [reverse("wagtailadmin_home"),
                     reverse("wagtailadmin_explore", args=[section.pk]),
                     reverse("wagtailadmin_pages:edit", args=[section.pk]),
-                    reverse("wagtailadmin_pages:edit", args=[completed_project["lt"].pk])]:
+                    reverse("wagtailadmin_pages:edit", args=[completed_project["lt"].pk]),
+                    *confirmations]:
         shown = ShownTexts()
         shown.feed(client.get(address, HTTP_HOST=HOST).content.decode())
         assert not english_among(shown.texts, english), address
