@@ -1,5 +1,6 @@
 """Wagtail admin texts that Wagtail's own Lithuanian catalogue leaves untranslated and that
-staff meet in the page editor, the explorer and the review workflow.
+staff meet in the page editor, the explorer, the review workflow and the reports (with
+wagtail-localize's, whose catalogue also leaves them out).
 
 Their Lithuanian translations are in the cms catalogue (cms/locale/lt/LC_MESSAGES/django.po).
 Django looks a text up in the catalogues of the apps listed first in INSTALLED_APPS before the
@@ -193,6 +194,11 @@ WAGTAIL_TEXTS = (
     gettext_noop('Yes, unpublish'),
     gettext_noop('One or more references to this %(model_name)s prevent it from being deleted.'),
     gettext_noop('Please type <b>%(wagtail_site_name)s</b> to confirm.'),
+    # wagtail-localize's report of translations
+    gettext_noop('Source'),
+    gettext_noop('Source title'),
+    gettext_noop('Target'),
+    gettext_noop('No translations found.'),
 )
 
 # texts with a count (the dashboard's summary, the explorer's confirmations), in every plural

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import wagtail
+import wagtail_localize
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
@@ -184,10 +185,11 @@ class ShownTexts(HTMLParser):
 
 
 def wagtail_english_texts() -> set[str]:
-    """Wagtail's interface texts of at least four letters, as its English catalogues hold
-    them, each up to its first markup and without a count in front."""
+    """The interface texts of Wagtail and wagtail-localize of at least four letters, as their
+    English catalogues hold them, each up to its first markup and without a count in front."""
     texts = set()
-    for catalogue in Path(wagtail.__file__).parent.glob("*/locale/en/LC_MESSAGES/django.po"):
+    for catalogue in [*Path(wagtail.__file__).parent.glob("*/locale/en/LC_MESSAGES/django.po"),
+                      Path(wagtail_localize.__file__).parent / "locale/en/LC_MESSAGES/django.po"]:
         for entry in re.finditer(r'^msgid(?:_plural)? ((?:".*"\n)+)', catalogue.read_text(),
                                  re.MULTILINE):
             text = "".join(re.findall(r'"(.*)"', entry.group(1)))
@@ -213,7 +215,7 @@ def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, complete
                     reverse("wagtailadmin_explore", args=[section.pk]),
                     reverse("wagtailadmin_pages:edit", args=[section.pk]),
                     reverse("wagtailadmin_pages:edit", args=[completed_project["lt"].pk]),
-                    *confirmations]:
+                    reverse("wagtail_localize:translations_report"), *confirmations]:
         shown = ShownTexts()
         shown.feed(client.get(address, HTTP_HOST=HOST).content.decode())
         assert not english_among(shown.texts, english), address
