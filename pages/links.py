@@ -1,5 +1,9 @@
 """A page may name a page of another municipality's site only when that page is public, in a
-field or in a link of its rich text.
+field or, in the admin form, in a link of its rich text.
+
+Links of rich text are checked where the editor writes them, not on every save: Wagtail saves
+a page to publish a revision, at a scheduled time or on a move, and a text link whose page was
+hidden since must not stop that (it is written without its address, see `pages.wagtail_hooks`).
 
 A municipality's editors never see another municipality's drafts in their choosers; this is
 the rule behind it, so that no form, import or crafted request can link a draft of municipality
@@ -91,8 +95,6 @@ def values(value) -> list:
 def model_links(page: Page) -> Links:
     links: Links = {field.name: values(getattr(page, field.name))
                     for field in page_link_fields(type(page))}
-    links |= {field.name: linked_in(getattr(page, field.name))
-              for field in rich_text_fields(type(page))}
     for relation, fields in child_link_fields(type(page)).items():
         links[relation] = [target for child in getattr(page, relation).all()
                            for field in fields for target in values(getattr(child, field.name))]
