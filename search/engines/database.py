@@ -467,6 +467,9 @@ class DatabaseEngine(SearchEngine):
         until_commit(f"indexes:{self.alias}")
 
     def ensure_index(self) -> None:
+        """Processes finding no index create one at a time: the first, live."""
+        if self._indexes().filter(live=True).exists():
+            return
         with transaction.atomic():
             self._changing_indexes()
             if not self._indexes().filter(live=True).exists():
