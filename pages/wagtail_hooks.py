@@ -20,7 +20,8 @@ class PublicPageLinkHandler(PageLinkHandler):
         candidates = [[page.localized, page] if page else [] for page in pages]
         public = {page.pk for page in public_only(page for both in candidates for page in both)}
         shown = [next((page for page in both if page.pk in public), None) for both in candidates]
-        return [f'<a href="{escape(page.url)}">' if page else "<a>" for page in shown]
+        return [f'<a href="{escape(page.url)}">' if page and page.url else "<a>"
+                for page in shown]
 
 
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own page links
