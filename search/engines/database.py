@@ -461,29 +461,30 @@ class DatabaseEngine(SearchEngine):
     def live_schema(self) -> str:
         return self._indexes().filter(live=True).values_list("schema", flat=True).first() or ""
 
-    def _changing_indexes(self) -> None:
-        """Within a transaction that adds or drops one of the alias's indexes: writes wait for
-        it to commit, and it for the writes under way (see `bulk`)."""
-        until_commit(f"indexes:{self.alias}")
+    def _lock_indexes(self, shared: bool = False) -> None:
+        """Within a transaction: one that adds or drops one of the alias's indexes holds the
+        lock alone, so that writes, which share it, wait for it to commit, and it for the
+        writes under way (one dropped meanwhile would lose what they add)."""
+        until_commit(f"indexes:{self.alias}", shared)
 
     def ensure_index(self) -> None:
         """Processes finding no index create one at a time: the first, live."""
         if self._indexes().filter(live=True).exists():
             return
         with transaction.atomic():
-            self._changing_indexes()
+            self._lock_indexes()
             if not self._indexes().filter(live=True).exists():
                 self._new_index(live=True)
 
     def create_index(self) -> str:
         with transaction.atomic():
-            self._changing_indexes()
+            self._lock_indexes()
             self._indexes().filter(live=False).delete()
             return self._new_index(live=False)
 
     def promote(self, index: str) -> None:
         with transaction.atomic():
-            self._changing_indexes()
+            self._lock_indexes()
             target = self._indexes().select_for_update().get(name=index)
             self._indexes().filter(live=True).exclude(pk=target.pk).delete()
             target.live = True
@@ -491,7 +492,7 @@ class DatabaseEngine(SearchEngine):
 
     def abandon(self, index: str) -> None:
         with transaction.atomic():
-            self._changing_indexes()
+            self._lock_indexes()
             self._indexes().filter(name=index, live=False).delete()
 
     def refresh(self) -> None:
@@ -504,8 +505,7 @@ class DatabaseEngine(SearchEngine):
                 latest[action.page_id] = action
         prepared = {page_id: stored_fields(action) for page_id, action in latest.items()}
         with transaction.atomic():
-            # Writes share the alias's indexes; one dropped meanwhile would lose what they add.
-            until_commit(f"indexes:{self.alias}", shared=True)
+            self._lock_indexes(shared=True)
             targets = list(self._indexes().filter(name=index) if index else self._indexes())
             if not any(target.live or index for target in targets):
                 return [RetryLater(action.page_id, action.version,
