@@ -1,6 +1,7 @@
 """System checks of what the host project must provide for the plugin: its apps (cms listed before
 the Wagtail apps whose texts it translates), the CORS middleware the API's per-municipality
-origins go through, the two content languages and public addresses in ASCII letters."""
+origins go through, the middleware keeping Wagtail's page views to a municipality's pages, the two
+content languages and public addresses in ASCII letters."""
 
 from typing import Any
 
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 REQUIRED_APPS = ["pages", "search", "workers", "cms", "wagtail_localize",
                  "wagtail_localize.locales", "corsheaders"]
 CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
+SCOPE_MIDDLEWARE = "cms.admin_scope.PageScopeMiddleware"
+AUTHENTICATION_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
 CONTENT_LANGUAGES = {"lt", "en"}
 LITHUANIAN_NAME = "Lietuvių"  # the language's own name, as the host's LANGUAGES lists it
 # Wagtail's apps whose admin texts the cms catalogue translates (cms/wagtail_texts.py). Django
@@ -32,6 +35,11 @@ def wagtail_apps_listed_before_cms(installed_apps: list[str]) -> list[str]:
     return [app for app in TRANSLATED_WAGTAIL_APPS
             if (position := installed_position(app, installed_apps)) is not None
             and position < cms_position]
+
+
+def scope_middleware_after_authentication(middleware: list[str]) -> bool:
+    return (SCOPE_MIDDLEWARE in middleware and AUTHENTICATION_MIDDLEWARE in middleware
+            and middleware.index(AUTHENTICATION_MIDDLEWARE) < middleware.index(SCOPE_MIDDLEWARE))
 
 
 @checks.register(checks.Tags.compatibility)
@@ -56,6 +64,13 @@ def check_host_project(app_configs: Any, **kwargs: Any) -> list[checks.CheckMess
             _("MIDDLEWARE lacks %(middleware)s: no origin a municipality allows can read its "
               "API.") % {"middleware": CORS_MIDDLEWARE},
             hint=_("Put it first in MIDDLEWARE."), id="cms.E002"))
+    if not scope_middleware_after_authentication(settings.MIDDLEWARE):
+        messages.append(checks.Error(
+            _("MIDDLEWARE lacks %(middleware)s after %(authentication)s: Wagtail's page chooser "
+              "and workflow views name other municipalities' unpublished pages.")
+            % {"middleware": SCOPE_MIDDLEWARE, "authentication": AUTHENTICATION_MIDDLEWARE},
+            hint=_("Add it after %(authentication)s.")
+            % {"authentication": AUTHENTICATION_MIDDLEWARE}, id="cms.E006"))
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         messages.append(checks.Error(
             _("WAGTAIL_I18N_ENABLED is off: every municipality's site is in Lithuanian and "

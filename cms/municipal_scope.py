@@ -7,6 +7,7 @@ municipality; a moderator sees the municipalities where they may publish.
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.http import HttpRequest
 from wagtail.models import GroupPagePermission, Page
 
 from cms.permissions import SEARCH_HEALTH_PERMISSIONS
@@ -70,18 +71,43 @@ def working_trees(user) -> list[MunicipalityTree]:
     return [tree for tree in all_trees() if home_paths & set(tree.paths)]
 
 
-def reachable_pages(user) -> Q | None:
-    """Pages a user may find in the admin's choosers and searches: everything for superusers;
-    for everyone else their own municipality's pages, the national pages, the tree's root and
-    other municipalities' public pages, never their drafts or private pages. None: no limit."""
+def own_trees(user) -> list[MunicipalityTree] | None:
+    """The trees whose unpublished work the user sees: the national tree and those they work
+    on; None for superusers, who see every tree's."""
     if user.is_superuser:
         return None
-    condition = Q(depth=1) | Q(pk__in=public_pages().values("pk"))
     own = working_trees(user)
-    for tree in all_trees():
-        if tree.national or tree in own:
-            condition |= tree.pages_filter()
+    return [tree for tree in all_trees() if tree.national or tree in own]
+
+
+def workable_pages(user) -> Q | None:
+    """Pages a user may open in the admin's page views: the tree's root and the pages of their
+    `own_trees`. None: no limit."""
+    trees = own_trees(user)
+    if trees is None:
+        return None
+    condition = Q(depth=1)
+    for tree in trees:
+        condition |= tree.pages_filter()
     return condition
+
+
+def reachable_pages(user) -> Q | None:
+    """Pages a user may find in the admin's choosers and searches: the `workable_pages` and
+    other municipalities' public pages, never their drafts or private pages. None: no limit."""
+    workable = workable_pages(user)
+    return None if workable is None else workable | Q(pk__in=public_pages().values("pk"))
+
+
+def shown_title(request: HttpRequest, page: Page) -> str:
+    """The title the admin names a page by: the latest draft's within the user's
+    `own_trees`, elsewhere the published one (a title edited in a draft is unpublished work)."""
+    if not hasattr(request, "own_trees"):  # read once per request
+        request.own_trees = own_trees(request.user)
+    trees = request.own_trees
+    if trees is None or page.depth == 1 or tree_of(trees, page.path):
+        return page.get_admin_display_title()
+    return page.title
 
 
 def tree_of(trees: list[MunicipalityTree], path: str) -> MunicipalityTree | None:

@@ -2,12 +2,13 @@
 (choosers, explorer, page search) and can never link one into their own pages."""
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Task
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -26,6 +27,7 @@ from tests.factories import PROJECT, PROVIDER, add_provider, draft_provider
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"
+PENDING = "Nepaskelbtaspavadinimas"  # a title edited in a draft
 
 
 @pytest.fixture
@@ -34,22 +36,69 @@ def drafts(sites, content: EditorialContent) -> dict[str, ProviderPage]:
 
 
 def admin_views(sites: dict, drafts: dict) -> list[str]:
-    other_index = drafts[OTHER].get_parent()
+    """Listings, and addresses naming the draft by its id (as a crafted request would)."""
+    draft, other_index = drafts[OTHER], drafts[OTHER].get_parent()
+    task = Task.objects.first()
     return [
         reverse("wagtailadmin_choose_page_child", args=[other_index.pk]),
         reverse("wagtailadmin_choose_page_search") + f"?q={SECRET}&page_type=pages.providerpage",
         reverse("wagtailadmin_pages:search") + f"?q={SECRET}",
         reverse("wagtailadmin_explore", args=[other_index.pk]),
+        reverse("wagtailadmin_choose_page_child", args=[draft.pk]),
+        reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={draft.pk}",
+        reverse("wagtailadmin_pages:workflow_preview", args=[draft.pk, task.pk]),
+        reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", 1]),
+        reverse("wagtailadmin_pages:usage", args=[draft.pk]),
+        reverse("wagtailadmin_pages:history", args=[draft.pk]),
+        reverse("wagtailadmin_pages:revisions_index", args=[draft.pk]),
+        reverse("wagtailadmin_pages:workflow_history", args=[draft.pk]),
+        reverse("wagtailadmin_pages:move", args=[draft.pk]),
+        reverse("wagtailadmin_pages:copy", args=[draft.pk]),
+        reverse("wagtailadmin_pages:view_draft", args=[draft.pk]),
     ]
 
 
 @pytest.mark.parametrize("role", [editor_of, moderator_of])
 def test_staff_never_see_another_municipalitys_drafts(sites, drafts, role):
+    drafts[OTHER].save_revision()
     client = logged_in(role(OWN, sites))
     for url in admin_views(sites, drafts):
-        response = client.get(url)
-        assert response.status_code in (200, 302, 403), url
+        response = client.get(url, follow=True)  # a message on the page redirected to, too
+        assert response.status_code in (200, 403, 404), url
         assert drafts[OTHER].title.encode() not in response.content, url
+
+
+def pending_title_views(page: ProjectPage) -> list[str]:
+    section = page.get_parent()
+    return [
+        reverse("wagtailadmin_choose_page_child", args=[section.pk]),
+        reverse("wagtailadmin_choose_page_child", args=[page.pk]),
+        reverse("wagtailadmin_choose_page_search") + f"?q={page.title.split()[0]}",
+        reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}",
+        reverse("wagtailadmin_explore", args=[section.pk]),
+        reverse("wagtailadmin_pages:search") + f"?q={page.title.split()[0]}",
+    ]
+
+
+@pytest.mark.parametrize("role", [editor_of, moderator_of])
+def test_another_municipalitys_live_page_is_named_by_its_published_title(sites, content, role):
+    """A live page's title edited in a draft not yet published is that municipality's
+    unpublished work: others find the page by the title it is published with."""
+    page = content.other_project
+    published = page.title
+    page.title = f"{PENDING} {published}"
+    page.save_revision()
+    page.title = published
+    client = logged_in(role(OWN, sites))
+    for url in pending_title_views(page):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert PENDING.encode() not in response.content, url
+    assert published.encode() in client.get(pending_title_views(page)[0]).content
+    own = content.own_project  # a pending title of one's own municipality's page is shown
+    own.title = f"{PENDING} {own.title}"
+    own.save_revision()
+    assert PENDING.encode() in client.get(pending_title_views(own)[0]).content
 
 
 def reports_and_confirmations(drafts: dict) -> list[str]:
@@ -89,6 +138,20 @@ def test_staff_still_find_their_own_drafts_and_others_public_pages(sites, drafts
     other_live = client.get(reverse("wagtailadmin_choose_page_search")
                             + f"?q={content.other_project.title}&page_type=pages.projectpage")
     assert content.other_project.title.encode() in other_live.content
+
+
+def test_choosing_several_pages_answers_those_the_chooser_lists(sites, drafts, content):
+    client = logged_in(editor_of(OWN, sites))
+    asked = [drafts[OWN].pk, content.other_project.pk, drafts[OTHER].pk, 1,
+             "12345678901234567890", "\u0661\u0662", "x"]
+    response = client.get(reverse("wagtailadmin_choose_page_chosen_multiple") + "?"
+                          + urlencode([("id", pk) for pk in asked]))
+    assert response.status_code == 200
+    chosen = {page["id"]: page["adminTitle"] for page in response.json()["result"]}
+    assert chosen == {drafts[OWN].pk: drafts[OWN].title,
+                      content.other_project.pk: content.other_project.title}
+    for huge in ("wagtailadmin_choose_page_child", "wagtailadmin_pages:usage"):
+        assert client.get(reverse(huge, args=[12345678901234567890])).status_code == 404
 
 
 def test_national_admins_do_not_see_municipal_drafts_either(sites, drafts):

@@ -296,6 +296,19 @@ def test_a_host_missing_what_the_plugin_needs_gets_check_errors(settings, monkey
                                                           "cms.E004", "cms.E005"}
 
 
+def test_the_page_scope_middleware_must_follow_authentication(settings, monkeypatch):
+    from cms import checks
+
+    scope, authentication = checks.SCOPE_MIDDLEWARE, checks.AUTHENTICATION_MIDDLEWARE
+    before = [scope, *(name for name in settings.MIDDLEWARE if name != scope)]
+    assert before.index(scope) < before.index(authentication)
+    monkeypatch.setattr(checks, "settings", SimpleNamespace(**{
+        name: getattr(settings, name) for name in (
+            "INSTALLED_APPS", "WAGTAIL_I18N_ENABLED", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES",
+            "WAGTAIL_ALLOW_UNICODE_SLUGS")}, MIDDLEWARE=before))
+    assert check_ids(checks.check_host_project(None)) == {"cms.E006"}
+
+
 def test_cms_listed_after_wagtails_apps_gets_a_check_warning(settings, monkeypatch):
     from cms import checks
 

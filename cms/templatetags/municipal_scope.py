@@ -11,3 +11,9 @@ register = template.Library()
 def sees_everything(user) -> bool:
     """Whether the user sees every municipality's work (national administrators)."""
     return municipal_scope.sees_everything(user)
+
+
+@register.filter
+def shown_title(page, request) -> str:
+    """The title this request's user may see of a page (`cms.municipal_scope.shown_title`)."""
+    return municipal_scope.shown_title(request, page)

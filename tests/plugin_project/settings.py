@@ -32,6 +32,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.admin_scope.PageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 CORS_URLS_REGEX = r"^/api/v1/"

@@ -1,0 +1,80 @@
+"""Wagtail's admin views that address a page by its id, kept to the pages the user may find.
+
+Wagtail checks a user's permission on the page in its page views, but some name the page
+before that, or without it: the page chooser shows the page it browses as its first row,
+answers `chosen-multiple` with the admin title of any id, and a workflow's preview quotes the
+page's latest title in its refusal. `PageScopeMiddleware` answers 404 for a page outside what
+the user may find (`reachable_pages`) in the views that find pages (the chooser, the
+explorer), and outside the pages they may open (`workable_pages`) in every other page view; it
+answers `chosen-multiple` itself, with the chooser's pages and the titles the user may see.
+
+Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.models import Page
+
+from cms.municipal_scope import reachable_pages, shown_title, workable_pages
+
+# Keyword arguments naming a page in Wagtail's admin URLs (`pk` in its page views' namespace).
+PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+PAGE_VIEWS_NAMESPACE = "wagtailadmin_pages"
+FINDING_VIEWS = {"wagtailadmin_choose_page_child", "wagtailadmin_explore"}
+CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
+
+
+def page_ids(values: list[Any]) -> set[int]:
+    """The values that are page ids: numbers in ASCII digits within the database's range of
+    ids (no page has any other)."""
+    lowest, highest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
+    numbers = {int(value) for value in map(str, values) if value.isascii() and value.isdigit()}
+    return {number for number in numbers if lowest <= number <= highest}
+
+
+def chosen_pages(request: HttpRequest) -> HttpResponse:
+    """What Wagtail's `chosen-multiple` answers, of the pages the chooser lists this user."""
+    found = reachable_pages(request.user)
+    pages = Page.objects.filter(found if found is not None else Q(),
+                                pk__in=page_ids(request.GET.getlist("id")), depth__gt=1)
+    return render_modal_workflow(request, None, None, None, json_data={
+        "step": "page_chosen",
+        "result": [{"id": page.pk, "parentId": page.get_parent().pk,
+                    "adminTitle": shown_title(request, page),
+                    "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                    "url": page.url}
+                   for page in pages.specific()]})
+
+
+class PageScopeMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Callable, args: tuple,
+                     kwargs: dict[str, Any]) -> HttpResponse | None:
+        match = request.resolver_match
+        if match is None or not request.user.is_authenticated:
+            return None  # Wagtail's own login check answers
+        if match.url_name == CHOSEN_PAGES_VIEW:
+            return chosen_pages(request)
+        named = [kwargs[name] for name in PAGE_ARGUMENTS if name in kwargs]
+        if PAGE_VIEWS_NAMESPACE in match.namespaces and "pk" in kwargs:
+            named.append(kwargs["pk"])
+        if not named:
+            return None
+        allowed = (reachable_pages if match.view_name in FINDING_VIEWS
+                   else workable_pages)(request.user)
+        ids = page_ids(named)
+        if len(ids) < len(set(map(str, named))) or allowed is not None and Page.objects.filter(
+                allowed, pk__in=ids).count() < len(ids):
+            raise Http404
+        return None
