@@ -4,9 +4,10 @@ Wagtail checks a user's permission on the page in its page views, but some name 
 before that, or without it: the page chooser shows the page it browses as its first row,
 answers `chosen-multiple` with the admin title of any id, and a workflow's preview quotes the
 page's latest title in its refusal. `PageScopeMiddleware` answers 404 for a page outside what
-the user may find (`reachable_pages`) in the views that find pages (the chooser, the
-explorer), and outside the pages they may open (`workable_pages`) in every other page view; it
-answers `chosen-multiple` itself, with the chooser's pages and the titles the user may see.
+the user may find (`reachable_pages`) in the chooser, which links other municipalities' public
+pages, and outside the pages they may open (`workable_pages`) in every other page view, the
+explorer's included; it answers `chosen-multiple` itself, with the chooser's pages and the
+titles the user may see.
 
 Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
 """
@@ -26,7 +27,7 @@ from cms.municipal_scope import reachable_pages, shown_title, workable_pages
 # Keyword arguments naming a page in Wagtail's admin URLs (`pk` in its page views' namespace).
 PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 PAGE_VIEWS_NAMESPACE = "wagtailadmin_pages"
-FINDING_VIEWS = {"wagtailadmin_choose_page_child", "wagtailadmin_explore"}
+FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 
 

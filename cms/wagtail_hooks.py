@@ -22,7 +22,12 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 from cms.admin_views import RebuildView, RetryFailedView, SearchHealthView, can_view_health
 from cms.audit import PublishingLogView
 from cms.dashboard import municipality_panel, own_pages_summary
-from cms.municipal_scope import reachable_pages, sees_everything, visible_trees
+from cms.municipal_scope import (
+    reachable_pages,
+    sees_everything,
+    visible_trees,
+    workable_pages,
+)
 from cms.search_page import collection_context, section_search_context
 from cms.search_terms import SearchTermsView, report_trees
 from cms.searching import check_collection_search
@@ -178,7 +183,8 @@ def choosable_pages(pages, request):
 
 @hooks.register("construct_explorer_page_queryset")
 def explorable_pages(parent_page, pages, request):
-    return choosable_pages(pages, request)
+    workable = workable_pages(request.user)
+    return pages if workable is None else pages.filter(workable)
 
 
 @hooks.register("before_delete_page")

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Task
+from wagtail.models import Locale, Page, Task
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -69,35 +69,43 @@ def test_staff_never_see_another_municipalitys_drafts(sites, drafts, role):
 
 
 def pending_title_views(page: ProjectPage) -> list[str]:
+    """Where the chooser names a page, its section and its home page."""
     section = page.get_parent()
     return [
         reverse("wagtailadmin_choose_page_child", args=[section.pk]),
         reverse("wagtailadmin_choose_page_child", args=[page.pk]),
+        reverse("wagtailadmin_choose_page_child", args=[section.get_parent().pk]),
         reverse("wagtailadmin_choose_page_search") + f"?q={page.title.split()[0]}",
         reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}",
-        reverse("wagtailadmin_explore", args=[section.pk]),
-        reverse("wagtailadmin_pages:search") + f"?q={page.title.split()[0]}",
     ]
 
 
+def edit_title_in_draft(page: Page) -> str:
+    published, page = page.title, page.specific
+    page.title = f"{PENDING} {published}"
+    page.save_revision()
+    return published
+
+
 @pytest.mark.parametrize("role", [editor_of, moderator_of])
-def test_another_municipalitys_live_page_is_named_by_its_published_title(sites, content, role):
+def test_another_municipalitys_live_pages_are_named_by_their_published_titles(sites, content,
+                                                                             role):
     """A live page's title edited in a draft not yet published is that municipality's
     unpublished work: others find the page by the title it is published with."""
     page = content.other_project
-    published = page.title
-    page.title = f"{PENDING} {published}"
-    page.save_revision()
-    page.title = published
+    published = edit_title_in_draft(page)
+    for ancestor in page.get_ancestors()[1:]:  # its home page and section
+        edit_title_in_draft(ancestor)
     client = logged_in(role(OWN, sites))
     for url in pending_title_views(page):
         response = client.get(url)
         assert response.status_code == 200, url
         assert PENDING.encode() not in response.content, url
     assert published.encode() in client.get(pending_title_views(page)[0]).content
+    for page_id in (page.pk, page.get_parent().pk, page.get_parent().get_parent().pk):
+        assert client.get(reverse("wagtailadmin_explore", args=[page_id])).status_code == 404
     own = content.own_project  # a pending title of one's own municipality's page is shown
-    own.title = f"{PENDING} {own.title}"
-    own.save_revision()
+    edit_title_in_draft(own)
     assert PENDING.encode() in client.get(pending_title_views(own)[0]).content
 
 
