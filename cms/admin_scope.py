@@ -12,7 +12,7 @@ titles the user may see.
 Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import connection
@@ -31,11 +31,11 @@ FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 
 
-def page_ids(values: list[Any]) -> set[int]:
+def page_ids(values: Iterable[str]) -> set[int]:
     """The values that are page ids: numbers in ASCII digits within the database's range of
     ids (no page has any other)."""
     lowest, highest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
-    numbers = {int(value) for value in map(str, values) if value.isascii() and value.isdigit()}
+    numbers = {int(value) for value in values if value.isascii() and value.isdigit()}
     return {number for number in numbers if lowest <= number <= highest}
 
 
@@ -63,19 +63,20 @@ class PageScopeMiddleware:
     def process_view(self, request: HttpRequest, view: Callable, args: tuple,
                      kwargs: dict[str, Any]) -> HttpResponse | None:
         match = request.resolver_match
-        if match is None or not request.user.is_authenticated:
-            return None  # Wagtail's own login check answers
+        if (match is None or not request.path.startswith(reverse("wagtailadmin_home"))
+                or not request.user.is_authenticated):
+            return None  # not the admin; or Wagtail's own login check answers
         if match.url_name == CHOSEN_PAGES_VIEW:
             return chosen_pages(request)
-        named = [kwargs[name] for name in PAGE_ARGUMENTS if name in kwargs]
+        named = {str(kwargs[name]) for name in PAGE_ARGUMENTS if name in kwargs}
         if PAGE_VIEWS_NAMESPACE in match.namespaces and "pk" in kwargs:
-            named.append(kwargs["pk"])
+            named.add(str(kwargs["pk"]))
         if not named:
             return None
-        allowed = (reachable_pages if match.view_name in FINDING_VIEWS
-                   else workable_pages)(request.user)
         ids = page_ids(named)
-        if len(ids) < len(set(map(str, named))) or allowed is not None and Page.objects.filter(
+        allowed = (reachable_pages if match.url_name in FINDING_VIEWS
+                   else workable_pages)(request.user)
+        if len(ids) < len(named) or allowed is not None and Page.objects.filter(
                 allowed, pk__in=ids).count() < len(ids):
-            raise Http404
+            raise Http404  # a value that is no page id, or a page the user may not reach
         return None

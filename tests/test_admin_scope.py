@@ -257,3 +257,13 @@ def test_an_import_line_cannot_link_another_municipalitys_draft(sites, run_impor
     own = run_import([{**linked, "lead_beneficiary": "prov-alytus-draft",
                        "partners": [{"provider": "prov-alytus-draft", "role": "partner"}]}])
     assert not own.errors, own.stderr
+
+
+def test_signed_in_staff_read_another_municipalitys_public_pages_as_anyone(sites, content):
+    """What the admin keeps from a municipality's staff is the admin's: the sites, their API
+    and feeds answer them as they answer anyone."""
+    client = logged_in(editor_of(OWN, sites))
+    page, host = content.other_project, sites[OTHER].site.hostname
+    for path in (f"/api/v1/projects/{page.pk}/", f"/api/v1/projects/{page.pk}/jsonld/",
+                 page.get_url()):
+        assert client.get(path, HTTP_HOST=host).status_code == 200, path
