@@ -6,10 +6,16 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, Locale, Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.permissions import NATIONAL_ADMINS, group_names
@@ -104,3 +110,22 @@ def english_fixture(content, run_import) -> EditorialContent:
     assert not result.failed, result.stderr
     return EditorialContent(*(translated(page, "en") for page in (
         content.own_project, content.other_project, content.measure)))
+
+
+def media_in(collection: Collection, title: str) -> tuple[AbstractImage, AbstractDocument]:
+    """An image and a document uploaded into a collection."""
+    image = get_image_model().objects.create(title=title, file=get_test_image_file(),
+                                             collection=collection)
+    document = get_document_model().objects.create(
+        title=title, file=ContentFile(b"Ataskaita", name="ataskaita.txt"), collection=collection)
+    return image, document
+
+
+def media_bulk_confirmations(images: list[AbstractImage],
+                             documents: list[AbstractDocument]) -> list[str]:
+    """The confirmations of every bulk action on images and on documents, of these ones."""
+    return [reverse("wagtail_bulk_action", args=[app, model, action])
+            + "?" + "&".join(f"id={item.pk}" for item in items)
+            for app, model, items in (("wagtailimages", "image", images),
+                                      ("wagtaildocs", "document", documents))
+            for action in ("delete", "add_tags", "add_to_collection")]

@@ -20,6 +20,8 @@ from tests.editorial import (
     content_fixture,  # noqa: F401  (the `content` fixture)
     editor_of,
     logged_in,
+    media_bulk_confirmations,
+    media_in,
     moderator_of,
     national_admin,
 )
@@ -136,6 +138,16 @@ def test_reports_and_bulk_actions_never_name_another_municipalitys_drafts(sites,
     national = logged_in(national_admin())  # what is kept from them is there
     for url in reports_and_confirmations(drafts)[1:]:
         assert drafts[OTHER].title.encode() in national.get(url).content, url
+
+
+def test_media_bulk_confirmations_name_another_municipalitys_items_by_id(sites):
+    own = media_in(sites[OWN].editorial.collection, "Alytaus nuotrauka")
+    other = media_in(sites[OTHER].editorial.collection, f"{SECRET} nuotrauka")
+    client = logged_in(moderator_of(OWN, sites))  # who may delete their municipality's media
+    for url in media_bulk_confirmations([own[0], other[0]], [own[1], other[1]]):
+        shown = client.get(url).content.decode()
+        assert own[0].title in shown and SECRET not in shown, url
+        assert f"{other[0].pk}, " in shown or f"{other[1].pk}, " in shown, url
 
 
 def test_staff_still_find_their_own_drafts_and_others_public_pages(sites, drafts, content):

@@ -27,7 +27,7 @@ from cms.editorial import genitive
 from cms.wagtail_texts import WAGTAIL_COUNTS, WAGTAIL_TEXTS
 from pages.models import ProjectIndexPage, ProjectPage
 from tests.api.conftest import DATABASE_ENGINE
-from tests.editorial import OWN, editor_of, moderator_of
+from tests.editorial import OTHER, OWN, editor_of, media_bulk_confirmations, media_in, moderator_of
 from tests.factories import MEASURE, PROJECT, PROVIDER, TRANSLATION, imported
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -206,11 +206,17 @@ def english_among(texts: Iterable[str], english: set[str]) -> set[str]:
 def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, completed_project,
                                                                  client):
     english = wagtail_english_texts()
-    client.force_login(editor_of(OWN, sites))
+    client.force_login(moderator_of(OWN, sites))
     section = ProjectIndexPage.objects.descendant_of(sites[OWN].home).first()
     confirmations = [reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
                      + f"?id={completed_project['lt'].pk}&id={section.pk}"
                      for action in ("delete", "move", "publish", "unpublish")]
+    own_media = [media_in(sites[OWN].editorial.collection, f"Nuotrauka {number}")
+                 for number in (1, 2)]
+    other_media = media_in(sites[OTHER].editorial.collection, "Kita nuotrauka")
+    confirmations += media_bulk_confirmations([*(image for image, _ in own_media), other_media[0]],
+                                              [*(document for _, document in own_media),
+                                               other_media[1]])
     for address in [reverse("wagtailadmin_home"),
                     reverse("wagtailadmin_explore", args=[section.pk]),
                     reverse("wagtailadmin_pages:edit", args=[section.pk]),
