@@ -1,6 +1,6 @@
 """Wagtail admin texts that Wagtail's own Lithuanian catalogue leaves untranslated and that
-staff meet in the page editor, the explorer, the review workflow and the reports (with
-wagtail-localize's, whose catalogue also leaves them out).
+staff meet in the page editor, the explorer, the review workflow, the reports and the keyboard
+shortcuts dialog (with wagtail-localize's, whose catalogue also leaves them out).
 
 Their Lithuanian translations are in the cms catalogue (cms/locale/lt/LC_MESSAGES/django.po).
 Django looks a text up in the catalogues of the apps listed first in INSTALLED_APPS before the
@@ -210,6 +210,34 @@ WAGTAIL_TEXTS = (
     gettext_noop('%(parent_pages)s and %(child_pages)s have been deleted'),
     gettext_noop('%(parent_pages)s and %(child_pages)s have been published'),
     gettext_noop('%(parent_pages)s and %(child_pages)s have been unpublished'),
+    # the keyboard shortcuts dialog of every admin screen
+    gettext_noop('Keyboard shortcuts'),
+    gettext_noop('All keyboard shortcuts'),
+    gettext_noop('Section'),
+    gettext_noop('Keyboard shortcut'),
+    gettext_noop('account'),
+    gettext_noop('Keyboard shortcuts are currently disabled; '
+                 'manage your %(account_link)s to enable them.'),
+    gettext_noop('Keyboard shortcuts are currently enabled; '
+                 'manage your %(account_link)s to disable them.'),
+    gettext_noop('Application'),
+    gettext_noop('Show keyboard shortcuts'),
+    gettext_noop('Toggle sidebar'),
+    gettext_noop('Toggle minimap'),
+    gettext_noop('Close modal dialogs (like this one)'),
+    gettext_noop('Save changes'),
+    gettext_noop('Add or show comments'),
+    gettext_noop('Text editing'),
+    gettext_noop('Cut'),
+    gettext_noop('Paste'),
+    gettext_noop('Paste and match style'),
+    gettext_noop('Paste without formatting'),
+    gettext_noop('Text formatting'),
+    gettext_noop('Insert or edit a link'),
+    gettext_noop('Monospace (code)'),
+    gettext_noop('Strike-through'),
+    gettext_noop('Superscript'),
+    gettext_noop('Subscript'),
 )
 
 # texts with a count (the dashboard's summary, the confirmations of pages, images and documents

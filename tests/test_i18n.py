@@ -225,6 +225,12 @@ def test_admin_screens_staff_use_show_no_wagtail_text_in_english(sites, complete
         shown = ShownTexts()
         shown.feed(client.get(address, HTTP_HOST=HOST).content.decode())
         assert not english_among(shown.texts, english), address
+    shortcuts = ShownTexts()  # the keyboard shortcuts dialog, hidden until "?" is pressed
+    dashboard = client.get(reverse("wagtailadmin_home"), HTTP_HOST=HOST).content.decode()
+    dialog = dashboard[dashboard.rindex("<", 0, dashboard.index('id="keyboard-shortcuts-dialog"')):]
+    shortcuts.feed(re.sub(r"\s(hidden|aria-hidden=\"true\")(?=[\s>])", "", dialog))
+    assert "Spartieji klavišai" in shortcuts.texts
+    assert not english_among(shortcuts.texts, english)
 
 
 def wagtail_script_texts() -> set[str]:
