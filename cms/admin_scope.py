@@ -6,8 +6,8 @@ answers `chosen-multiple` with the admin title of any id, and a workflow's previ
 page's latest title in its refusal. `PageScopeMiddleware` answers 404 for a page outside what
 the user may find (`reachable_pages`) in the chooser, which links other municipalities' public
 pages, and outside the pages they may open (`workable_pages`) in every other page view, the
-explorer's included; it answers `chosen-multiple` itself, with the chooser's pages and the
-titles the user may see.
+explorer's included, wherever the request names the page (`named_pages`); it answers
+`chosen-multiple` itself, with the chooser's pages and the titles the user may see.
 
 Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
 """
@@ -18,15 +18,20 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import ResolverMatch, reverse
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.models import Page
 
 from cms.municipal_scope import reachable_pages, shown_title, workable_pages
 
-# Keyword arguments naming a page in Wagtail's admin URLs (`pk` in its page views' namespace).
+# What names a page in a request to Wagtail's admin: keyword arguments of its URLs (`pk` in its
+# page views' namespace), the parent whose pages a bulk action takes, and in a form sent, the
+# parent chosen for a new page or a copy and a bulk move's destination.
 PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 PAGE_VIEWS_NAMESPACE = "wagtailadmin_pages"
+QUERY_PAGE_PARAMETERS = ("childOf",)
+FORM_PAGE_PARAMETERS = ("parent_page", "new_parent_page", "chooser")
+FORM_PAGE_REQUIRED = {"copy": "new_parent_page"}  # page views whose form Wagtail reads unchecked
 FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 
@@ -35,7 +40,8 @@ def page_ids(values: Iterable[str]) -> set[int]:
     """The values that are page ids: numbers in ASCII digits within the database's range of
     ids (no page has any other)."""
     lowest, highest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
-    numbers = {int(value) for value in values if value.isascii() and value.isdigit()}
+    numbers = {int(value) for value in values if value.isascii() and value.isdigit()
+               and len(value) <= len(str(highest))}
     return {number for number in numbers if lowest <= number <= highest}
 
 
@@ -66,11 +72,10 @@ class PageScopeMiddleware:
         if (match is None or not request.path.startswith(reverse("wagtailadmin_home"))
                 or not request.user.is_authenticated):
             return None  # not the admin; or Wagtail's own login check answers
-        if match.url_name == CHOSEN_PAGES_VIEW:
+        if match.url_name == CHOSEN_PAGES_VIEW and request.user.has_perm(
+                "wagtailadmin.access_admin"):
             return chosen_pages(request)
-        named = {str(kwargs[name]) for name in PAGE_ARGUMENTS if name in kwargs}
-        if PAGE_VIEWS_NAMESPACE in match.namespaces and "pk" in kwargs:
-            named.add(str(kwargs["pk"]))
+        named = named_pages(request, match, kwargs)
         if not named:
             return None
         ids = page_ids(named)
@@ -80,3 +85,19 @@ class PageScopeMiddleware:
                 allowed, pk__in=ids).count() < len(ids):
             raise Http404  # a value that is no page id, or a page the user may not reach
         return None
+
+
+def named_pages(request: HttpRequest, match: ResolverMatch, kwargs: dict[str, Any]) -> set[str]:
+    """The values naming a page in a request to the admin (an empty one in a form names
+    none, but for a form Wagtail reads unchecked)."""
+    named = {str(kwargs[name]) for name in PAGE_ARGUMENTS if name in kwargs}
+    page_view = PAGE_VIEWS_NAMESPACE in match.namespaces
+    if page_view and "pk" in kwargs:
+        named.add(str(kwargs["pk"]))
+    named.update(request.GET[name] for name in QUERY_PAGE_PARAMETERS if name in request.GET)
+    if request.method == "POST":
+        named.update(request.POST[name] for name in FORM_PAGE_PARAMETERS
+                     if request.POST.get(name))
+        if page_view and (required := FORM_PAGE_REQUIRED.get(match.url_name)):
+            named.add(request.POST.get(required, ""))
+    return named

@@ -71,10 +71,12 @@ def working_trees(user) -> list[MunicipalityTree]:
     return [tree for tree in all_trees() if home_paths & set(tree.paths)]
 
 
-def own_trees(user) -> list[MunicipalityTree] | None:
+def draft_trees(user) -> list[MunicipalityTree] | None:
     """The trees whose unpublished work the user sees: the national tree and those they work
-    on; None for superusers, who see every tree's."""
-    if user.is_superuser:
+    on; None for superusers and for holders of a permission on the tree's root (Wagtail's
+    own groups hold theirs there), who see every tree's."""
+    if user.is_superuser or GroupPagePermission.objects.filter(group__user=user,
+                                                               page__depth=1).exists():
         return None
     own = working_trees(user)
     return [tree for tree in all_trees() if tree.national or tree in own]
@@ -82,8 +84,8 @@ def own_trees(user) -> list[MunicipalityTree] | None:
 
 def workable_pages(user) -> Q | None:
     """Pages a user may open in the admin's page views: the tree's root and the pages of their
-    `own_trees`. None: no limit."""
-    trees = own_trees(user)
+    `draft_trees`. None: no limit."""
+    trees = draft_trees(user)
     if trees is None:
         return None
     condition = Q(depth=1)
@@ -101,10 +103,10 @@ def reachable_pages(user) -> Q | None:
 
 def shown_title(request: HttpRequest, page: Page) -> str:
     """The title the admin names a page by: the latest draft's within the user's
-    `own_trees`, elsewhere the published one (a title edited in a draft is unpublished work)."""
-    if not hasattr(request, "own_trees"):  # read once per request
-        request.own_trees = own_trees(request.user)
-    trees = request.own_trees
+    `draft_trees`, elsewhere the published one (a title edited in a draft is unpublished work)."""
+    if not hasattr(request, "draft_trees"):  # read once per request
+        request.draft_trees = draft_trees(request.user)
+    trees = request.draft_trees
     if trees is None or page.depth == 1 or tree_of(trees, page.path):
         return page.get_admin_display_title()
     return page.title

@@ -15,7 +15,7 @@ their own addresses with the page rule added:
 
 wagtail-localize's "Translate this page" and "Sync translated pages" buttons are offered only to
 whom the view at their address admits (`offered_buttons`), and its report of translations lists
-those of the pages the user may find in the admin.
+those of the pages the user may open in the admin.
 """
 
 from collections.abc import Callable, Iterator
@@ -40,7 +40,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from cms.municipal_scope import reachable_pages, sees_everything
+from cms.municipal_scope import sees_everything, workable_pages
 
 # Where wagtail-localize serves the views below, inside the admin's URLs.
 ADMIN_PREFIX = "localize/"
@@ -122,18 +122,19 @@ class OwnTranslationsUpdateView(UpdateTranslationsView):
 
 
 class OwnTranslationsReportView(TranslationsReportView):
-    """wagtail-localize's report of translations: of snippets, and of the pages in the trees
-    the user may find in the admin (every page for whom sees every municipality)."""
+    """wagtail-localize's report of translations: of snippets, and of the pages the user may
+    open in the admin (every page for whom sees every municipality): another municipality's
+    translations, drafts among them, are its own work."""
 
     def get_queryset(self) -> QuerySet[Translation]:
         translations = super().get_queryset()
         if sees_everything(self.request.user):
             return translations
-        reachable = reachable_pages(self.request.user) or Q()
+        workable = workable_pages(self.request.user) or Q()
         page_type = ContentType.objects.get_for_model(Page)
         return translations.filter(
             ~Q(source__object__content_type=page_type)
-            | Q(source__object_id__in=Page.objects.filter(reachable).values("translation_key")))
+            | Q(source__object_id__in=Page.objects.filter(workable).values("translation_key")))
 
 
 def translation_urls() -> list[URLPattern]:

@@ -11,9 +11,10 @@ B into a page of municipality A and, once A publishes, show it to everyone.
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Field, Model
+from django.db.models import Field, Model, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
@@ -22,7 +23,7 @@ from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
 from pages.forms import PageForm
-from pages.public import public_only
+from pages.public import below_any, public_only, public_pages
 
 HOME_PATH_LENGTH = 2 * Page.steplen  # municipality home pages are children of the root
 # names the page by its id only: its title is another municipality's unpublished work
@@ -61,6 +62,13 @@ def child_link_fields(model: type[Model]) -> dict[str, list]:
     found = {relation.get_accessor_name(): page_link_fields(relation.related_model)
              for relation in get_all_child_relations(model)}
     return {name: fields for name, fields in found.items() if fields}
+
+
+def site_paths(path: str) -> list[str]:
+    """The home pages' paths of the site a path belongs to (its Lithuanian and English trees)."""
+    key = site_of(path)
+    return list(Page.objects.filter(depth=2, translation_key=key).values_list("path", flat=True)
+                ) if key else []
 
 
 def site_of(path: str) -> str | None:
@@ -102,7 +110,21 @@ def model_links(page: Page) -> Links:
 
 
 class PublicLinksForm(PageForm):
-    """The admin form: links chosen in fields and in inline panels (e.g. partners)."""
+    """The admin form: links chosen in fields and in inline panels (e.g. partners).
+
+    A field listing pages to tick (many to many) lists those the page may name: its own
+    site's and the public ones, with those it names already; never another municipality's
+    drafts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        home_path = self.instance.path or self.parent_page.path
+        linkable = below_any(site_paths(home_path)) | Q(pk__in=public_pages().values("pk"))
+        for field in page_link_fields(type(self.instance)):
+            if field.many_to_many and field.name in self.fields:
+                named = [page.pk for page in getattr(self.instance, field.name).all()]
+                self.fields[field.name].queryset = self.fields[field.name].queryset.filter(
+                    linkable | Q(pk__in=named))
 
     def is_valid(self) -> bool:
         valid = super().is_valid()

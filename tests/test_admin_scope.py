@@ -5,10 +5,11 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Page, Task
+from wagtail.models import GroupPagePermission, Locale, Page, Task
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -20,6 +21,7 @@ from tests.editorial import (
     content_fixture,  # noqa: F401  (the `content` fixture)
     editor_of,
     logged_in,
+    make_user,
     media_bulk_confirmations,
     media_in,
     moderator_of,
@@ -131,13 +133,80 @@ def test_reports_and_bulk_actions_never_name_another_municipalitys_drafts(sites,
     client = logged_in(role(OWN, sites))
     for url in reports_and_confirmations(drafts):
         response = client.get(url)
-        assert response.status_code in (200, 302, 403), url
+        assert response.status_code in (200, 302, 403, 404), url
         assert drafts[OTHER].title.encode() not in response.content, url
     menu = client.get(reverse("wagtailadmin_home")).content
     assert reverse("wagtailadmin_reports:page_types_usage").encode() not in menu
     national = logged_in(national_admin())  # what is kept from them is there
     for url in reports_and_confirmations(drafts)[1:]:
         assert drafts[OTHER].title.encode() in national.get(url).content, url
+
+
+def test_another_municipalitys_translations_are_not_reported(sites, content):
+    """Its translations of public pages, drafts among them, are its own work too."""
+    source, _created = TranslationSource.get_or_create_from_instance(content.other_project)
+    Translation.objects.create(source=source,
+                               target_locale=Locale.objects.get(language_code="en"))
+    report = reverse("wagtail_localize:translations_report_results")
+    assert content.other_project.title.encode() not in logged_in(
+        editor_of(OWN, sites)).get(report).content
+    assert content.other_project.title.encode() in logged_in(
+        editor_of(OTHER, sites)).get(report).content
+
+
+@pytest.mark.parametrize("role", [editor_of, moderator_of])
+def test_forms_naming_another_municipalitys_draft_answer_404(sites, drafts, content, role):
+    """A page chosen in a form sent to the admin (a new page's parent, a copy's, a bulk move's
+    destination) is a page the user works on, or the answer is 404, never its title; a value
+    that is no page is 404 too, never 500."""
+    client = logged_in(role(OWN, sites))
+    draft, own = drafts[OTHER], content.own_project
+    sent = [
+        (reverse("wagtailadmin_pages:choose_parent", args=["pages", "projectpage"]),
+         {"parent_page": draft.pk}),
+        (reverse("wagtailadmin_pages:copy", args=[own.pk]), {"new_parent_page": draft.pk}),
+        (reverse("wagtailadmin_pages:copy", args=[own.pk]), {"new_parent_page": "x"}),
+        (reverse("wagtailadmin_pages:copy", args=[own.pk]), {}),
+        (reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+         + f"?id={own.pk}", {"chooser": draft.pk}),
+    ]
+    for url, data in sent:
+        response = client.post(url, data)
+        assert response.status_code == 404, (url, data)
+        assert draft.title.encode() not in response.content, (url, data)
+    for parent in ("x", "99999999"):
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        assert client.get(f"{bulk}?id=all&childOf={parent}").status_code == 404
+
+
+def test_the_news_form_lists_the_pages_the_news_may_name(sites, drafts, content):
+    """Its lists of projects and organisations to tick: its own municipality's pages, drafts
+    among them, and other municipalities' public pages; never their drafts."""
+    news_index = sites[OWN].home.get_children().get(slug="naujienos")
+    form = logged_in(editor_of(OWN, sites)).get(
+        reverse("wagtailadmin_pages:add", args=["pages", "newspage", news_index.pk])).content
+    assert drafts[OWN].title.encode() in form
+    assert content.other_project.title.encode() in form
+    assert drafts[OTHER].title.encode() not in form
+
+
+def test_only_signed_in_staff_get_chosen_pages(sites, drafts):
+    nobody = logged_in(make_user("gyventojas"))  # no group: no access to the admin
+    response = nobody.get(reverse("wagtailadmin_choose_page_chosen_multiple")
+                          + f"?id={drafts[OWN].pk}")
+    assert response.status_code in (302, 403)  # Wagtail's refusal, before any page is read
+
+
+def test_holders_of_a_permission_on_the_root_open_every_municipalitys_pages(sites, content):
+    """Wagtail's own groups hold theirs on the tree's root: the plugin narrows none of them."""
+    group = Group.objects.create(name="Visų svetainių redaktoriai")
+    GroupPagePermission.objects.create(group=group, page=Page.get_first_root_node(),
+                                       permission=Permission.objects.get(codename="change_page"))
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = make_user("visu-redaktorius")
+    user.groups.add(group)
+    edit = reverse("wagtailadmin_pages:edit", args=[content.other_project.pk])
+    assert logged_in(user).get(edit).status_code == 200
 
 
 def test_media_bulk_confirmations_name_another_municipalitys_items_by_id(sites):
