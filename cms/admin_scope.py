@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import ResolverMatch, reverse
+from django.urls import NoReverseMatch, ResolverMatch, reverse
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.models import Page
 
@@ -34,6 +34,14 @@ FORM_PAGE_PARAMETERS = ("parent_page", "new_parent_page", "chooser")
 FORM_PAGE_REQUIRED = {"copy": "new_parent_page"}  # page views whose form Wagtail reads unchecked
 FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
+
+
+def admin_path() -> str | None:
+    """Where the admin is served (None in a project whose URLs have no admin)."""
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None
 
 
 def page_ids(values: Iterable[str]) -> set[int]:
@@ -68,8 +76,8 @@ class PageScopeMiddleware:
 
     def process_view(self, request: HttpRequest, view: Callable, args: tuple,
                      kwargs: dict[str, Any]) -> HttpResponse | None:
-        match = request.resolver_match
-        if (match is None or not request.path.startswith(reverse("wagtailadmin_home"))
+        match, admin = request.resolver_match, admin_path()
+        if (match is None or admin is None or not request.path.startswith(admin)
                 or not request.user.is_authenticated):
             return None  # not the admin; or Wagtail's own login check answers
         if match.url_name == CHOSEN_PAGES_VIEW and request.user.has_perm(
