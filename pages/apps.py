@@ -8,11 +8,19 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models import ForeignKey
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.models import Page
+
         from pages import models
         from pages.kinds import register_kind
         from pages.references import connect
+        from pages.widgets import SitePageChooser
 
         connect()
+        # a page chosen in a form is named as its own site shows it (`PublicLinksForm`)
+        register_form_field_override(ForeignKey, to=Page, override=lambda field: {
+            "widget": SitePageChooser(target_models=[field.remote_field.model])})
         # Each section's address is in its page's language: /projektai/, /en/projects/.
         register_kind("project", model=models.ProjectPage, section_model=models.ProjectIndexPage,
                       section_slugs={"lt": "projektai", "en": "projects"},

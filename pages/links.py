@@ -24,6 +24,7 @@ from wagtail.rich_text import extract_references_from_rich_text
 
 from pages.forms import PageForm
 from pages.public import below_any, public_only, public_pages
+from pages.widgets import SitePageChooser
 
 HOME_PATH_LENGTH = 2 * Page.steplen  # municipality home pages are children of the root
 # names the page by its id only: its title is another municipality's unpublished work
@@ -114,12 +115,19 @@ class PublicLinksForm(PageForm):
 
     A field listing pages to tick (many to many) lists those the page may name: its own
     site's and the public ones, with those it names already; never another municipality's
-    drafts."""
+    drafts. A chosen page of another site is named as that site shows it (`SitePageChooser`).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         home_path = self.instance.path or self.parent_page.path
-        linkable = below_any(site_paths(home_path)) | Q(pk__in=public_pages().values("pk"))
+        own_site = site_paths(home_path)
+        for form in (self, *(child for formset in self.formsets.values()
+                             for child in formset.forms)):
+            for field in form.fields.values():
+                if isinstance(field.widget, SitePageChooser):
+                    field.widget.site_paths = own_site
+        linkable = below_any(own_site) | Q(pk__in=public_pages().values("pk"))
         for field in page_link_fields(type(self.instance)):
             if field.many_to_many and field.name in self.fields:
                 named = [page.pk for page in getattr(self.instance, field.name).all()]

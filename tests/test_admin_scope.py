@@ -293,6 +293,7 @@ def test_a_moderator_cannot_publish_a_link_to_another_municipalitys_draft(sites,
     refused = publish_with_lead(client, project, drafts[OTHER])
     assert refused.status_code == 200  # the form again, with its errors
     assert "lead_beneficiary" in refused.context["form"].errors
+    assert drafts[OTHER].title not in refused.content.decode()  # the chooser names it by id
     partner_errors = refused.context["form"].formsets["partners"].forms[0].errors
     assert "provider" in partner_errors
     project.refresh_from_db()
@@ -300,6 +301,18 @@ def test_a_moderator_cannot_publish_a_link_to_another_municipalitys_draft(sites,
     accepted = publish_with_lead(client, project, drafts[OWN])
     assert accepted.status_code == 302
     assert ProjectPage.objects.get(pk=project.pk).lead_beneficiary_id == drafts[OWN].pk
+
+
+def test_a_chosen_page_of_another_municipality_is_named_by_its_published_title(sites, content):
+    provider = add_provider(sites[OTHER].home, "Kalvarijos teikėjas", publish=True)
+    project = content.own_project
+    project.lead_beneficiary = provider
+    project.save_revision().publish()
+    provider.title = f"{PENDING} teikėjas"
+    provider.save_revision()
+    client = logged_in(editor_of(OWN, sites))
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
+    assert "Kalvarijos teikėjas" in form and PENDING not in form
 
 
 def linking_in_text(page: ProviderPage) -> str:
