@@ -232,7 +232,7 @@ def test_staff_still_find_their_own_drafts_and_others_public_pages(sites, drafts
 def test_choosing_several_pages_answers_those_the_chooser_lists(sites, drafts, content):
     client = logged_in(editor_of(OWN, sites))
     asked = [drafts[OWN].pk, content.other_project.pk, drafts[OTHER].pk, 1,
-             "12345678901234567890", "\u0661\u0662", "x"]
+             "12345678901234567890", "9" * 4301, "\u0661\u0662", "x"]
     response = client.get(reverse("wagtailadmin_choose_page_chosen_multiple") + "?"
                           + urlencode([("id", pk) for pk in asked]))
     assert response.status_code == 200
