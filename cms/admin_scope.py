@@ -55,8 +55,7 @@ def page_ids(values: Iterable[str]) -> set[int]:
 
 def chosen_pages(request: HttpRequest) -> HttpResponse:
     """What Wagtail's `chosen-multiple` answers, of the pages the chooser lists this user."""
-    found = reachable_pages(request.user)
-    pages = Page.objects.filter(found if found is not None else Q(),
+    pages = Page.objects.filter(reachable_pages(request.user) or Q(),
                                 pk__in=page_ids(request.GET.getlist("id")), depth__gt=1)
     return render_modal_workflow(request, None, None, None, json_data={
         "step": "page_chosen",
