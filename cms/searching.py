@@ -5,6 +5,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import copy_context
 from typing import Any
 
 from django.core import signing
@@ -211,7 +212,7 @@ def run_and_mean(query: SearchQuery, on_incomplete: Callable[[], None] | None = 
     it, and `on_incomplete` is told."""
     if not (is_first_page_of_words(query) and get_engine().talks_only_to_its_server):
         return run(query), meant(query)
-    suggesting = SUGGESTERS.submit(meant, query)
+    suggesting = SUGGESTERS.submit(copy_context().run, meant, query)  # the same generations
     found = run(query)
     try:
         return found, suggesting.result()

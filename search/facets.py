@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from pages.kinds import content_kinds
 from pages.models import FundingMeasurePage, ProjectPage
 from pages.public import public_pages
-from search.conf import shared_cache
+from search.freshness import bump_generation, generation_of
 
 
 class BudgetBand(NamedTuple):
@@ -47,6 +47,7 @@ GENERATION_CHECK_SECONDS = 1.0
 # (term model, field) → value parents
 _term_labels: dict[tuple[str, str], dict[str, str]] = {}
 _generation_seen: dict[str, float] = {"value": -1, "at": float("-inf")}
+_facet_labels: dict[tuple[str, str], str] = {}  # (facet, language) → its label: see `label`
 
 
 def vocabulary_changed(**_signal_arguments: object) -> None:
@@ -55,12 +56,7 @@ def vocabulary_changed(**_signal_arguments: object) -> None:
     Counted now and again on commit, so no process keeps labels read before the commit."""
     def bump() -> None:
         _term_labels.clear()
-        try:
-            cache = shared_cache()
-            cache.add(VOCABULARY_GENERATION, 0, None)
-            cache.incr(VOCABULARY_GENERATION)
-        except Exception as error:  # shared cache down: the other processes read it as changed
-            logger.warning("Vocabulary change not counted in the shared cache: %s", error)
+        bump_generation(VOCABULARY_GENERATION)
 
     bump()
     transaction.on_commit(bump)
@@ -72,7 +68,7 @@ def _forget_labels_if_terms_changed() -> None:
     if now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
         return
     try:
-        generation = shared_cache().get(VOCABULARY_GENERATION, 0)
+        generation = generation_of(VOCABULARY_GENERATION)
     except Exception as error:
         logger.warning("Shared cache unavailable, term labels read from the database: %s", error)
         _term_labels.clear()
@@ -84,7 +80,8 @@ def _forget_labels_if_terms_changed() -> None:
 
 def content_type_labels(language: str) -> dict[str, str]:
     """Key → plural label of every content kind: the values of the `content_type` facet."""
-    return {kind.key: kind.plural_in(language) for kind in content_kinds()}
+    return _kept(("content kinds", language),
+                 lambda: {kind.key: kind.plural_in(language) for kind in content_kinds()})
 
 
 def _kept(key: tuple[str, str], read: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -156,9 +153,12 @@ class Facet:
         return self.key
 
     def label(self, language: str) -> str:
-        """The facet's label in a language ("lt" or "en")."""
-        with translation.override(language):
-            return str(self.name)
+        """The facet's label in a language ("lt" or "en"), translated once per process."""
+        key = (self.key, language)
+        if key not in _facet_labels:
+            with translation.override(language):
+                _facet_labels[key] = str(self.name)
+        return _facet_labels[key]
 
     @property
     def label_lt(self) -> str:
@@ -176,8 +176,13 @@ class Facet:
         if self.vocabulary is None:
             return {}
         if isinstance(self.vocabulary, Mapping):
-            with translation.override(language):
-                return {value: str(label) for value, label in self.vocabulary.items()}
+            fixed = self.vocabulary
+
+            def translated() -> dict[str, str]:
+                with translation.override(language):
+                    return {value: str(label) for value, label in fixed.items()}
+
+            return _kept((f"facet:{self.key}", language), translated)
         if callable(self.vocabulary):
             return self.vocabulary(language)
         return term_labels(self.vocabulary, language)

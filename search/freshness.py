@@ -18,9 +18,12 @@ an earlier one reached. Without the shared cache, everything is read afresh each
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Generic, TypeVar
 
 from django.db import transaction
@@ -35,26 +38,56 @@ T = TypeVar("T")
 INDEX_GENERATION = "search:index-generation"
 OUTBOX_GENERATION = "search:outbox-generation"
 FRESHNESS_SECONDS = 3600  # a kept freshness is exact until its generation changes
+# the generations this request read, by key (see `generations_read_at_once`)
+_read_at_once: ContextVar[dict[str, int] | None] = ContextVar("generations read at once",
+                                                               default=None)
+
+
+def bump_generation(key: str) -> None:
+    """Bump the generation at `key` now (see the module); a generation read once for this
+    request (`generations_read_at_once`) is read afresh after it."""
+    known = _read_at_once.get()
+    if known is not None:
+        known.pop(key, None)
+    try:
+        cache = shared_cache()
+        try:
+            cache.incr(key)
+        except ValueError:  # never counted, or lost by the cache
+            cache.add(key, time.time_ns(), None)
+    except Exception as error:
+        logger.warning("Search change not counted in the shared cache (%s): %s", key, error)
 
 
 def count_change(key: str) -> None:
-    """Bump the generation at `key` (see the module)."""
-    def bump() -> None:
-        try:
-            cache = shared_cache()
-            try:
-                cache.incr(key)
-            except ValueError:  # never counted, or lost by the cache
-                cache.add(key, time.time_ns(), None)
-        except Exception as error:
-            logger.warning("Search change not counted in the shared cache (%s): %s", key, error)
+    """Bump the generation at `key` now and again on commit (see the module)."""
+    bump_generation(key)
+    transaction.on_commit(partial(bump_generation, key))
 
-    bump()
-    transaction.on_commit(bump)
+
+@contextmanager
+def generations_read_at_once(keys: Iterable[str]) -> Iterator[None]:
+    """Within, the generations at `keys` are read from the shared cache in one round trip,
+    and not again: a request keeps what it reads under the generations it began with (as it
+    would, had it read each one before the engine answered), or under one it bumped itself."""
+    try:
+        known = {key: value for key, value in shared_cache().get_many(list(keys)).items()
+                 if isinstance(value, int)}
+    except Exception as error:
+        logger.warning("Generations unavailable in the shared cache: %s", error)
+        known = {}
+    token = _read_at_once.set(known)
+    try:
+        yield
+    finally:
+        _read_at_once.reset(token)
 
 
 def generation_of(key: str) -> int:
     """The generation at `key`, started from the clock when there is none."""
+    known = _read_at_once.get()
+    if known is not None and key in known:
+        return known[key]
     cache = shared_cache()
     found = cache.get(key)
     if found is None:
@@ -62,6 +95,8 @@ def generation_of(key: str) -> int:
         found = cache.get(key)
     if found is None:
         raise LookupError(f"The shared cache keeps no {key}.")
+    if known is not None:
+        known[key] = found
     return found
 
 

@@ -30,7 +30,7 @@ from cms.api.caching import is_incomplete, mark_modified
 from cms.api.rendering import RENDERER
 from search.conf import index_alias, shared_cache
 from search.facets import VOCABULARY_GENERATION
-from search.freshness import freshness, index_generation
+from search.freshness import freshness, generation_of, index_generation
 
 logger = logging.getLogger(__name__)
 ANSWER_SECONDS = 300
@@ -114,8 +114,7 @@ def search_answer(request: HttpRequest, response: HttpResponse, schema: type[Sch
     key, kept = None, None
     if generation is not None:
         try:
-            key = answer_key(request, [generation, shared_cache().get(VOCABULARY_GENERATION, 0)],
-                             schema)
+            key = answer_key(request, [generation, generation_of(VOCABULARY_GENERATION)], schema)
             kept = kept_answer(key, now)
         except Exception as error:
             logger.warning("Search answers unavailable in the shared cache: %s", error)

@@ -21,12 +21,17 @@ from wagtail.api.v3.errors import PROBLEM_JSON
 
 from cms.api.caching import with_caching_headers
 from cms.api.problems import ApiProblem, problem_response
-from cms.scope import site_scope
+from cms.scope import SCOPE_GENERATION, site_scope
 from cms.searching import refuse_nul
+from search.facets import VOCABULARY_GENERATION
+from search.freshness import INDEX_GENERATION, OUTBOX_GENERATION, generations_read_at_once
 from search.query import QueryError
 
 View = Callable[..., HttpResponse]
 compressed = decorator_from_middleware(CompressionMiddleware)  # zstd, Brotli or gzip
+# what an answer is kept under: read once per request, in one round trip
+REQUEST_GENERATIONS = (SCOPE_GENERATION, INDEX_GENERATION, OUTBOX_GENERATION,
+                       VOCABULARY_GENERATION)
 
 
 def not_found() -> HttpResponse:
@@ -84,7 +89,8 @@ def at_the_edge(view: View) -> View:
     @compressed
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        with translation.override(message_language(request)):
+        with (translation.override(message_language(request)),
+              generations_read_at_once(REQUEST_GENERATIONS)):
             return answer(view, request, *args, **kwargs)
 
     return wrapped

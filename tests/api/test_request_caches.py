@@ -2,6 +2,7 @@
 freshness and the search's answer are read from it, and none of them outlives the change that
 makes it wrong (a site moved, a change recorded, a write acknowledged, a change falling due)."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -15,11 +16,19 @@ from wagtail.models import Site
 
 from cms.api import answer_cache
 from cms.api.answer_cache import answer_key
+from cms.api.edge import REQUEST_GENERATIONS
 from cms.api.search_schemas import SearchOut
 from cms.scope import site_scope
 from pages.models import MunicipalityHomePage, ProjectPage
 from search import pipeline
+from search.conf import shared_cache
 from search.engines import get_engine
+from search.freshness import (
+    INDEX_GENERATION,
+    generation_of,
+    generations_read_at_once,
+    index_changed,
+)
 from search.outbox import schedule_changes
 from tests.api.conftest import get_json, on_analysing_engines
 from tests.factories import home
@@ -70,6 +79,41 @@ def test_the_index_freshness_is_read_once_and_never_older_than_a_pending_change(
     project.save_revision().publish()  # recorded, not yet written
     pending = api.get(SEARCH + "&page_size=3")
     assert parse_http_date(pending["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+
+
+def test_a_search_reads_what_its_answer_is_kept_under_in_one_round_trip(api, monkeypatch):
+    """The generations (site scope, index, outbox, vocabularies) are read together once per
+    request, the „did you mean“ beside the search included; one that the request bumps itself
+    is read afresh."""
+    index_changed()  # no answer is kept
+    cache_class = type(shared_cache())
+    read_alone, read_together = [], []
+    get, get_many = cache_class.get, cache_class.get_many
+    together = threading.local()  # a cache without a bulk read gets each key of `get_many`
+
+    def read_one(cache, key, *args, **kwargs):
+        if not getattr(together, "reading", False):
+            read_alone.append(key)
+        return get(cache, key, *args, **kwargs)
+
+    def read_many(cache, keys, *args, **kwargs):
+        read_together.append(list(keys))
+        together.reading = True
+        try:
+            return get_many(cache, keys, *args, **kwargs)
+        finally:
+            together.reading = False
+
+    monkeypatch.setattr(cache_class, "get", read_one)
+    monkeypatch.setattr(cache_class, "get_many", read_many)
+    assert get_json(api, "/api/v1/search/?q=paslaugos")["count"]
+    assert read_together == [list(REQUEST_GENERATIONS)]
+    assert not set(read_alone) & set(REQUEST_GENERATIONS)
+
+    with generations_read_at_once([INDEX_GENERATION]):
+        before = generation_of(INDEX_GENERATION)
+        index_changed()
+        assert generation_of(INDEX_GENERATION) > before
 
 
 def test_a_repeated_search_is_answered_from_the_cache_without_the_engine(api, monkeypatch):

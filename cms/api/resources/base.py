@@ -6,11 +6,12 @@ field computed from the page names a resolver (`resolve_<field>`), usually one m
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
@@ -52,6 +53,7 @@ def rich_text(html: str) -> str:
 
 RichText = Annotated[str, BeforeValidator(rich_text)]  # stored rich text, written out as HTML
 COLLECTION = "collection"  # the content type of collections, which are not a content kind
+ANY_PAGE_ID = 918273645  # stands for the id in a detail path reversed once (`api_detail_path`)
 Language = api_enum("Language", ["lt", "en"])
 # The order of search results and lists (`pages.listing.SORT_ORDERS`)
 Sort = api_enum("Sort", SORT_ORDERS)
@@ -141,7 +143,18 @@ def api_url_of(page: Page, context: dict) -> str:
 
 
 def api_detail_path(resource_key: str, page_id: int) -> str:
-    return reverse(f"{API_NAMESPACE}:{resource_key}-detail", kwargs={"page_id": page_id})
+    """The path of a page's detail: reversed once per resource, then the id filled in (a
+    search answer names twenty)."""
+    before, after = _detail_path_around_id(resource_key, get_script_prefix(), get_urlconf())
+    return f"{before}{page_id}{after}"
+
+
+@cache
+def _detail_path_around_id(resource_key: str, _script_prefix: str,
+                           _urlconf: str | None) -> tuple[str, str]:
+    path = reverse(f"{API_NAMESPACE}:{resource_key}-detail", kwargs={"page_id": ANY_PAGE_ID})
+    before, _id, after = path.rpartition(str(ANY_PAGE_ID))
+    return before, after
 
 
 class TermOut(Schema):
