@@ -1,4 +1,5 @@
-"""Wagtail's admin views that address a page by its id, kept to the pages the user may find.
+"""Wagtail's admin views that address a page by its id or list tags, kept to what the user may
+find.
 
 Wagtail checks a user's permission on the page in its page views, but some name the page
 before that, or without it: the page chooser shows the page it browses as its first row,
@@ -7,7 +8,8 @@ page's latest title in its refusal. `PageScopeMiddleware` answers 404 for a page
 the user may find (`reachable_pages`) in the chooser, which links other municipalities' public
 pages, and outside the pages they may open (`workable_pages`) in every other page view, the
 explorer's included, wherever the request names the page (`named_pages`); it answers
-`chosen-multiple` itself, with the chooser's pages and the titles the user may see.
+`chosen-multiple` itself, with the chooser's pages and the titles the user may see, and the
+tag autocomplete, with the tags of what the user may see (`offered_tags`).
 
 Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
 """
@@ -15,14 +17,22 @@ Wagtail's admin URLs come before any app's, so a middleware is where the plugin 
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, ResolverMatch, reverse
+from taggit.models import Tag, TaggedItem
 from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_permissions
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.models import Page
 
 from cms.municipal_scope import reachable_pages, shown_title, workable_pages
+from pages.models import NewsTag
 
 # What names a page in a request to Wagtail's admin: keyword arguments of its URLs (`pk` in its
 # page views' namespace), the parent whose pages a bulk action takes, and in a form sent, the
@@ -34,6 +44,10 @@ FORM_PAGE_PARAMETERS = ("parent_page", "new_parent_page", "chooser")
 FORM_PAGE_REQUIRED = {"copy": "new_parent_page"}  # page views whose form Wagtail reads unchecked
 FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
+# Wagtail's tag autocomplete of taggit's tags (which news, images and documents share), by
+# its two addresses: view → its keyword arguments naming taggit's tag model
+TAG_VIEWS = {"wagtailadmin_tag_autocomplete": {},
+             "wagtailadmin_tag_model_autocomplete": {"app_name": "taggit", "model_name": "tag"}}
 
 
 def admin_path() -> str | None:
@@ -51,6 +65,27 @@ def page_ids(values: Iterable[str]) -> set[int]:
     numbers = {int(value) for value in values if value.isascii() and value.isdigit()
                and len(value) <= len(str(highest))}
     return {number for number in numbers if lowest <= number <= highest}
+
+
+def offered_tags(request: HttpRequest) -> HttpResponse:
+    """What Wagtail's tag autocomplete answers, of the tags on what the user may see: the news
+    pages the chooser lists them and the images and documents they may choose (a tag saved on
+    another municipality's draft or private image is their unpublished work)."""
+    term = request.GET.get("term", "")
+    if not term:
+        return JsonResponse([], safe=False)
+    seen = Q(pk__in=NewsTag.objects.filter(
+        content_object__in=Page.objects.filter(reachable_pages(request.user) or Q()),
+    ).values("tag"))
+    for model, policy in ((get_image_model(), image_permissions),
+                          (get_document_model(), document_permissions)):
+        chosen = policy.instances_user_has_any_permission_for(request.user, ["choose", "change"])
+        seen |= Q(pk__in=TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=chosen.values("pk")).values("tag"))
+    names = Tag.objects.filter(seen, name__istartswith=term).order_by("name").values_list(
+        "name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
+    return JsonResponse(list(names), safe=False)
 
 
 def chosen_pages(request: HttpRequest) -> HttpResponse:
@@ -79,9 +114,11 @@ class PageScopeMiddleware:
         if (match is None or admin is None or not request.path.startswith(admin)
                 or not request.user.is_authenticated):
             return None  # not the admin; or Wagtail's own login check answers
-        if match.url_name == CHOSEN_PAGES_VIEW and request.user.has_perm(
-                "wagtailadmin.access_admin"):
-            return chosen_pages(request)
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            if match.url_name == CHOSEN_PAGES_VIEW:
+                return chosen_pages(request)
+            if match.url_name in TAG_VIEWS and TAG_VIEWS[match.url_name] == match.kwargs:
+                return offered_tags(request)
         named = named_pages(request, match, kwargs)
         if not named:
             return None

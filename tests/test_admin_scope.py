@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, Locale, Page, Task
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
-from pages.models import ProjectPage, ProviderPage
+from pages.models import NewsIndexPage, NewsPage, ProjectPage, ProviderPage
 from tests.editorial import (
     OTHER,
     OWN,
@@ -27,7 +27,7 @@ from tests.editorial import (
     moderator_of,
     national_admin,
 )
-from tests.factories import PROJECT, PROVIDER, add_provider, draft_provider
+from tests.factories import PROJECT, PROVIDER, add_page, add_provider, draft_provider, section
 
 pytestmark = pytest.mark.django_db
 SECRET = "Slaptasjuodrastis"
@@ -188,6 +188,33 @@ def test_the_news_form_lists_the_pages_the_news_may_name(sites, drafts, content)
     assert drafts[OWN].title.encode() in form
     assert content.other_project.title.encode() in form
     assert drafts[OTHER].title.encode() not in form
+
+
+def tagged_news(home_page: Page, tag: str, *, live: bool) -> NewsPage:
+    news = NewsPage(title=f"Naujiena {tag}", lead="Trumpai.", live=live)
+    news.tags.add(tag)
+    return add_page(section(home_page, NewsIndexPage), news, publish=live)
+
+
+def test_tag_autocomplete_offers_the_tags_of_what_the_user_may_see(sites):
+    """Tags of their own drafts, of public news and of the media they may choose; never a tag
+    saved only on another municipality's draft or private image."""
+    tagged_news(sites[OWN].home, "zymamusu", live=False)
+    tagged_news(sites[OTHER].home, "zymaviesa", live=True)
+    tagged_news(sites[OTHER].home, "zymaslapta", live=False)
+    own_image, _document = media_in(sites[OWN].editorial.collection, "Alytaus nuotrauka")
+    own_image.tags.add("zymanuotrauka")
+    other_image, _document = media_in(sites[OTHER].editorial.collection, "Kita nuotrauka")
+    other_image.tags.add("zymakitanuotrauka")
+    everything = {"zymamusu", "zymaviesa", "zymaslapta", "zymanuotrauka", "zymakitanuotrauka"}
+    offered = {"zymamusu", "zymaviesa", "zymanuotrauka"}
+    for user, expected in ((editor_of(OWN, sites), offered),
+                           (make_user("admin", superuser=True), everything)):
+        client = logged_in(user)
+        for url in (reverse("wagtailadmin_tag_autocomplete"),
+                    reverse("wagtailadmin_tag_model_autocomplete", args=["taggit", "tag"])):
+            assert set(client.get(url, {"term": "ZYMA"}).json()) == expected, url
+            assert client.get(url).json() == []
 
 
 def test_only_signed_in_staff_get_chosen_pages(sites, drafts):
