@@ -26,10 +26,9 @@ from taggit.models import Tag, TaggedItem
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as document_permissions
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from cms.municipal_scope import reachable_pages, shown_title, workable_pages
 from pages.models import NewsTag
@@ -77,9 +76,9 @@ def offered_tags(request: HttpRequest) -> HttpResponse:
     seen = Q(pk__in=NewsTag.objects.filter(
         content_object__in=Page.objects.filter(reachable_pages(request.user) or Q()),
     ).values("tag"))
-    for model, policy in ((get_image_model(), image_permissions),
-                          (get_document_model(), document_permissions)):
-        chosen = policy.instances_user_has_any_permission_for(request.user, ["choose", "change"])
+    for model in (get_image_model(), get_document_model()):
+        chosen = policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+            request.user, ["choose", "change"])
         seen |= Q(pk__in=TaggedItem.objects.filter(
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=chosen.values("pk")).values("tag"))
