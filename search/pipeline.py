@@ -12,6 +12,7 @@ Guarantees of a drain:
   using up their attempts, and the drain stops until the next scheduled one.
 """
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from search.outbox import (
 )
 
 BATCH_SIZE = 500
+# bulk requests a rebuild has the engine write side by side (each on a write thread of its own)
+SENDS_AT_ONCE = 2
 
 
 @dataclass
@@ -170,12 +173,12 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     already reach (see `search.rebuild`); `on_batch` is told each batch's number of pages.
 
     Every document is written with its outbox version, so whichever of a drain's write and
-    this one is older loses. Where the engine allows, a batch is sent while the next one is
-    read from the database (`overlapped_batches`), and the next one is queued behind it once
-    built: the sender goes on to it as soon as the server answered, while the sent batch's
-    outcome is recorded (so when a send fails, the batch queued behind it is still sent before
-    the error is raised). A page that could not be written (or built) is queued again: the
-    drain writes it to both indices, or records why it cannot.
+    this one is older loses. Where the engine allows, `SENDS_AT_ONCE` batches are sent side by
+    side while the next one is read from the database and built (`overlapped_batches`); it is
+    sent once the oldest batch in flight is answered and its outcome recorded (so when a send
+    fails, the batches sent beside it are still written before the error is raised). A page
+    that could not be written (or built) is queued again: the drain writes it to both indices,
+    or records why it cannot.
 
     The batches share one site directory (sites, view restrictions, vocabulary terms, the
     pages documents point at): the `directory` given, or one read now, after the index exists
@@ -186,7 +189,7 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     therefore cannot replace it.
     """
     engine = get_engine()
-    sending: tuple[Future, list[IndexAction], int] | None = None
+    sending: deque[tuple[Future, list[IndexAction], int]] = deque()
 
     def finish(sent: tuple[Future, list[IndexAction], int]) -> None:
         future, actions, size = sent
@@ -196,7 +199,7 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
         if on_batch:
             on_batch(size)
 
-    with (ThreadPoolExecutor(1) if engine.talks_only_to_its_server
+    with (ThreadPoolExecutor(SENDS_AT_ONCE) if engine.talks_only_to_its_server
           else InlineExecutor()) as sender:
         directory = directory or SiteDirectory()
         for batch in overlapped_batches(page_ids, batch_size):
@@ -209,9 +212,9 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
             actions, unbuildable = buildable_actions(versions, directory)
             record_changes(unbuildable)
             actions = [action for action in actions if action.document]
-            queued = (sender.submit(engine.bulk, actions, index=index), actions, len(batch))
-            if sending:
-                finish(sending)
-            sending = queued
-        if sending:
-            finish(sending)
+            while len(sending) >= SENDS_AT_ONCE:
+                finish(sending.popleft())
+            sending.append((sender.submit(engine.bulk, actions, index=index), actions,
+                            len(batch)))
+        while sending:
+            finish(sending.popleft())

@@ -210,10 +210,28 @@ def test_a_server_is_sent_the_next_batch_while_the_last_ones_outcome_is_recorded
     assert sent == counted == [1, 5, 1]
 
 
+def test_a_server_writes_two_batches_side_by_side(sites, run_import, server_engine,
+                                                   monkeypatch):
+    """The second batch is sent while the first is still being written, not after it."""
+    page_ids = import_news(run_import)
+    second_sent = threading.Event()
+    first_waited: list[bool] = []
+
+    def before(count: int) -> None:
+        if count == 1:
+            first_waited.append(second_sent.wait(timeout=30))
+        elif count == 2:
+            second_sent.set()
+
+    sent = sending(server_engine, monkeypatch, before)
+    write_pages(server_engine.create_index(), page_ids, batch_size=5)
+    assert first_waited == [True] and sent == [1, 5, 1]
+
+
 def test_a_failed_send_is_raised_with_no_batch_counted(sites, run_import, server_engine,
                                                       monkeypatch):
-    """The batch queued behind a send that fails is still sent; no later one is read, and
-    nothing is counted as written."""
+    """The batch sent beside one that fails is still sent; no later one is read, and nothing
+    is counted as written."""
     page_ids = import_news(run_import)
 
     def fail_first(count: int) -> None:
