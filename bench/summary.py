@@ -67,10 +67,12 @@ def reindex_rows(run: dict[str, Any]) -> list[Row]:
 def workers_row(run: dict[str, Any]) -> Row:
     rates, workers = run["pages_per_second"], run["workers"]
     raw = run.get("raw_bulk_pages_per_second")
+    streams = run.get("raw_bulk_streams", {"1": 1, str(workers): workers})
     ceiling = (f"; raw bulk {raw['1']['median']:.0f} vs {raw[str(workers)]['median']:.0f} → "
                f"{run['ratio_raw_bulk_n_streams_vs_one']}" if raw else "")
     return (f"1 rebuild by {workers} workers vs 1 (pages/s, chunks of {run['chunk_size']}); "
-            f"raw bulk in {workers} streams vs 1 (the engine's ceiling)",
+            f"raw bulk in {streams[str(workers)]} streams vs {streams['1']}, as many as they "
+            f"send (the engine's ceiling)",
             f"{rates[str(workers)]['median']:.0f} vs {rates['1']['median']:.0f}{ceiling}",
             f"{run['ratio_n_workers_vs_one']}",
             f"≥ 1.6: {_met(run['ratio_n_workers_vs_one'], 1.6, True)}")
