@@ -22,6 +22,7 @@ from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, ResolverMatch, reverse
+from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag, TaggedItem
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
@@ -87,6 +88,12 @@ def offered_tags(request: HttpRequest) -> HttpResponse:
     return JsonResponse(list(names), safe=False)
 
 
+def never_cached(response: HttpResponse) -> HttpResponse:
+    """As Wagtail's admin views answer: for this user, now (their `never_cache`)."""
+    add_never_cache_headers(response)
+    return response
+
+
 def chosen_pages(request: HttpRequest) -> HttpResponse:
     """What Wagtail's `chosen-multiple` answers, of the pages the chooser lists this user."""
     pages = Page.objects.filter(reachable_pages(request.user) or Q(),
@@ -115,9 +122,9 @@ class PageScopeMiddleware:
             return None  # not the admin; or Wagtail's own login check answers
         if request.user.has_perm("wagtailadmin.access_admin"):
             if match.url_name == CHOSEN_PAGES_VIEW:
-                return chosen_pages(request)
+                return never_cached(chosen_pages(request))
             if match.url_name in TAG_VIEWS and TAG_VIEWS[match.url_name] == match.kwargs:
-                return offered_tags(request)
+                return never_cached(offered_tags(request))
         named = named_pages(request, match, kwargs)
         if not named:
             return None

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from pages.kinds import content_kinds
 from pages.models import FundingMeasurePage, ProjectPage
 from pages.public import public_pages
-from search.freshness import bump_generation, generation_of
+from search.freshness import bump_generation, generation_of, read_at_once
 
 
 class BudgetBand(NamedTuple):
@@ -63,12 +63,16 @@ def vocabulary_changed(**_signal_arguments: object) -> None:
 
 
 def _forget_labels_if_terms_changed() -> None:
-    """Without the shared cache every search reads the labels from the database."""
+    """Checked at most once a second, or at once by a request that read the generation already
+    (what it keeps is kept under that generation, so its labels must be as new). Without the
+    shared cache every search reads the labels from the database."""
     now = time.monotonic()
-    if now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
+    generation = read_at_once(VOCABULARY_GENERATION)
+    if generation is None and now - _generation_seen["at"] < GENERATION_CHECK_SECONDS:
         return
     try:
-        generation = generation_of(VOCABULARY_GENERATION)
+        if generation is None:
+            generation = generation_of(VOCABULARY_GENERATION)
     except Exception as error:
         logger.warning("Shared cache unavailable, term labels read from the database: %s", error)
         _term_labels.clear()

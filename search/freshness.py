@@ -83,11 +83,18 @@ def generations_read_at_once(keys: Iterable[str]) -> Iterator[None]:
         _read_at_once.reset(token)
 
 
+def read_at_once(key: str) -> int | None:
+    """The generation at `key` as this request read it (`generations_read_at_once`), if it
+    did."""
+    known = _read_at_once.get()
+    return known.get(key) if known is not None else None
+
+
 def generation_of(key: str) -> int:
     """The generation at `key`, started from the clock when there is none."""
     known = _read_at_once.get()
-    if known is not None and key in known:
-        return known[key]
+    if known is not None and (found := known.get(key)) is not None:
+        return found
     cache = shared_cache()
     found = cache.get(key)
     if found is None:

@@ -176,7 +176,8 @@ def write_pages(index: str, page_ids: list[int], on_batch: Callable[[int], None]
     this one is older loses. Where the engine allows, `SENDS_AT_ONCE` batches are sent side by
     side while the next one is read from the database and built (`overlapped_batches`); it is
     sent once the oldest batch in flight is answered and its outcome recorded (so when a send
-    fails, the batches sent beside it are still written before the error is raised). A page
+    fails, the batches sent beside it are still written before the error is raised, though
+    not counted: a chunk is written again from its start, see `search.rebuild`). A page
     that could not be written (or built) is queued again: the drain writes it to both indices,
     or records why it cannot.
 

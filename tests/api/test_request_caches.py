@@ -81,6 +81,7 @@ def test_the_index_freshness_is_read_once_and_never_older_than_a_pending_change(
     assert parse_http_date(pending["Last-Modified"]) > parse_http_date(first["Last-Modified"])
 
 
+@on_analysing_engines
 def test_a_search_reads_what_its_answer_is_kept_under_in_one_round_trip(api, monkeypatch):
     """The generations (site scope, index, outbox, vocabularies) are read together once per
     request, the „did you mean“ beside the search included; one that the request bumps itself

@@ -230,7 +230,7 @@ def test_a_server_writes_two_batches_side_by_side(sites, run_import, server_engi
 
 def test_a_failed_send_is_raised_with_no_batch_counted(sites, run_import, server_engine,
                                                       monkeypatch):
-    """The batch sent beside one that fails is still sent; no later one is read, and nothing
+    """The batch sent beside one that fails is still sent; no later one is sent, and nothing
     is counted as written."""
     page_ids = import_news(run_import)
 

@@ -6,11 +6,12 @@ field computed from the page names a resolver (`resolve_<field>`), usually one m
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import lru_cache
 from operator import attrgetter
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from ninja import Field, Schema
@@ -149,11 +150,13 @@ def api_detail_path(resource_key: str, page_id: int) -> str:
     return f"{before}{page_id}{after}"
 
 
-@cache
+@lru_cache(maxsize=64)
 def _detail_path_around_id(resource_key: str, _script_prefix: str,
                            _urlconf: str | None) -> tuple[str, str]:
     path = reverse(f"{API_NAMESPACE}:{resource_key}-detail", kwargs={"page_id": ANY_PAGE_ID})
-    before, _id, after = path.rpartition(str(ANY_PAGE_ID))
+    before, marker, after = path.rpartition(str(ANY_PAGE_ID))
+    if not marker:
+        raise ImproperlyConfigured(f"The detail path {path} does not hold its page id.")
     return before, after
 
 
