@@ -192,10 +192,11 @@ def main() -> None:
         compare_workers(args.workers, args.repeat)
         return
     from search.engines import get_engine
+    from search.pipeline import SENDS_AT_ONCE
 
     documents = prebuilt_documents()
     client = get_engine().client
-    pipeline, raw, wagtail, peaks, sizes = [], [], [], [], []
+    pipeline, raw, raw_side_by_side, wagtail, peaks, sizes = [], [], [], [], [], []
     cpu: dict[str, list[dict[str, float]]] = {"pipeline": [], "raw_bulk": []}
     with running_worker() as sampler:
         for _ in range(args.repeat):  # interleaved, so drift hits all three alike
@@ -207,10 +208,13 @@ def main() -> None:
             with cpu_used(client) as used:
                 raw.append(raw_bulk_run(documents))
             cpu["raw_bulk"].append(used)
+            # as many requests in flight as the rebuild sends (`search.pipeline`)
+            raw_side_by_side.append(raw_bulk_run(documents, streams=SENDS_AT_ONCE))
             wagtail.append(wagtail_run())
     count = len(documents)
     rates = {name: summary([count / seconds for seconds in runs]) for name, runs in
-             (("pipeline", pipeline), ("raw_bulk", raw))}
+             (("pipeline", pipeline), ("raw_bulk", raw),
+              ("raw_bulk_side_by_side", raw_side_by_side))}
     wagtail_rates = summary([run["objects"] / run["seconds"] for run in wagtail])
     figures = {
         "documents": count,
@@ -220,6 +224,9 @@ def main() -> None:
         "documents_per_second": {**rates, "wagtail_update_index": wagtail_rates},
         "ratio_pipeline_vs_raw_bulk": ratio(rates["pipeline"]["median"],
                                             rates["raw_bulk"]["median"]),
+        "raw_bulk_side_by_side_streams": SENDS_AT_ONCE,
+        "ratio_pipeline_vs_raw_bulk_side_by_side": ratio(
+            rates["pipeline"]["median"], rates["raw_bulk_side_by_side"]["median"]),
         "ratio_pipeline_vs_update_index": ratio(rates["pipeline"]["median"],
                                                 wagtail_rates["median"]),
         "worker_peak_rss_mb": summary(peaks),
@@ -241,6 +248,8 @@ def main() -> None:
         ("raw helpers.bulk docs/s", f"{rates['raw_bulk']['median']:.0f}"),
         ("Wagtail update_index objects/s", f"{wagtail_rates['median']:.0f}"),
         ("pipeline / raw bulk", f"{figures['ratio_pipeline_vs_raw_bulk']}"),
+        (f"pipeline / raw bulk in {SENDS_AT_ONCE} streams, as the pipeline sends",
+         f"{figures['ratio_pipeline_vs_raw_bulk_side_by_side']}"),
         ("pipeline / update_index", f"{figures['ratio_pipeline_vs_update_index']}"),
         ("index MB/s, pipeline vs update_index",
          " vs ".join(f"{figures['index_megabytes_per_second'][name]['median']:.2f}"
