@@ -9,7 +9,9 @@ the user may find (`reachable_pages`) in the chooser, which links other municipa
 pages, and outside the pages they may open (`workable_pages`) in every other page view, the
 explorer's included, wherever the request names the page (`named_pages`); it answers
 `chosen-multiple` itself, with the chooser's pages and the titles the user may see, and the
-tag autocomplete, with the tags of what the user may see (`offered_tags`).
+tag autocomplete, with the tags of what the user may see (`offered_tags`); the popular tags that
+image and document listings offer as a filter are those of the media the user may choose
+(`with_popular_tags_seen`; the image chooser's, through its template).
 
 Wagtail's admin URLs come before any app's, so a middleware is where the plugin meets them.
 """
@@ -19,11 +21,13 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, ResolverMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag, TaggedItem
+from wagtail.admin.filters import BaseMediaFilterSet
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
@@ -46,6 +50,7 @@ FINDING_VIEWS = {"wagtailadmin_choose_page_child"}
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 # Wagtail's tag autocomplete of taggit's tags (which news, images and documents share), by
 # its two addresses: view → its keyword arguments naming taggit's tag model
+POPULAR_TAGS = 10  # as many as Wagtail offers
 TAG_VIEWS = {"wagtailadmin_tag_autocomplete": {},
              "wagtailadmin_tag_model_autocomplete": {"app_name": "taggit", "model_name": "tag"}}
 
@@ -67,25 +72,51 @@ def page_ids(values: Iterable[str]) -> set[int]:
     return {number for number in numbers if lowest <= number <= highest}
 
 
+def media_tagging(user, model: type[Model]) -> QuerySet[TaggedItem]:
+    """The tags put on the images or documents (`model`) that the user may choose or change."""
+    chosen = policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        user, ["choose", "change"])
+    return TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                                     object_id__in=chosen.values("pk"))
+
+
+def seen_tags(user) -> QuerySet[Tag]:
+    """The tags on what the user may see: the news pages the chooser lists them and the images
+    and documents they may choose (a tag saved on another municipality's draft or private image
+    is their unpublished work)."""
+    seen = Q(pk__in=NewsTag.objects.filter(
+        content_object__in=Page.objects.filter(reachable_pages(user) or Q())).values("tag"))
+    for model in (get_image_model(), get_document_model()):
+        seen |= Q(pk__in=media_tagging(user, model).values("tag"))
+    return Tag.objects.filter(seen)
+
+
+def popular_tags(user, model: type[Model]) -> list[Tag]:
+    """What Wagtail offers as the popular tags of images or documents (`model`), of those the
+    user may choose or change: the most used first."""
+    ranked = list(media_tagging(user, model).values("tag").annotate(uses=Count("pk"))
+                  .order_by("-uses", "tag").values_list("tag", flat=True)[:POPULAR_TAGS])
+    tags = Tag.objects.in_bulk(ranked)
+    return [tags[pk] for pk in ranked]
+
+
 def offered_tags(request: HttpRequest) -> HttpResponse:
-    """What Wagtail's tag autocomplete answers, of the tags on what the user may see: the news
-    pages the chooser lists them and the images and documents they may choose (a tag saved on
-    another municipality's draft or private image is their unpublished work)."""
+    """What Wagtail's tag autocomplete answers, of the `seen_tags`."""
     term = request.GET.get("term", "")
     if not term:
         return JsonResponse([], safe=False)
-    seen = Q(pk__in=NewsTag.objects.filter(
-        content_object__in=Page.objects.filter(reachable_pages(request.user) or Q()),
-    ).values("tag"))
-    for model in (get_image_model(), get_document_model()):
-        chosen = policy_registry.get_by_type(model).instances_user_has_any_permission_for(
-            request.user, ["choose", "change"])
-        seen |= Q(pk__in=TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=chosen.values("pk")).values("tag"))
-    names = Tag.objects.filter(seen, name__istartswith=term).order_by("name").values_list(
-        "name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
+    names = seen_tags(request.user).filter(name__istartswith=term).order_by(
+        "name").values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
     return JsonResponse(list(names), safe=False)
+
+
+def with_popular_tags_seen(request: HttpRequest, filters: BaseMediaFilterSet) -> None:
+    """The tag filter of an image or document listing, of the `popular_tags` (none: no filter)."""
+    choices = [(tag.name, tag.name) for tag in popular_tags(request.user, filters._meta.model)]
+    if choices:
+        filters.filters["tag"].extra["choices"] = filters.form.fields["tag"].choices = choices
+    else:
+        del filters.filters["tag"], filters.form.fields["tag"]
 
 
 def never_cached(response: HttpResponse) -> HttpResponse:
@@ -113,6 +144,13 @@ class PageScopeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
+
+    def process_template_response(self, request: HttpRequest,
+                                  response: TemplateResponse) -> TemplateResponse:
+        filters = (response.context_data or {}).get("filters")
+        if isinstance(filters, BaseMediaFilterSet) and "tag" in filters.filters:
+            with_popular_tags_seen(request, filters)
+        return response
 
     def process_view(self, request: HttpRequest, view: Callable, args: tuple,
                      kwargs: dict[str, Any]) -> HttpResponse | None:

@@ -219,6 +219,24 @@ def test_tag_autocomplete_offers_the_tags_of_what_the_user_may_see(sites):
             assert client.get(url).json() == []
 
 
+def test_media_listings_and_the_image_chooser_offer_the_tags_of_media_the_user_may_see(sites):
+    own_image, own_document = media_in(sites[OWN].editorial.collection, "Alytaus nuotrauka")
+    own_image.tags.add("zymanuotrauka")
+    own_document.tags.add("zymaataskaita")
+    other_image, other_document = media_in(sites[OTHER].editorial.collection, "Kita nuotrauka")
+    other_image.tags.add("zymakitanuotrauka")
+    other_document.tags.add("zymakitaataskaita")
+    client = logged_in(editor_of(OWN, sites))
+    images = client.get(reverse("wagtailimages:index")).content.decode()
+    documents = client.get(reverse("wagtaildocs:index")).content.decode()
+    chooser = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    assert "zymanuotrauka" in images and "zymakitanuotrauka" not in images
+    assert "zymaataskaita" in documents and "zymakitaataskaita" not in documents
+    assert "zymanuotrauka" in chooser and "zymakitanuotrauka" not in chooser
+    national = logged_in(make_user("admin", superuser=True))
+    assert "zymakitanuotrauka" in national.get(reverse("wagtailimages:index")).content.decode()
+
+
 def test_only_signed_in_staff_get_chosen_pages(sites, drafts):
     nobody = logged_in(make_user("gyventojas"))  # no group: no access to the admin
     response = nobody.get(reverse("wagtailadmin_choose_page_chosen_multiple")

@@ -2,9 +2,10 @@
 
 from django import template
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms import municipal_scope
+from cms import admin_scope, municipal_scope
 
 register = template.Library()
 
@@ -30,3 +31,9 @@ def chooser_breadcrumbs(context: template.Context, page: Page, querystring: str)
         {"url": reverse("wagtailadmin_choose_page_child", args=(ancestor.pk,)) + querystring,
          "label": municipal_scope.shown_title(request, ancestor)}
         for ancestor in page.get_ancestors()]}
+
+
+@register.simple_tag(takes_context=True)
+def popular_image_tags(context: template.Context) -> list:
+    """The popular tags of the images the user may choose (`cms.admin_scope.popular_tags`)."""
+    return admin_scope.popular_tags(context["request"].user, get_image_model())
