@@ -268,10 +268,12 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Cache shared by web and worker processes (the admin shows the worker's rebuild progress).
+# Without Redis, files: past MAX_ENTRIES Django drops a third of them at random, the index's
+# generations among them (every kept answer is then read again), so it keeps more than its 300.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-          "LOCATION": str(BASE_DIR / ".cache" / "shared")},
+          "LOCATION": str(BASE_DIR / ".cache" / "shared"), "OPTIONS": {"MAX_ENTRIES": 5000}},
 }

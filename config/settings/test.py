@@ -32,3 +32,6 @@ WHITENOISE_USE_FINDERS = True
 _TEST_RUN = os.environ.setdefault("ESPARAMA_TEST_RUN", str(os.getpid()))
 CACHES["shared"]["KEY_PREFIX"] = (  # noqa: F405
     f"test-{_TEST_RUN}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")
+if "MAX_ENTRIES" in CACHES["shared"].get("OPTIONS", {}):  # noqa: F405
+    # the processes share one folder: none drops another's generations while it runs
+    CACHES["shared"]["OPTIONS"]["MAX_ENTRIES"] = 1_000_000  # noqa: F405
