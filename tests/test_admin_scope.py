@@ -196,18 +196,22 @@ def tagged_news(home_page: Page, tag: str, *, live: bool) -> NewsPage:
     return add_page(section(home_page, NewsIndexPage), news, publish=live)
 
 
+@pytest.fixture
+def tagged_media(sites) -> None:
+    """An image and a document of each municipality, each with a tag of its own."""
+    for slug, owner in ((OWN, ""), (OTHER, "kita")):
+        image, document = media_in(sites[slug].editorial.collection, f"Nuotrauka {slug}")
+        image.tags.add(f"zyma{owner}nuotrauka")
+        document.tags.add(f"zyma{owner}ataskaita")
+
+
+@pytest.mark.usefixtures("tagged_media")
 def test_tag_autocomplete_offers_the_tags_of_what_the_user_may_see(sites):
     """Tags of their own drafts, of public news and of the media they may choose; never a tag
     saved only on another municipality's draft or private image."""
     tagged_news(sites[OWN].home, "zymamusu", live=False)
     tagged_news(sites[OTHER].home, "zymaviesa", live=True)
     tagged_news(sites[OTHER].home, "zymaslapta", live=False)
-    own_image, own_document = media_in(sites[OWN].editorial.collection, "Alytaus nuotrauka")
-    own_image.tags.add("zymanuotrauka")
-    own_document.tags.add("zymaataskaita")
-    other_image, other_document = media_in(sites[OTHER].editorial.collection, "Kita nuotrauka")
-    other_image.tags.add("zymakitanuotrauka")
-    other_document.tags.add("zymakitaataskaita")
     offered = {"zymamusu", "zymaviesa", "zymanuotrauka", "zymaataskaita"}
     everything = offered | {"zymaslapta", "zymakitanuotrauka", "zymakitaataskaita"}
     for user, expected in ((editor_of(OWN, sites), offered),
@@ -219,13 +223,8 @@ def test_tag_autocomplete_offers_the_tags_of_what_the_user_may_see(sites):
             assert client.get(url).json() == []
 
 
+@pytest.mark.usefixtures("tagged_media")
 def test_media_listings_and_the_image_chooser_offer_the_tags_of_media_the_user_may_see(sites):
-    own_image, own_document = media_in(sites[OWN].editorial.collection, "Alytaus nuotrauka")
-    own_image.tags.add("zymanuotrauka")
-    own_document.tags.add("zymaataskaita")
-    other_image, other_document = media_in(sites[OTHER].editorial.collection, "Kita nuotrauka")
-    other_image.tags.add("zymakitanuotrauka")
-    other_document.tags.add("zymakitaataskaita")
     client = logged_in(editor_of(OWN, sites))
     images = client.get(reverse("wagtailimages:index")).content.decode()
     documents = client.get(reverse("wagtaildocs:index")).content.decode()
