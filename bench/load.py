@@ -166,7 +166,8 @@ def raw_request(query: str, alias: str) -> str:
 def write_sides(folder: Path, mix: RequestMix, api_url: str) -> list[Side]:
     from search import conf
 
-    engine_url = (conf.elasticsearch_url() or conf.opensearch_url()).rstrip("/")
+    engine_url = conf.engine_nodes(conf.elasticsearch_url() or conf.opensearch_url())[0]
+    engine_url = engine_url.rstrip("/")  # wrk asks one node
     sides = [Side("api", api_url, [f"GET\t{PATH}?{query}\t" for query in mix.pool],
                   folder / "api.tsv", {"Host": API_HOST}),
              Side("raw_engine", engine_url,

@@ -5,8 +5,10 @@ index alias `esparama-pages` and, for what web and worker processes share (rebui
 index drift, the vocabulary's generation), the `shared` cache when CACHES defines one, else the
 `default` cache. `search.settings_checks` validates them at start-up.
 
-  ELASTICSEARCH_URL              [""]  Elasticsearch 8, e.g. http://user:password@host:9200
-  OPENSEARCH_URL                 [""]  OpenSearch 3, used when ELASTICSEARCH_URL is empty
+  ELASTICSEARCH_URL              [""]  Elasticsearch 8, e.g. http://user:password@host:9200;
+                                       a cluster: its nodes' URLs separated by commas
+  OPENSEARCH_URL                 [""]  OpenSearch 3, used when ELASTICSEARCH_URL is empty (the
+                                       same form)
   SEARCH_INDEX_ALIAS             ["esparama-pages"]  the alias the public index lives behind
   SEARCH_BASIC_ANALYSIS_ALLOWED  [False]  accept a server without the Lithuanian analysis
   SEARCH_SHARED_CACHE            ["shared" if CACHES has it, else "default"]  a cache alias
@@ -33,6 +35,12 @@ def elasticsearch_url() -> Any:
 def opensearch_url() -> Any:
     """The OpenSearch server's URL; empty for none (and ignored when Elasticsearch is set)."""
     return getattr(settings, "OPENSEARCH_URL", "")
+
+
+def engine_nodes(url: str) -> list[str]:
+    """The nodes an engine URL names: one URL, or a cluster's, separated by commas. The client
+    asks them in turn, and another when one does not answer."""
+    return [node.strip() for node in url.split(",") if node.strip()]
 
 
 def index_alias() -> Any:

@@ -18,7 +18,7 @@ PER_PROCESS_CACHES = {"django.core.cache.backends.locmem.LocMemCache",
 
 
 def engine_url_errors(name: str, value: Any) -> list[checks.CheckMessage]:
-    """An engine URL is empty (no such engine) or an http(s) URL with a host."""
+    """An engine URL is empty (no such engine), or http(s) URLs with a host: one per node."""
     if value == "":
         return []
     if not isinstance(value, str):
@@ -27,13 +27,18 @@ def engine_url_errors(name: str, value: Any) -> list[checks.CheckMessage]:
             % {"setting": name, "type": type(value).__name__},
             hint=_("Set %(setting)s to an http(s) URL, or to '' for none.") % {"setting": name},
             id="search.E020")]
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        return [checks.Error(_("%(setting)s is not an http(s) URL with a host.")
-                             % {"setting": name},
-                             hint=_("For example http://user:password@localhost:9200; "
-                                    "'' for none."), id="search.E020")]
+    if not all(is_node_url(node) for node in conf.engine_nodes(value)):
+        return [checks.Error(_("%(setting)s is not an http(s) URL with a host, or several "
+                               "separated by commas.") % {"setting": name},
+                             hint=_("For example http://user:password@localhost:9200; a "
+                                    "cluster's nodes separated by commas; '' for none."),
+                             id="search.E020")]
     return []
+
+
+def is_node_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
 def check_search_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:

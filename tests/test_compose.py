@@ -30,6 +30,7 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
+CLUSTER = ROOT / "docker-compose.cluster.yml"  # over COMPOSE: the engine as a cluster
 DOCKERFILE = ROOT / "Dockerfile"
 SETTINGS_DIR = ROOT / "config" / "settings"
 
@@ -219,6 +220,27 @@ def test_the_worker_scales_and_the_beat_is_documented_as_one(services):
     assert re.search(r"#.*never scale beat.*\n  beat:", text)
 
 
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_the_app_on_the_cluster_names_every_node_and_builds_replicas(name):
+    """On the cluster the app asks every node, as the nodes require it to sign in, so that
+    search and writes go on while any one node is down; each shard has a copy elsewhere."""
+    from search.conf import engine_nodes
+    from search.settings_checks import engine_url_errors
+
+    services = yaml.safe_load(CLUSTER.read_text())["services"]
+    nodes = {service: environment(services[service]) for service in services
+             if "node.name" in environment(services[service])}
+    assert len(nodes) == 3, "a cluster survives a node's loss with three manager-eligible nodes"
+    env = environment(services[name])
+    urls = engine_nodes(env["ELASTICSEARCH_URL"])
+    assert sorted(host(url) for url in urls) == sorted(nodes)
+    assert {url_password(url) for url in urls} == {node["ELASTIC_PASSWORD"]
+                                                   for node in nodes.values()}
+    assert engine_url_errors("ELASTICSEARCH_URL",
+                             re.sub(r"\$\{[^}]*\}", "x", env["ELASTICSEARCH_URL"])) == []
+    assert int(env["SEARCH_INDEX_REPLICAS"]) >= 1
+
+
 def test_named_volumes_declared_and_mounted(compose, services):
     declared = set(compose.get("volumes") or {})
     assert {"postgres-data", "elasticsearch-data", "media"} <= declared
@@ -235,10 +257,12 @@ def test_named_volumes_declared_and_mounted(compose, services):
     assert named <= declared, f"undeclared volumes: {named - declared}"
 
 
-def test_every_secret_is_required_wherever_it_is_used():
-    text = COMPOSE.read_text()
-    used = {found["name"] for found in REFERENCE.finditer(text)}
-    assert used >= SECRETS, f"not taken from the environment: {sorted(SECRETS - used)}"
+@pytest.mark.parametrize("path", [COMPOSE, CLUSTER], ids=lambda path: path.name)
+def test_every_secret_is_required_wherever_it_is_used(path):
+    text = path.read_text()
+    if path == COMPOSE:
+        used = {found["name"] for found in REFERENCE.finditer(text)}
+        assert used >= SECRETS, f"not taken from the environment: {sorted(SECRETS - used)}"
     for found in REFERENCE.finditer(text):
         if found["name"] in SECRETS or SECRET_NAME.search(found["name"]):
             assert REQUIRED.fullmatch(found.group(0)), (

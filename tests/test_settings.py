@@ -260,6 +260,16 @@ def test_wrong_search_settings_are_check_errors(settings):
         assert name in text
 
 
+def test_an_engine_url_may_name_a_clusters_nodes_each_checked(settings):
+    from search.settings_checks import check_search_settings
+
+    nodes = "http://elastic:secret@es-1:9200, http://elastic:secret@es-2:9200"
+    settings.ELASTICSEARCH_URL = nodes
+    assert check_search_settings(None) == []
+    settings.ELASTICSEARCH_URL = f"{nodes},es-3:9200"
+    assert check_ids(check_search_settings(None)) == {"search.E020"}
+
+
 def test_search_settings_check_messages_are_lithuanian_by_default_and_english_in_english(
         settings):
     from django.utils import translation

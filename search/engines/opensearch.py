@@ -37,9 +37,9 @@ class OpenSearchEngine(RemoteEngine):
     scan = staticmethod(helpers.scan)
     connection_errors = (OpenSearchConnectionError,)
 
-    def make_client(self, url: str) -> OpenSearch:
+    def make_client(self, nodes: list[str]) -> OpenSearch:
         """Connections kept open: as many as the Elasticsearch client keeps per node (a
         search's suggestion is asked beside it, a web server's threads share the client)."""
-        return OpenSearch(url, timeout=10, retry_on_timeout=False, max_retries=1,
+        return OpenSearch(nodes, timeout=10, retry_on_timeout=False, max_retries=1,
                           retry_on_status=ASKED_AGAIN_BY_THE_CLIENT,
                           pool_maxsize=CONNECTIONS_KEPT, serializer=OrjsonSerializer())

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext
 
+from search.conf import engine_nodes
 from search.documents import fingerprinted
 from search.engines import dsl
 from search.engines.base import (
@@ -93,9 +94,9 @@ class RemoteEngine(SearchEngine):
 
     def __init__(self, alias: str, url: str) -> None:
         super().__init__(alias)
-        self.client = self.make_client(url)
+        self.client = self.make_client(engine_nodes(url))
 
-    def make_client(self, url: str) -> Any:
+    def make_client(self, nodes: list[str]) -> Any:
         raise NotImplementedError
 
     streaming_bulk: Callable[..., Iterator]

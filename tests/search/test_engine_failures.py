@@ -115,6 +115,18 @@ def test_a_server_not_reached_is_unavailable(engine, settings):
 
 
 @remote_engines
+def test_a_cluster_named_by_its_nodes_answers_while_one_of_them_is_not_reached(loaded, settings):
+    """The node named first does not answer: every request goes on to the other."""
+    setting = url_setting(settings)
+    setattr(settings, setting, f"http://127.0.0.1:9, {getattr(settings, setting)}")
+    cluster = get_engine()
+    for _ in range(4):  # the client asks the nodes in turn
+        assert cluster.search(SearchQuery(text="paslaugos")).count
+        assert cluster.suggest("pasl", "lt", None, 5)
+    cluster.refresh()
+
+
+@remote_engines
 @pytest.mark.parametrize("action", ["status", "drain", "rebuild", "reconcile"])
 def test_an_operator_command_says_the_engine_did_not_answer(engine, settings, action):
     outbox.record_changes([10**9])  # a change waiting to be written

@@ -2,10 +2,11 @@
 500 published changes and a rebuild, and returns: nothing is lost, nothing is stale on either
 node, and the residents' search answers, complete, throughout.
 
-The product talks to the cluster manager (OPENSEARCH_URL names one node); the other node stops
-(SIGTERM, as a host shutting down sends it) and starts again. A two-node cluster's voting
-configuration holds one node: with the manager gone it would elect no other, so surviving that
-takes three nodes.
+The product names both nodes (OPENSEARCH_URL), the one that stops first: its client asks them
+in turn, and the other while one does not answer. The node that stops (SIGTERM, as a host
+shutting down sends it) and starts again is not the cluster manager: a two-node cluster's
+voting configuration holds one node, and with the manager gone it would elect no other, so
+surviving that takes three nodes.
 """
 
 import threading
@@ -25,7 +26,7 @@ from search.engines import get_engine
 from search.query import SearchQuery
 from search.rebuild import run_rebuild
 from tests.factories import add_provider, home
-from tests.search.cluster import TwoNodeCluster, two_node_cluster
+from tests.search.cluster import Node, TwoNodeCluster, two_node_cluster
 from tests.search.conftest import drop_indices
 from tests.search.worker_processes import poll
 
@@ -52,11 +53,16 @@ def cluster() -> Iterator[TwoNodeCluster]:
 def engine(cluster, settings):
     settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS = 2, 1
     settings.ELASTICSEARCH_URL = ""
-    settings.OPENSEARCH_URL = cluster.manager().url
+    settings.OPENSEARCH_URL = ",".join(node.url for node in stopping_first(cluster))
     settings.SEARCH_INDEX_ALIAS = f"test-cluster-{uuid.uuid4().hex[:10]}"
     engine = get_engine()
     yield engine
     drop_indices(engine)
+
+
+def stopping_first(cluster: TwoNodeCluster) -> list[Node]:
+    """The nodes, the one that stops (not the manager) first."""
+    return sorted(cluster.nodes, key=lambda node: node is cluster.manager())
 
 
 class Run:
@@ -123,7 +129,7 @@ def test_node_stopping_during_publishes_and_a_rebuild_loses_nothing(
     assert engine.count() == PAGES
     cluster.wait_for_green(through=cluster.manager())
 
-    victim = next(node for node in cluster.nodes if node is not cluster.manager())
+    victim = stopping_first(cluster)[0]
     halfway, rebuild_started, outage = (threading.Event() for _ in range(3))
     answers: list[int] = []  # each search's count of results
     failures: list[str] = []
