@@ -19,7 +19,7 @@ from cms.api.answer_cache import answer_key
 from cms.api.edge import REQUEST_GENERATIONS
 from cms.api.search_schemas import SearchOut
 from cms.scope import site_scope
-from pages.models import MunicipalityHomePage, ProjectPage
+from pages.models import Municipality, MunicipalityHomePage, ProjectPage
 from search import pipeline
 from search.conf import shared_cache
 from search.engines import get_engine
@@ -65,6 +65,16 @@ def test_a_home_pages_published_change_reaches_its_hosts_scope(api):
     alytus.api_allowed_origins = "https://www.alytus.lt"
     alytus.save_revision().publish()
     assert scope_of("alytus.localhost").home.api_allowed_origins == "https://www.alytus.lt"
+
+
+def test_a_municipality_renamed_or_a_site_deleted_reaches_its_hosts_scope(api):
+    assert scope_of("alytus.localhost").municipality == "alytus"
+    municipality = Municipality.objects.get(slug="alytus")
+    municipality.slug = "alytaus-miestas"
+    municipality.save()
+    assert scope_of("alytus.localhost").municipality == "alytaus-miestas"
+    Site.objects.get(hostname="alytus.localhost").delete()
+    assert scope_of("alytus.localhost") is None
 
 
 def test_the_index_freshness_is_read_once_and_never_older_than_a_pending_change(api):
@@ -129,6 +139,27 @@ def test_a_repeated_search_is_answered_from_the_cache_without_the_engine(api, mo
     assert len(captured) == 0
     counts = answer_cache.answer_counts()
     assert (counts.hits - before.hits, counts.misses - before.misses) == (1, 1)
+
+
+def test_a_write_acknowledged_while_a_search_runs_is_not_answered_from_before_it(
+        api, monkeypatch):
+    """The answer read before the write is kept under the generation the write ended: the
+    same search asks the engine again."""
+    engine_search = type(get_engine()).search
+    asked = []
+
+    def search_meanwhile_written(engine, query):
+        found = engine_search(engine, query)
+        asked.append(query)
+        if len(asked) == 1:
+            index_changed()  # a write the engine acknowledged after reading this answer
+        return found
+
+    monkeypatch.setattr(type(get_engine()), "search", search_meanwhile_written)
+    first, again = get_json(api, SEARCH), get_json(api, SEARCH)
+    assert (len(asked), again) == (2, first)
+    get_json(api, SEARCH)
+    assert len(asked) == 2
 
 
 def test_an_answer_is_kept_per_language_and_per_parameters(api):
